@@ -1,0 +1,115 @@
+"""The library API: analyse a workbook, and write the computed sheets into it.
+
+The CLI is a thin layer over `compute` and `check`.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from . import findings as F
+from . import pk as pk_module
+from .errors import OutputError
+from .reader import WorkbookData
+from .safeio import lock_file_for, read_input, write_atomic
+from .schema import PK
+from .settings import Settings, read_settings
+from .sheets import capaian_sheet, pemeriksaan_sheet
+from .sheets.common import Formats, new_workbook
+from .splice import check_container, inspect_package, splice
+
+
+@dataclass
+class Analysis:
+    """Everything computed from a workbook, before anything is written."""
+
+    sheet_names: list[str]
+    settings: Settings
+    pk_sheet: str
+    indicators: list[pk_module.Indicator]
+    findings: list[F.Finding]
+    font: tuple[str, float] = ("Calibri", 11.0)
+
+
+@dataclass
+class Report:
+    path: Path
+    output: Path | None
+    findings: list[F.Finding]
+    analysis: Analysis | None = None
+    written: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.counts.get(F.GALAT, 0) > 0
+
+
+def analyze(data: bytes) -> Analysis:
+    """Read and compute; raises SakipError for fatal problems, collects the rest."""
+    check_container(data)
+    info = inspect_package(data)
+    book = WorkbookData(data)
+    out: list[F.Finding] = []
+    settings = read_settings(book, out)
+    table = book.table(PK)
+    indicators = pk_module.evaluate(table, settings, out, date1904=info.date1904)
+    user_sheets = [s for s in book.sheet_names if s not in info.owned_sheets]
+    order = {name: i for i, name in enumerate(user_sheets)}
+    out.sort(key=F.sort_key(order))
+    return Analysis(sheet_names=book.sheet_names, settings=settings, pk_sheet=table.sheet,
+                    indicators=indicators, findings=out, font=info.default_font)
+
+
+def render(analysis: Analysis, source_name: str) -> bytes:
+    """The tool's sheets as a standalone xlsxwriter workbook (to be spliced)."""
+    buffer = io.BytesIO()
+    wb = new_workbook(buffer, analysis.font)
+    fmt = Formats(wb)
+    capaian_sheet.write(wb, fmt, analysis.pk_sheet, analysis.indicators, analysis.settings)
+    subtitle = f"Workbook: {source_name}. Dibuat oleh sakip-xl {__version__}."
+    pemeriksaan_sheet.write(wb, fmt, analysis.findings, set(analysis.sheet_names), subtitle)
+    wb.close()
+    return buffer.getvalue()
+
+
+def _counts(findings: list[F.Finding]) -> dict[str, int]:
+    counts = {F.GALAT: 0, F.PERINGATAN: 0, F.INFO: 0}
+    for f in findings:
+        counts[f.severity] += 1
+    return counts
+
+
+def check(path: str | Path) -> Report:
+    """Report the findings of a workbook without writing anything."""
+    path = Path(path)
+    analysis = analyze(read_input(path))
+    return Report(path=path, output=None, findings=analysis.findings, analysis=analysis,
+                  counts=_counts(analysis.findings))
+
+
+def compute(path: str | Path, output: str | Path | None = None, force: bool = False) -> Report:
+    """Add the computed sheets to a workbook.
+
+    Without `output` the file is updated in place and the previous version is kept
+    beside it as NAME.bak.xlsx; with `output` the input is left untouched.
+    """
+    path = Path(path)
+    target = Path(output) if output is not None else path
+    data = read_input(path)
+    in_place = target.resolve() == path.resolve()
+    if not force:
+        lock = lock_file_for(target) if target.exists() else None
+        if lock is not None:
+            raise OutputError(
+                f"'{target.name}' sedang dibuka di Excel/LibreOffice (ada file kunci '{lock.name}'). "
+                "Tutup file itu lalu jalankan lagi, atau pakai --paksa bila yakin file tidak sedang dibuka."
+            )
+    analysis = analyze(data)
+    generated = render(analysis, path.name)
+    result = splice(data, generated, tool_version=__version__)
+    write_atomic(target, result, backup_of=path if in_place else None)
+    return Report(path=path, output=target, findings=analysis.findings, analysis=analysis, written=True,
+                  counts=_counts(analysis.findings))

@@ -1,0 +1,118 @@
+"""Findings: data problems, collected (never raised) and reported with their cell.
+
+Every finding has a stable code from the catalogue below, so the Inspektorat can
+cite it. `sakip-xl codes` prints the catalogue and docs/kode-temuan.md is
+generated from it.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+GALAT = "galat"            # error: a number is wrong or cannot be computed
+PERINGATAN = "peringatan"  # warning: computed, but look at it
+INFO = "info"
+
+SEVERITY_ORDER = {GALAT: 0, PERINGATAN: 1, INFO: 2}
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: str
+    title: str
+    template: str   # str.format template for the message
+    hint: str       # one line: how to fix
+
+
+_CODES = [
+    # --- PK: the performance agreement and its realisation
+    Code("PK-001", GALAT, "Target bukan angka",
+         "Target '{text}' bukan angka, capaian tidak dihitung.",
+         "Ketik target sebagai angka saja, mis. 85 (bukan 'B (85)')."),
+    Code("PK-002", GALAT, "Target nol",
+         "Target 0: capaian tidak dapat dihitung (pembagian dengan nol).",
+         "Periksa target di PK; target 0 tidak dapat diukur dengan rumus capaian."),
+    Code("PK-003", PERINGATAN, "Realisasi kosong",
+         "Realisasi belum diisi, capaian tidak dihitung dan baris tidak ikut dirata-rata.",
+         "Isi realisasi, atau tulis n/a bila data memang tidak tersedia."),
+    Code("PK-004", PERINGATAN, "Realisasi tidak tersedia",
+         "Realisasi '{text}': data tidak tersedia, capaian tidak dihitung.",
+         "Lengkapi realisasi bila datanya sudah ada."),
+    Code("PK-005", GALAT, "Realisasi bukan angka",
+         "Realisasi '{text}' bukan angka, capaian tidak dihitung.",
+         "Ketik realisasi sebagai angka, mis. 86,44."),
+    Code("PK-006", PERINGATAN, "Angka diketik sebagai teks",
+         "Sel berisi teks '{text}', dibaca sebagai {value}.",
+         "Ketik ulang sebagai angka (tanpa 'Rp', titik ribuan atau tanda %), agar Excel dapat menghitungnya."),
+    Code("PK-007", PERINGATAN, "Polaritas tidak dikenal",
+         "Polaritas '{text}' tidak dikenal; dianggap positif.",
+         "Pilih 'positif' atau 'negatif' dari daftar."),
+    Code("PK-008", GALAT, "Capaian dilaporkan salah",
+         "Capaian tertulis {stated} %, seharusnya {computed} %.",
+         "Ganti capaian yang dilaporkan dengan hasil di lembar Capaian."),
+    Code("PK-009", PERINGATAN, "Capaian dilaporkan tanpa dasar",
+         "Capaian tertulis {stated} %, padahal capaian tidak dapat dihitung dari target dan realisasi.",
+         "Lengkapi target dan realisasi, atau hapus capaian yang dilaporkan."),
+    Code("PK-010", PERINGATAN, "Realisasi nol dengan rumus T/R",
+         "Realisasi 0 pada indikator negatif dengan rumus T/R: capaian tak terhingga, tidak dihitung.",
+         "Gunakan rumus (2T-R)/T di Pengaturan untuk indikator ini."),
+    Code("PK-011", GALAT, "Sel berisi galat Excel",
+         "Sel berisi nilai galat Excel ({text}).",
+         "Perbaiki rumus di sel tersebut atau ketik nilainya."),
+    Code("PK-012", PERINGATAN, "Indikator tanpa nama",
+         "Baris berisi angka tetapi nama indikator kosong.",
+         "Isi nama indikator kinerja."),
+    # --- SET: Pengaturan
+    Code("SET-001", GALAT, "Skala kategori tidak valid",
+         "Skala kategori tidak valid: {detail}. Skala bawaan dipakai.",
+         "Urutkan skala dari kategori terendah; batas bawah naik, syarat '>' atau '>='."),
+    Code("SET-002", PERINGATAN, "Pilihan pengaturan tidak dikenal",
+         "Nilai '{text}' untuk '{label}' tidak dikenal; dipakai '{default}'.",
+         "Pilih salah satu nilai dari daftar pilihan di sel tersebut."),
+    Code("SET-003", INFO, "Pengaturan tidak ditemukan",
+         "Lembar Pengaturan tidak ada; dipakai pengaturan bawaan.",
+         "Buat workbook dari template 'sakip-xl template' agar pengaturan dapat diubah."),
+]
+
+CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    sheet: str
+    cell: str
+    message: str
+    hint: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def place(self) -> str:
+        if not self.cell:
+            return self.sheet
+        return f"{self.sheet}!{self.cell}"
+
+
+def make(code: str, sheet: str, cell: str, **fields) -> Finding:
+    """Create a finding from its catalogue entry; unknown codes are a programming error."""
+    entry = CATALOGUE[code]
+    return Finding(
+        code=entry.code,
+        severity=entry.severity,
+        sheet=sheet,
+        cell=cell,
+        message=entry.template.format(**fields),
+        hint=entry.hint,
+    )
+
+
+def sort_key(sheet_order: dict[str, int]):
+    from .addresses import cell_sort_key
+
+    def key(f: Finding):
+        return (SEVERITY_ORDER[f.severity], sheet_order.get(f.sheet, 999), cell_sort_key(f.cell), f.code)
+
+    return key

@@ -1,0 +1,154 @@
+"""Reading the user's workbook with python-calamine.
+
+Values only, never the package structure. Every value keeps its Excel address.
+Tables are found by their header text, so moved or extra columns, a title above
+the header, blank rows and notes below the table are all tolerated.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+import python_calamine
+
+from .addresses import cell as cell_address
+from .errors import InputFileError, WorkbookLayoutError
+from .schema import TableSheet, normalize_header
+
+HEADER_SCAN_ROWS = 40
+
+
+@dataclass
+class Record:
+    row: int                       # 0-based sheet row
+    values: dict[str, object]      # column key -> raw calamine value
+    filled_from_above: set = field(default_factory=set)
+
+
+@dataclass
+class Table:
+    spec: TableSheet
+    sheet: str                     # the sheet name as it is in the workbook
+    header_row: int                # 0-based
+    columns: dict[str, int]        # column key -> 0-based column index
+    records: list[Record]
+
+    def address(self, record: Record, key: str) -> str:
+        return cell_address(record.row, self.columns[key])
+
+    def has(self, key: str) -> bool:
+        return key in self.columns
+
+
+class WorkbookData:
+    """The values of a workbook, sheet by sheet, loaded lazily."""
+
+    def __init__(self, data: bytes):
+        try:
+            self._wb = python_calamine.load_workbook(io.BytesIO(data))
+        except Exception as exc:  # calamine raises several unrelated types
+            raise InputFileError(
+                f"Isi workbook tidak dapat dibaca ({type(exc).__name__}: {exc}). "
+                "Buka file di Excel, simpan ulang sebagai 'Excel Workbook (*.xlsx)', lalu coba lagi."
+            ) from exc
+        self.sheet_names: list[str] = list(self._wb.sheet_names)
+        self._rows: dict[str, list[list]] = {}
+
+    def find_sheet(self, name: str, aliases: tuple[str, ...] = ()) -> str | None:
+        wanted = {normalize_header(n) for n in (name,) + aliases}
+        for actual in self.sheet_names:
+            if normalize_header(actual) in wanted:
+                return actual
+        return None
+
+    def rows(self, sheet: str) -> list[list]:
+        if sheet not in self._rows:
+            try:
+                self._rows[sheet] = self._wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            except Exception as exc:
+                raise InputFileError(
+                    f"Lembar '{sheet}' tidak dapat dibaca ({exc}). Simpan ulang file dari Excel lalu coba lagi."
+                ) from exc
+        return self._rows[sheet]
+
+    def table(self, spec: TableSheet, required: bool = True) -> Table | None:
+        sheet = self.find_sheet(spec.name, spec.aliases)
+        if sheet is None:
+            if not required:
+                return None
+            raise WorkbookLayoutError(
+                f"Lembar '{spec.name}' tidak ditemukan. Lembar yang ada: {', '.join(self.sheet_names) or '(tidak ada)'}. "
+                f"Tambahkan lembar '{spec.name}' (lihat template: sakip-xl template template.xlsx)."
+            )
+        return read_table(spec, sheet, self.rows(sheet))
+
+
+def find_header(spec: TableSheet, rows: list[list]) -> tuple[int, dict[str, int]]:
+    """The row that names the most of the spec's columns, and where each column is."""
+    names = {col.key: {normalize_header(n) for n in col.all_names()} for col in spec.columns}
+    best_row, best_map = -1, {}
+    for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        found: dict[str, int] = {}
+        for c, value in enumerate(row):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            norm = normalize_header(value)
+            for key, options in names.items():
+                if key not in found and norm in options:
+                    found[key] = c
+                    break
+        required_hits = sum(1 for col in spec.columns if col.required and col.key in found)
+        best_hits = sum(1 for col in spec.columns if col.required and col.key in best_map)
+        if required_hits > best_hits or (required_hits == best_hits and len(found) > len(best_map)):
+            best_row, best_map = r, found
+    return best_row, best_map
+
+
+def read_table(spec: TableSheet, sheet: str, rows: list[list]) -> Table:
+    header_row, columns = find_header(spec, rows)
+    missing = [col for col in spec.columns if col.required and col.key not in columns]
+    if header_row < 0 or missing:
+        where = f"baris {header_row + 1}" if header_row >= 0 else f"{HEADER_SCAN_ROWS} baris pertama"
+        names = ", ".join(f"'{col.header}'" for col in missing)
+        raise WorkbookLayoutError(
+            f"Lembar '{sheet}': kolom {names} tidak ditemukan pada judul tabel ({where}). "
+            f"Tambahkan kolom dengan judul tersebut di baris judul tabel."
+        )
+    numeric_keys = [c.key for c in spec.columns if c.kind == "number" and c.key in columns]
+    records: list[Record] = []
+    previous: dict[str, object] = {}
+    for r in range(header_row + 1, len(rows)):
+        row = rows[r]
+        values = {key: (row[c] if c < len(row) else "") for key, c in columns.items()}
+        if not _is_record(values, spec.key_column, numeric_keys) or _is_numbering_row(values):
+            continue
+        rec = Record(row=r, values=values)
+        for key in spec.fill_down:
+            if key in values and _blank(values[key]) and not _blank(previous.get(key, "")):
+                values[key] = previous[key]
+                rec.filled_from_above.add(key)
+        for key in spec.fill_down:
+            if key in values and not _blank(values[key]):
+                previous[key] = values[key]
+        records.append(rec)
+    return Table(spec=spec, sheet=sheet, header_row=header_row, columns=columns, records=records)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "")
+
+
+def _is_record(values: dict, key_column: str, numeric_keys: list[str]) -> bool:
+    if not _blank(values.get(key_column, "")):
+        return True
+    return any(not _blank(values.get(k, "")) for k in numeric_keys)
+
+
+_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+def _is_numbering_row(values: dict) -> bool:
+    """The '(1) (2) (3) ...' row many reports put under the header."""
+    filled = [v for v in values.values() if not _blank(v)]
+    return len(filled) >= 3 and all(isinstance(v, str) and _NUMBERING.match(v.strip()) for v in filled)

@@ -1,0 +1,1 @@
+"""Writers of the computed sheets (xlsxwriter), one module per sheet."""

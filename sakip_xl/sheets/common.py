@@ -1,0 +1,69 @@
+"""Shared pieces for writing the computed sheets with xlsxwriter."""
+from __future__ import annotations
+
+import io
+import math
+
+import xlsxwriter
+
+from ..addresses import quote_sheet
+
+
+def new_workbook(buffer: io.BytesIO, font: tuple[str, float] = ("Calibri", 11.0)) -> xlsxwriter.Workbook:
+    """A workbook for the tool's sheets. Text is never turned into formulas, numbers or links."""
+    wb = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "default_format_properties": {"font_name": font[0], "font_size": font[1]},
+        },
+    )
+    return wb
+
+
+class Formats:
+    """The handful of cell formats the computed sheets use, made once per workbook."""
+
+    def __init__(self, wb: xlsxwriter.Workbook):
+        self.title = wb.add_format({"bold": True, "font_size": 13})
+        self.note = wb.add_format({"italic": True, "font_color": "#595959"})
+        self.header = wb.add_format({
+            "bold": True, "text_wrap": True, "valign": "vcenter", "align": "center",
+            "bg_color": "#D9E1F2", "border": 1,
+        })
+        self.text = wb.add_format({"text_wrap": True, "valign": "top", "border": 1})
+        self.center = wb.add_format({"align": "center", "valign": "top", "border": 1})
+        self.number = wb.add_format({"num_format": "#,##0.00", "valign": "top", "border": 1})
+        self.integer = wb.add_format({"num_format": "#,##0", "valign": "top", "border": 1})
+        self.percent = wb.add_format({"num_format": "0.00", "valign": "top", "border": 1})
+        self.link = wb.add_format({"font_color": "#0563C1", "underline": 1, "valign": "top", "border": 1})
+        self.label = wb.add_format({"bold": True})
+        self.bold_number = wb.add_format({"bold": True, "num_format": "0.00", "border": 1})
+        self.bold_text = wb.add_format({"bold": True, "border": 1, "text_wrap": True})
+
+
+def num_literal(value: float) -> str:
+    """A float as a formula literal that reads back as the same double."""
+    if not math.isfinite(value):
+        raise ValueError(value)
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value)).upper()
+
+
+def number_or_fallback(src: str, fallback: float | None) -> str:
+    """=IF(ISNUMBER(src),src,"") — or the number Python read from text in that cell."""
+    other = '""' if fallback is None else num_literal(fallback)
+    return f"=IF(ISNUMBER({src}),{src},{other})"
+
+
+def stored(value):
+    """The value stored with a formula: numbers as they are, nothing as ''."""
+    return "" if value is None else value
+
+
+def internal_link(sheet: str, address: str) -> str:
+    return f"internal:{quote_sheet(sheet)}!{address}"

@@ -1,0 +1,51 @@
+"""The `Pemeriksaan` sheet: every finding, a link to its cell, counts on top."""
+from __future__ import annotations
+
+from .. import findings as F
+from ..addresses import col_letter
+from .common import Formats, internal_link
+
+SHEET = "Pemeriksaan"
+HEADERS = (("No", 5), ("Kode", 9), ("Tingkat", 11), ("Lembar", 14), ("Sel", 9),
+           ("Temuan", 70), ("Cara Memperbaiki", 60))
+COUNT_ROW = 3
+HEADER_ROW = 8
+
+
+def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], subtitle: str) -> None:
+    ws = wb.add_worksheet(SHEET)
+    ws.write_string(0, 0, "PEMERIKSAAN (TEMUAN)", fmt.title)
+    ws.write_string(1, 0, subtitle, fmt.note)
+    for c, (name, width) in enumerate(HEADERS):
+        ws.set_column(c, c, width)
+    first = HEADER_ROW + 1
+    last = HEADER_ROW + max(len(findings), 1)
+    sev_col = col_letter(2)
+    ws.write_string(COUNT_ROW - 1, 1, "Jumlah temuan", fmt.label)
+    for i, sev in enumerate((F.GALAT, F.PERINGATAN, F.INFO)):
+        r = COUNT_ROW + i
+        ws.write_string(r, 1, sev, fmt.bold_text)
+        ws.write_formula(r, 2, f'=COUNTIF(${sev_col}${first + 1}:${sev_col}${last + 1},"{sev}")', fmt.integer,
+                         sum(1 for f in findings if f.severity == sev))
+    for c, (name, _) in enumerate(HEADERS):
+        ws.write_string(HEADER_ROW, c, name, fmt.header)
+    ws.freeze_panes(first, 0)
+    if not findings:
+        ws.write_string(first, 5, "Tidak ada temuan.", fmt.text)
+    for i, f in enumerate(findings):
+        r = first + i
+        ws.write_number(r, 0, i + 1, fmt.center)
+        ws.write_string(r, 1, f.code, fmt.center)
+        ws.write_string(r, 2, f.severity, fmt.center)
+        ws.write_string(r, 3, f.sheet, fmt.text)
+        if f.cell and f.sheet in sheet_names:
+            ws.write_url(r, 4, internal_link(f.sheet, f.cell), fmt.link, f.cell)
+        else:
+            ws.write_string(r, 4, f.cell, fmt.center)
+        ws.write_string(r, 5, f.message, fmt.text)
+        ws.write_string(r, 6, f.hint, fmt.text)
+    ws.autofilter(HEADER_ROW, 0, last, len(HEADERS) - 1)
+    ws.repeat_rows(HEADER_ROW)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)

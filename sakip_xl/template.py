@@ -1,0 +1,167 @@
+"""The template workbook, generated from the schema (and filled, for examples)."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Mapping, Sequence
+
+import xlsxwriter
+
+from .schema import INPUT_SHEETS, PENGATURAN, TableSheet
+
+FIXED_DATE = dt.datetime(2024, 1, 1)
+TEMPLATE_ROWS = 50          # rows prepared with dropdowns and formats
+SETTINGS_FIRST_ROW = 2      # 0-based row of the first setting
+
+
+def build_template(settings: Mapping[str, object] | None = None,
+                   rows: Mapping[str, Sequence[Mapping[str, object]]] | None = None) -> bytes:
+    """The template as bytes; `settings` and `rows` fill it (for example workbooks)."""
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                      "strings_to_formulas": False, "strings_to_urls": False})
+    wb.set_properties({"title": "Workbook SAKIP (sakip-xl)", "created": FIXED_DATE, "author": "sakip-xl"})
+    styles = _styles(wb)
+    _write_petunjuk(wb, styles)
+    _write_settings(wb, styles, settings or {})
+    for spec in INPUT_SHEETS:
+        _write_table_sheet(wb, styles, spec, (rows or {}).get(spec.name, ()))
+    wb.worksheets()[1].activate()
+    wb.close()
+    return buffer.getvalue()
+
+
+def _styles(wb):
+    return {
+        "title": wb.add_format({"bold": True, "font_size": 13}),
+        "note": wb.add_format({"italic": True, "font_color": "#595959"}),
+        "header": wb.add_format({"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center",
+                                 "bg_color": "#FFF2CC", "border": 1}),
+        "label": wb.add_format({"bold": True, "valign": "top"}),
+        "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
+        "input": wb.add_format({"bg_color": "#FFFBEA", "border": 1, "text_wrap": True, "valign": "top"}),
+    }
+
+
+def _write_settings(wb, st, values):
+    ws = wb.add_worksheet(PENGATURAN.name)
+    ws.set_column(0, 0, 38)
+    ws.set_column(1, 1, 34)
+    ws.set_column(2, 2, 16)
+    ws.set_column(3, 3, 70)
+    ws.write_string(0, 0, PENGATURAN.title, st["title"])
+    ws.write_string(1, 0, PENGATURAN.help, st["note"])
+    r = SETTINGS_FIRST_ROW
+    for s in PENGATURAN.settings:
+        ws.write_string(r, 0, s.label, st["label"])
+        value = values.get(s.key, s.default)
+        _write_value(ws, r, 1, value, st["input"])
+        ws.write_string(r, 3, s.help, st["note"])
+        if s.kind == "choice":
+            ws.data_validation(r, 1, r, 1, {"validate": "list", "source": list(s.choices)})
+        r += 1
+    r += 1
+    ws.write_string(r, 0, PENGATURAN.scale_title, st["label"])
+    ws.write_string(r, 3, "Dari kategori terendah ke tertinggi. Kategori terendah tanpa batas. "
+                          "Syarat '>=' berarti 'paling sedikit', '>' berarti 'lebih dari'.", st["note"])
+    r += 1
+    for c, h in enumerate(PENGATURAN.scale_headers):
+        ws.write_string(r, c, h, st["header"])
+    scale = values.get("skala") or PENGATURAN.default_scale
+    for row in scale:
+        r += 1
+        ws.write_string(r, 0, row.label, st["input"])
+        if row.operator:
+            ws.write_string(r, 1, row.operator, st["input"])
+            ws.write_number(r, 2, row.bound, st["input"])
+        else:
+            ws.write_blank(r, 1, None, st["input"])
+            ws.write_blank(r, 2, None, st["input"])
+        ws.data_validation(r, 1, r, 1, {"validate": "list", "source": [">", ">="]})
+
+
+def _write_value(ws, r, c, value, fmt):
+    if isinstance(value, (dt.date, dt.datetime)):
+        ws.write_datetime(r, c, value, _date_format(ws))
+    elif value is None or value == "":
+        ws.write_blank(r, c, None, fmt)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        ws.write_number(r, c, value, fmt)
+    else:
+        ws.write_string(r, c, str(value), fmt)
+
+
+def _date_format(ws):
+    # Only example and test workbooks hold dates; the template itself has none.
+    wb = ws._sakip_wb
+    if not hasattr(wb, "_sakip_date"):
+        wb._sakip_date = wb.add_format({"num_format": "dd/mm/yyyy", "border": 1})
+    return wb._sakip_date
+
+
+def _write_table_sheet(wb, st, spec: TableSheet, records):
+    ws = wb.add_worksheet(spec.name)
+    ws._sakip_wb = wb
+    ws.write_string(0, 0, spec.title, st["title"])
+    ws.write_string(1, 0, spec.help, st["note"])
+    hr = spec.header_row - 1
+    formats = {}
+    for c, col in enumerate(spec.columns):
+        ws.write_string(hr, c, col.header, st["header"])
+        props = {"bg_color": "#FFFBEA", "border": 1, "valign": "top"}
+        if col.num_format:
+            props["num_format"] = col.num_format
+        if col.kind == "text":
+            props["text_wrap"] = True
+        formats[col.key] = wb.add_format(props)
+        ws.set_column(c, c, col.width, formats[col.key])
+        if col.kind == "choice":
+            ws.data_validation(hr + 1, c, hr + TEMPLATE_ROWS, c, {
+                "validate": "list", "source": list(col.choices),
+                "error_type": "warning", "error_message": f"Pilih salah satu: {', '.join(col.choices)}",
+            })
+        if col.help:
+            ws.write_comment(hr, c, col.help, {"x_scale": 2, "y_scale": 1.2})
+    ws.set_row(hr, 32)
+    ws.freeze_panes(hr + 1, 0)
+    for i, rec in enumerate(records):
+        for c, col in enumerate(spec.columns):
+            if col.key in rec:
+                _write_value(ws, hr + 1 + i, c, rec[col.key], formats[col.key])
+
+
+def _write_petunjuk(wb, st):
+    ws = wb.add_worksheet("Petunjuk")
+    ws.set_column(0, 0, 26)
+    ws.set_column(1, 1, 30)
+    ws.set_column(2, 2, 12)
+    ws.set_column(3, 3, 90)
+    lines = [
+        "PETUNJUK PENGISIAN",
+        "1. Isi lembar Pengaturan (identitas instansi, tahun, aturan perhitungan).",
+        "2. Isi lembar PK: satu baris per indikator kinerja, target dan realisasi sebagai angka.",
+        "3. Simpan, lalu jalankan:  sakip-xl compute NAMA-FILE.xlsx",
+        "4. Buka lagi file itu: lembar Capaian (hasil hitung) dan Pemeriksaan (temuan) sudah ditambahkan.",
+        "   Lembar hasil berisi rumus hidup; jangan diubah manual. Ubah data, lalu jalankan compute lagi.",
+    ]
+    for i, text in enumerate(lines):
+        ws.write_string(i, 0, text, st["title"] if i == 0 else st["wrap"])
+    r = len(lines) + 1
+    for c, h in enumerate(("Lembar", "Kolom", "Wajib", "Keterangan")):
+        ws.write_string(r, c, h, st["header"])
+    for spec in INPUT_SHEETS:
+        for col in spec.columns:
+            r += 1
+            ws.write_string(r, 0, spec.name, st["wrap"])
+            names = col.header + (f" (juga: {', '.join(col.aliases)})" if col.aliases else "")
+            ws.write_string(r, 1, names, st["wrap"])
+            ws.write_string(r, 2, "ya" if col.required else "tidak", st["wrap"])
+            extra = f" Pilihan: {', '.join(col.choices)}." if col.choices else ""
+            ws.write_string(r, 3, col.help + extra, st["wrap"])
+    for s in PENGATURAN.settings:
+        r += 1
+        ws.write_string(r, 0, PENGATURAN.name, st["wrap"])
+        ws.write_string(r, 1, s.label, st["wrap"])
+        ws.write_string(r, 2, "tidak", st["wrap"])
+        extra = f" Pilihan: {', '.join(s.choices)}." if s.choices else ""
+        ws.write_string(r, 3, s.help + extra, st["wrap"])
