@@ -91,9 +91,9 @@ def template(output):
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", show_default=True)
 def codes(fmt):
     if fmt == "json":
-        click.echo(json.dumps([vars(c) for c in F.CATALOGUE.values()], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([vars(c) for c in F.catalogue()], ensure_ascii=False, indent=2))
         return
-    for c in F.CATALOGUE.values():
+    for c in F.catalogue():
         click.echo(f"{c.code}  [{c.severity}]  {c.title}\n    Perbaikan: {c.hint}")
 
 

@@ -16,7 +16,8 @@ from .reader import WorkbookData
 from .safeio import lock_file_for, read_input, write_atomic
 from .schema import PK
 from .settings import Settings, read_settings
-from .sheets import capaian_sheet, pemeriksaan_sheet
+from .sections import Context, sections
+from .sheets import pemeriksaan_sheet
 from .sheets.common import Formats, new_workbook
 from .splice import check_container, inspect_package, splice
 
@@ -26,11 +27,18 @@ class Analysis:
     """Everything computed from a workbook, before anything is written."""
 
     sheet_names: list[str]
-    settings: Settings
-    pk_sheet: str
-    indicators: list[pk_module.Indicator]
+    context: Context
+    results: dict                      # section key -> its result (None: its sheets are absent)
     findings: list[F.Finding]
     font: tuple[str, float] = ("Calibri", 11.0)
+
+    @property
+    def settings(self) -> Settings:
+        return self.context.settings
+
+    @property
+    def indicators(self) -> list[pk_module.Indicator]:
+        return self.results.get("pk") or []
 
 
 @dataclass
@@ -52,15 +60,19 @@ def analyze(data: bytes) -> Analysis:
     check_container(data)
     info = inspect_package(data)
     book = WorkbookData(data)
-    out: list[F.Finding] = []
-    settings = read_settings(book, out)
-    table = book.table(PK)
-    indicators = pk_module.evaluate(table, settings, out, date1904=info.date1904)
+    ctx = Context(book=book, settings=None, date1904=info.date1904)
+    ctx.settings = read_settings(book, ctx.findings)
+    results = {}
+    for section in sections():
+        results[section.key] = section.analyze(ctx)
+        ctx.results[section.key] = results[section.key]
+    if all(r is None for r in results.values()):
+        book.table(PK)   # raises the message that names the PK sheet and the sheets found
     user_sheets = [s for s in book.sheet_names if s not in info.owned_sheets]
     order = {name: i for i, name in enumerate(user_sheets)}
-    out.sort(key=F.sort_key(order))
-    return Analysis(sheet_names=book.sheet_names, settings=settings, pk_sheet=table.sheet,
-                    indicators=indicators, findings=out, font=info.default_font)
+    ctx.findings.sort(key=F.sort_key(order))
+    return Analysis(sheet_names=book.sheet_names, context=ctx, results=results, findings=ctx.findings,
+                    font=info.default_font)
 
 
 def render(analysis: Analysis, source_name: str) -> bytes:
@@ -68,7 +80,10 @@ def render(analysis: Analysis, source_name: str) -> bytes:
     buffer = io.BytesIO()
     wb = new_workbook(buffer, analysis.font)
     fmt = Formats(wb)
-    capaian_sheet.write(wb, fmt, analysis.pk_sheet, analysis.indicators, analysis.settings)
+    for section in sections():
+        result = analysis.results.get(section.key)
+        if result is not None:
+            section.render(wb, fmt, analysis.context, result)
     subtitle = f"Workbook: {source_name}. Dibuat oleh sakip-xl {__version__}."
     pemeriksaan_sheet.write(wb, fmt, analysis.findings, set(analysis.sheet_names), subtitle)
     wb.close()

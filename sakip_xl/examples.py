@@ -45,7 +45,12 @@ def template_bytes() -> bytes:
 
 
 def example_bytes() -> bytes:
-    return build_template(JELBUK_SETTINGS, {"PK": JELBUK_PK})
+    from .sections import sections
+    settings, rows = dict(JELBUK_SETTINGS), {"PK": JELBUK_PK}
+    for sec in sections():
+        settings.update(sec.example_settings)
+        rows.update(sec.example_rows)
+    return build_template(settings, rows)
 
 
 def write_all(root: Path) -> list[Path]:

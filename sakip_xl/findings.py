@@ -77,6 +77,21 @@ _CODES = [
 CATALOGUE: dict[str, Code] = {c.code: c for c in _CODES}
 
 
+def register(codes: list[Code]) -> None:
+    """Add a section's codes to the catalogue (called when its module is imported)."""
+    for c in codes:
+        if c.code in CATALOGUE and CATALOGUE[c.code] != c:
+            raise ValueError(f"duplicate finding code {c.code}")
+        CATALOGUE[c.code] = c
+
+
+def catalogue() -> list[Code]:
+    """Every code of every section, sorted."""
+    from .sections import sections
+    sections()   # imports every section module, which registers its codes
+    return sorted(CATALOGUE.values(), key=lambda c: (c.code.split("-")[0], c.code))
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str

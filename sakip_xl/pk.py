@@ -71,6 +71,16 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
+def analyze(ctx) -> list[Indicator] | None:
+    """The PK section: None when the workbook has no PK sheet."""
+    from .schema import PK
+    table = ctx.book.table(PK, required=False)
+    if table is None:
+        return None
+    ctx.results["pk_sheet"] = table.sheet
+    return evaluate(table, ctx.settings, ctx.findings, ctx.date1904)
+
+
 def evaluate(table: Table, settings: Settings, out: list, date1904: bool = False) -> list[Indicator]:
     rows = []
     for rec in table.records:

@@ -148,8 +148,6 @@ PK = TableSheet(
     ),
 )
 
-INPUT_SHEETS = (PK,)
-TOOL_SHEETS = ("Capaian", "Pemeriksaan")
 
 
 def normalize_header(text: object) -> str:

@@ -35,7 +35,8 @@ class Settings:
 
 
 def defaults() -> Settings:
-    values = {s.key: s.default for s in PENGATURAN.settings}
+    from .sections import all_settings
+    values = {s.key: s.default for s in all_settings()}
     return Settings(values=values, scale=PENGATURAN.default_scale, scale_ref=None)
 
 
@@ -48,7 +49,8 @@ def read_settings(book: WorkbookData, out: list) -> Settings:
     result = defaults()
     result.sheet = sheet
     labels = {}
-    for s in PENGATURAN.settings:
+    from .sections import all_settings
+    for s in all_settings():
         for name in (s.label,) + s.aliases:
             labels[normalize_header(name)] = s
     for r, row in enumerate(rows):

@@ -7,7 +7,8 @@ from typing import Mapping, Sequence
 
 import xlsxwriter
 
-from .schema import INPUT_SHEETS, PENGATURAN, TableSheet
+from .schema import PENGATURAN, TableSheet
+from .sections import all_input_sheets, all_settings
 
 FIXED_DATE = dt.datetime(2024, 1, 1)
 TEMPLATE_ROWS = 50          # rows prepared with dropdowns and formats
@@ -24,7 +25,7 @@ def build_template(settings: Mapping[str, object] | None = None,
     styles = _styles(wb)
     _write_petunjuk(wb, styles)
     _write_settings(wb, styles, settings or {})
-    for spec in INPUT_SHEETS:
+    for spec in all_input_sheets():
         _write_table_sheet(wb, styles, spec, (rows or {}).get(spec.name, ()))
     wb.worksheets()[1].activate()
     wb.close()
@@ -52,7 +53,7 @@ def _write_settings(wb, st, values):
     ws.write_string(0, 0, PENGATURAN.title, st["title"])
     ws.write_string(1, 0, PENGATURAN.help, st["note"])
     r = SETTINGS_FIRST_ROW
-    for s in PENGATURAN.settings:
+    for s in all_settings():
         ws.write_string(r, 0, s.label, st["label"])
         value = values.get(s.key, s.default)
         _write_value(ws, r, 1, value, st["input"])
@@ -149,7 +150,7 @@ def _write_petunjuk(wb, st):
     r = len(lines) + 1
     for c, h in enumerate(("Lembar", "Kolom", "Wajib", "Keterangan")):
         ws.write_string(r, c, h, st["header"])
-    for spec in INPUT_SHEETS:
+    for spec in all_input_sheets():
         for col in spec.columns:
             r += 1
             ws.write_string(r, 0, spec.name, st["wrap"])
@@ -158,7 +159,7 @@ def _write_petunjuk(wb, st):
             ws.write_string(r, 2, "ya" if col.required else "tidak", st["wrap"])
             extra = f" Pilihan: {', '.join(col.choices)}." if col.choices else ""
             ws.write_string(r, 3, col.help + extra, st["wrap"])
-    for s in PENGATURAN.settings:
+    for s in all_settings():
         r += 1
         ws.write_string(r, 0, PENGATURAN.name, st["wrap"])
         ws.write_string(r, 1, s.label, st["wrap"])

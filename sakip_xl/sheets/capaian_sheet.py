@@ -61,6 +61,10 @@ def _esc(text: str) -> str:
     return text.replace('"', '""')
 
 
+def render(wb, fmt: Formats, ctx, indicators: list[Indicator]) -> None:
+    ctx.results["capaian_summary"] = write(wb, fmt, ctx.results["pk_sheet"], indicators, ctx.settings)
+
+
 def write(wb, fmt: Formats, pk_sheet: str, indicators: list[Indicator], settings: Settings) -> list[SasaranSummary]:
     ws = wb.add_worksheet(SHEET)
     instansi = settings.get("instansi") or ""
