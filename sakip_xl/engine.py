@@ -75,7 +75,7 @@ def analyze(data: bytes) -> Analysis:
                     font=info.default_font)
 
 
-def render(analysis: Analysis, source_name: str) -> bytes:
+def render(analysis: Analysis) -> bytes:
     """The tool's sheets as a standalone xlsxwriter workbook (to be spliced)."""
     buffer = io.BytesIO()
     wb = new_workbook(buffer, analysis.font)
@@ -84,7 +84,7 @@ def render(analysis: Analysis, source_name: str) -> bytes:
         result = analysis.results.get(section.key)
         if result is not None:
             section.render(wb, fmt, analysis.context, result)
-    subtitle = f"Workbook: {source_name}. Dibuat oleh sakip-xl {__version__}."
+    subtitle = f"Dibuat oleh sakip-xl {__version__}. Klik sel di kolom Sel untuk menuju sel yang dimaksud."
     pemeriksaan_sheet.write(wb, fmt, analysis.findings, set(analysis.sheet_names), subtitle)
     wb.close()
     return buffer.getvalue()
@@ -123,7 +123,7 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
                 "Tutup file itu lalu jalankan lagi, atau pakai --paksa bila yakin file tidak sedang dibuka."
             )
     analysis = analyze(data)
-    generated = render(analysis, path.name)
+    generated = render(analysis)
     result = splice(data, generated, tool_version=__version__)
     write_atomic(target, result, backup_of=path if in_place else None)
     return Report(path=path, output=target, findings=analysis.findings, analysis=analysis, written=True,
