@@ -1,0 +1,172 @@
+"""Classify the bytes of an input file before anything else reads it (private).
+
+Every refusal is an :class:`InputFileError` whose message (Bahasa Indonesia) says
+what the file is and how to turn it into something the tool can read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..errors import InputFileError
+from .opc import CONTENT_TYPES, ROOT_RELS, ContentTypes, Package, rels_name
+from .xmlutil import STRICT_MARK, UnsafeXmlError, local, ns_of
+from .zipio import FLAG_ENCRYPTED, ZipFormatError
+
+CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+MAX_TOTAL_UNCOMPRESSED = 2 * 1024**3
+MAX_RATIO = 200
+RATIO_CHECK_FROM = 50 * 1024**2
+
+MSG_EMPTY = "File kosong (0 byte): ini bukan file Excel .xlsx. Pilih file buku kerja yang benar."
+MSG_ENCRYPTED = (
+    "File ini dilindungi kata sandi (terenkripsi), sehingga isinya tidak bisa dibaca. "
+    "Buka di Excel, hapus kata sandinya (File > Info > Proteksi Buku Kerja > "
+    "Enkripsi dengan Kata Sandi, kosongkan), simpan, lalu jalankan lagi."
+)
+MSG_LEGACY = (
+    "File ini berformat Excel lama (.xls, Excel 97-2003) yang tidak didukung. "
+    'Buka di Excel, pilih Simpan Sebagai > "Excel Workbook (*.xlsx)", '
+    "lalu jalankan lagi dengan file .xlsx tersebut."
+)
+MSG_NOT_ZIP = (
+    "File ini bukan file Excel .xlsx (isinya tidak dikenali sebagai buku kerja Excel). "
+    "Pastikan yang dipilih adalah file .xlsx yang disimpan dari Excel."
+)
+MSG_CORRUPT = (
+    "File .xlsx ini rusak atau terpotong (arsip ZIP-nya tidak utuh: {detail}). "
+    "Salin ulang file aslinya, atau buka di Excel lalu simpan ulang."
+)
+MSG_NOT_WORKBOOK = (
+    "File ini berformat ZIP tetapi bukan buku kerja Excel ({detail} tidak ada). "
+    "Pilih file .xlsx yang disimpan dari Excel."
+)
+MSG_STRICT = (
+    'File ini disimpan sebagai "Strict Open XML Spreadsheet", yang tidak didukung. '
+    'Buka di Excel, pilih Simpan Sebagai > "Excel Workbook (*.xlsx)" (bukan yang Strict), '
+    "lalu jalankan lagi."
+)
+MSG_BINARY = (
+    "File ini berformat Excel Binary Workbook (.xlsb) yang tidak didukung. "
+    'Buka di Excel, pilih Simpan Sebagai > "Excel Workbook (*.xlsx)", lalu jalankan lagi.'
+)
+MSG_BOMB = (
+    "File ini ditolak demi keamanan: {detail}. File Excel yang wajar tidak seperti ini; "
+    "periksa asal file atau simpan ulang dari Excel."
+)
+MSG_DUPLICATE = (
+    'File .xlsx ini rusak: bagian "{name}" muncul lebih dari sekali di dalam arsip. '
+    "Buka di Excel lalu simpan ulang."
+)
+MSG_UNSAFE_XML = (
+    'File ini ditolak demi keamanan: bagian "{name}" berisi XML yang tidak wajar '
+    "(deklarasi DTD/entitas atau XML rusak). Buka di Excel lalu simpan ulang."
+)
+MSG_ENCRYPTED_MEMBER = (
+    "File .xlsx ini berisi bagian yang dienkripsi dengan sandi ZIP, yang tidak bisa dibaca. "
+    "Buka di Excel lalu simpan ulang tanpa sandi."
+)
+
+
+def open_package(data: bytes) -> Package:
+    """Check the container (see :func:`check_container`) and return its package."""
+    if not data:
+        raise InputFileError(MSG_EMPTY)
+    if data[:8] == CFB_SIGNATURE:
+        if ENCRYPTED_STREAM in data:
+            raise InputFileError(MSG_ENCRYPTED)
+        raise InputFileError(MSG_LEGACY)
+    if not (data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06")):
+        raise InputFileError(MSG_NOT_ZIP)
+    try:
+        pkg = Package(data)
+    except ZipFormatError as exc:
+        raise InputFileError(MSG_CORRUPT.format(detail=_detail(exc))) from None
+    members = pkg.zip.members
+    dup = [n for n, k in Counter(m.name.lower() for m in members).items() if k > 1]
+    if dup:
+        raise InputFileError(MSG_DUPLICATE.format(name=sorted(dup)[0]))
+    total = sum(m.usize for m in members)
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise InputFileError(
+            MSG_BOMB.format(detail=f"total isinya {total / 1024**3:.1f} GiB setelah dibuka (batas 2 GiB)")
+        )
+    for m in members:
+        if m.usize > RATIO_CHECK_FROM and m.usize > MAX_RATIO * max(m.csize, 1):
+            raise InputFileError(
+                MSG_BOMB.format(
+                    detail=f'bagian "{m.name}" memuai {m.usize // max(m.csize, 1)} kali saat dibuka'
+                )
+            )
+        if m.flags & FLAG_ENCRYPTED:
+            raise InputFileError(MSG_ENCRYPTED_MEMBER)
+    if pkg.find(CONTENT_TYPES) is None:
+        raise InputFileError(MSG_NOT_WORKBOOK.format(detail="[Content_Types].xml"))
+    _parse(pkg, CONTENT_TYPES)
+    if pkg.find(ROOT_RELS) is not None:
+        raw = _read(pkg, pkg.find(ROOT_RELS))
+        if STRICT_MARK in raw:
+            raise InputFileError(MSG_STRICT)
+        _parse(pkg, pkg.find(ROOT_RELS))
+    try:
+        wb = pkg.workbook_part()
+    except UnsafeXmlError:
+        raise InputFileError(MSG_UNSAFE_XML.format(name=ROOT_RELS)) from None
+    if wb is None:
+        raise InputFileError(MSG_NOT_WORKBOOK.format(detail="xl/workbook.xml"))
+    ctype = ContentTypes(pkg.xml(pkg.find(CONTENT_TYPES))).of(wb) or ""
+    if wb.lower().endswith(".bin") or "sheet.binary" in ctype:
+        raise InputFileError(MSG_BINARY)
+    root = _parse(pkg, wb)
+    if ns_of(root).startswith("http://purl.oclc.org/"):
+        raise InputFileError(MSG_STRICT)
+    if local(root) != "workbook":
+        raise InputFileError(MSG_NOT_WORKBOOK.format(detail="xl/workbook.xml"))
+    wb_rels = pkg.find(rels_name(wb))
+    if wb_rels is None:
+        raise InputFileError(MSG_CORRUPT.format(detail=f"{rels_name(wb)} tidak ada"))
+    _parse(pkg, wb_rels)
+    return pkg
+
+
+def check_container(data: bytes) -> None:
+    """Refuse anything that is not a safe, readable transitional .xlsx/.xlsm package."""
+    open_package(data)
+
+
+def _read(pkg: Package, name: str) -> bytes:
+    try:
+        return pkg.read(name)
+    except ZipFormatError as exc:
+        raise InputFileError(MSG_CORRUPT.format(detail=_detail(exc))) from None
+
+
+def _parse(pkg: Package, name: str):
+    _read(pkg, name)
+    try:
+        return pkg.xml(name)
+    except UnsafeXmlError:
+        raise InputFileError(MSG_UNSAFE_XML.format(name=name)) from None
+
+
+def _detail(exc: Exception) -> str:
+    text = str(exc)
+    known = {
+        "end of central directory not found": "direktori isi ZIP tidak ditemukan",
+        "central directory outside the file (truncated?)": "direktori isi berada di luar file",
+        "member data truncated": "data salah satu bagian terpotong",
+        "local header missing": "kepala salah satu bagian hilang",
+        "bad central directory entry": "direktori isi tidak terbaca",
+    }
+    for en, idn in known.items():
+        if text.endswith(en):
+            return idn
+    if "CRC mismatch" in text:
+        return f'checksum bagian "{text.split(":")[0]}" tidak cocok'
+    if "corrupt deflate" in text or "size does not match" in text:
+        return f'bagian "{text.split(":")[0]}" tidak bisa dibuka'
+    if "unsupported compression" in text:
+        return "metode kompresi tidak didukung"
+    return "struktur ZIP tidak dikenali"

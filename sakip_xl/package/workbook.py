@@ -1,0 +1,157 @@
+"""The workbook part of a package: sheets, defined names and the tool's markers (private)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .opc import Package, Rel, rels_name
+from .xmlutil import NS_R, child, children
+from .zipio import ZipFormatError
+
+TOOL_MARKER = "_sakip_xl_sheets"  # hidden workbook-level name listing the tool's sheets
+VERSION_MARKER = "_sakip_xl_version"  # hidden name holding the version that wrote them
+
+WORKBOOK_ORDER = [
+    "fileVersion",
+    "fileSharing",
+    "workbookPr",
+    "workbookProtection",
+    "bookViews",
+    "sheets",
+    "functionGroups",
+    "externalReferences",
+    "definedNames",
+    "calcPr",
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+]
+
+
+def string_constant(value: str) -> str:
+    """An Excel formula string constant; long values are joined with & (255 max each)."""
+    chunks = [value[i : i + 255] for i in range(0, len(value), 255)] or [""]
+    return "&".join('"' + c.replace('"', '""') + '"' for c in chunks)
+
+
+def _parsestring_constant(formula: str | None) -> str | None:
+    """Inverse of :func:`_string_constant`; ``None`` when it is not a string constant."""
+    if formula is None:
+        return None
+    text = formula.strip()
+    if text.startswith("="):
+        text = text[1:].lstrip()
+    out, i = [], 0
+    while True:
+        if i >= len(text) or text[i] != '"':
+            return None
+        i += 1
+        while True:
+            j = text.find('"', i)
+            if j < 0:
+                return None
+            out.append(text[i:j])
+            if text[j + 1 : j + 2] == '"':
+                out.append('"')
+                i = j + 2
+                continue
+            i = j + 1
+            break
+        rest = text[i:].lstrip()
+        if not rest:
+            return "".join(out)
+        if rest[0] != "&":
+            return None
+        text, i = rest[1:].lstrip(), 0
+
+
+def encode_names(names: list[str]) -> str:
+    # "\" can never be part of a sheet name, so "\|" escapes a "|" inside one.
+    return "|".join(n.replace("|", "\\|") for n in names)
+
+
+def decode_names(value: str) -> list[str]:
+    names, cur, i = [], [], 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\" and value[i + 1 : i + 2] == "|":
+            cur.append("|")
+            i += 2
+            continue
+        if ch == "|":
+            names.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    names.append("".join(cur))
+    return [n for n in names if n]
+
+
+
+
+@dataclass
+class Sheet:
+    el: etree._Element
+    name: str
+    rel: Rel | None
+
+    @property
+    def visible(self) -> bool:
+        return self.el.get("state", "visible") == "visible"
+
+    @property
+    def part(self) -> str | None:
+        return self.rel.part if self.rel is not None else None
+
+
+class Book:
+    """The workbook part of a package and what hangs off it."""
+
+    def __init__(self, pkg: Package):
+        self.pkg = pkg
+        self.part = pkg.workbook_part()
+        if self.part is None:
+            raise ZipFormatError("workbook part missing")
+        self.root = pkg.xml(self.part)
+        self.rels_part = pkg.find(rels_name(self.part)) or rels_name(self.part)
+        self.rels = pkg.rels(self.part)
+        by_id = {r.id: r for r in self.rels}
+        self.sheets_el = child(self.root, "sheets")
+        if self.sheets_el is None:
+            raise ZipFormatError("workbook without <sheets>")
+        self.sheets = [
+            Sheet(el, el.get("name", ""), by_id.get(el.get(f"{{{NS_R}}}id", "")))
+            for el in children(self.sheets_el, "sheet")
+        ]
+
+    def rel_of_kind(self, kind: str) -> Rel | None:
+        for r in self.rels:
+            if r.kind == kind and not r.external:
+                return r
+        return None
+
+    def defined_names(self) -> list[etree._Element]:
+        dn = child(self.root, "definedNames")
+        return [] if dn is None else children(dn, "definedName")
+
+    def global_name(self, name: str) -> str | None:
+        for el in self.defined_names():
+            if el.get("localSheetId") is None and el.get("name", "").lower() == name.lower():
+                return el.text
+        return None
+
+    def owned(self) -> list[str]:
+        value = _parsestring_constant(self.global_name(TOOL_MARKER))
+        return decode_names(value) if value else []
+
+    def tool_version(self) -> str | None:
+        return _parsestring_constant(self.global_name(VERSION_MARKER))
