@@ -65,13 +65,18 @@ def compute(workbook, output, force, fmt):
 @click.argument("workbook", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", show_default=True,
               help="teks untuk dibaca orang, json untuk program lain.")
-def check(workbook, fmt):
+@click.option("--severity", "--tingkat", "severity", type=click.Choice([F.GALAT, F.PERINGATAN, F.INFO]),
+              default=F.INFO, show_default=True,
+              help="Tampilkan temuan tingkat ini dan yang lebih berat saja.")
+def check(workbook, fmt, severity):
     from .engine import check as run
     report = _run(run, workbook)
+    limit = F.SEVERITY_ORDER[severity]
+    shown = [f for f in report.findings if F.SEVERITY_ORDER[f.severity] <= limit]
     if fmt == "json":
-        _print_json(report.findings)
+        _print_json(shown)
     else:
-        _print_text(report)
+        _print_text(report, shown)
     if report.has_errors:
         sys.exit(1)
 
@@ -88,8 +93,12 @@ def template(output):
 
 
 @main.command(help="Daftar kode temuan (katalog) yang dapat dikutip dalam kertas kerja reviu.")
-@click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["teks", "json", "markdown"]), default="teks",
+              show_default=True, help="markdown menghasilkan docs/kode-temuan.md.")
 def codes(fmt):
+    if fmt == "markdown":
+        click.echo(F.catalogue_markdown(), nl=False)
+        return
     if fmt == "json":
         click.echo(json.dumps([vars(c) for c in F.catalogue()], ensure_ascii=False, indent=2))
         return
@@ -102,8 +111,8 @@ def _print_json(findings):
     click.echo(json.dumps([{k: getattr(f, k) for k in keys} for f in findings], ensure_ascii=False, indent=2))
 
 
-def _print_text(report):
+def _print_text(report, shown=None):
     c = report.counts
     click.echo(f"Temuan: {c.get(F.GALAT, 0)} galat, {c.get(F.PERINGATAN, 0)} peringatan, {c.get(F.INFO, 0)} info")
-    for f in report.findings:
+    for f in report.findings if shown is None else shown:
         click.echo(f"  {f.code} [{f.severity}] {f.place}: {f.message}")

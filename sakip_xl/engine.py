@@ -11,6 +11,7 @@ from pathlib import Path
 from . import __version__
 from . import findings as F
 from . import pk as pk_module
+from . import reviu
 from .errors import OutputError
 from .reader import WorkbookData
 from .safeio import lock_file_for, read_input, write_atomic
@@ -31,6 +32,8 @@ class Analysis:
     results: dict                      # section key -> its result (None: its sheets are absent)
     findings: list[F.Finding]
     font: tuple[str, float] = ("Calibri", 11.0)
+    owned_sheets: list[str] = field(default_factory=list)   # the tool's sheets already in the file
+    tool_version: str | None = None                         # the version that wrote them
 
     @property
     def settings(self) -> Settings:
@@ -68,11 +71,14 @@ def analyze(data: bytes) -> Analysis:
         ctx.results[section.key] = results[section.key]
     if all(r is None for r in results.values()):
         book.table(PK)   # raises the message that names the PK sheet and the sheets found
+    for table in book.tables_read:
+        for address, text in table.errors.items():
+            ctx.findings.append(F.make("SEL-001", table.sheet, address, text=text))
     user_sheets = [s for s in book.sheet_names if s not in info.owned_sheets]
     order = {name: i for i, name in enumerate(user_sheets)}
     ctx.findings.sort(key=F.sort_key(order))
     return Analysis(sheet_names=book.sheet_names, context=ctx, results=results, findings=ctx.findings,
-                    font=info.default_font)
+                    font=info.default_font, owned_sheets=list(info.owned_sheets), tool_version=info.tool_version)
 
 
 def render(analysis: Analysis) -> bytes:
@@ -98,11 +104,25 @@ def _counts(findings: list[F.Finding]) -> dict[str, int]:
 
 
 def check(path: str | Path) -> Report:
-    """Report the findings of a workbook without writing anything."""
+    """Report the findings of a workbook without writing anything.
+
+    On a finished workbook (one that holds the tool's sheets) it also reports
+    computed cells that were overwritten or edited by hand, and results that are
+    stale because the inputs changed after the last `compute`.
+    """
     path = Path(path)
-    analysis = analyze(read_input(path))
-    return Report(path=path, output=None, findings=analysis.findings, analysis=analysis,
-                  counts=_counts(analysis.findings))
+    data = read_input(path)
+    analysis = analyze(data)
+    found = list(analysis.findings)
+    if analysis.owned_sheets:
+        fresh = render(analysis)
+        expected = [s for s in tool_sheet_names(fresh)]
+        found += reviu.compare(data, fresh, expected, analysis.owned_sheets, analysis.tool_version, __version__)
+    return Report(path=path, output=None, findings=found, analysis=analysis, counts=_counts(found))
+
+
+def tool_sheet_names(generated: bytes) -> list[str]:
+    return inspect_package(generated).sheet_names
 
 
 def compute(path: str | Path, output: str | Path | None = None, force: bool = False) -> Report:

@@ -56,12 +56,13 @@ _CODES = [
     Code("PK-010", PERINGATAN, "Realisasi nol dengan rumus T/R",
          "Realisasi 0 pada indikator negatif dengan rumus T/R: capaian tak terhingga, tidak dihitung.",
          "Gunakan rumus (2T-R)/T di Pengaturan untuk indikator ini."),
-    Code("PK-011", GALAT, "Sel berisi galat Excel",
-         "Sel berisi nilai galat Excel ({text}).",
-         "Perbaiki rumus di sel tersebut atau ketik nilainya."),
     Code("PK-012", PERINGATAN, "Indikator tanpa nama",
          "Baris berisi angka tetapi nama indikator kosong.",
          "Isi nama indikator kinerja."),
+    # --- SEL: any input cell
+    Code("SEL-001", GALAT, "Sel berisi galat Excel",
+         "Sel berisi nilai galat Excel {text}; nilainya tidak dapat dipakai.",
+         "Perbaiki rumus di sel tersebut atau ketik nilainya."),
     # --- SET: Pengaturan
     Code("SET-001", GALAT, "Skala kategori tidak valid",
          "Skala kategori tidak valid: {detail}. Skala bawaan dipakai.",
@@ -87,6 +88,7 @@ def register(codes: list[Code]) -> None:
 
 def catalogue() -> list[Code]:
     """Every code of every section, sorted."""
+    from . import reviu  # noqa: F401  (registers the WB- codes)
     from .sections import sections
     sections()   # imports every section module, which registers its codes
     return sorted(CATALOGUE.values(), key=lambda c: (c.code.split("-")[0], c.code))
@@ -111,9 +113,14 @@ class Finding:
         return f"{self.sheet}!{self.cell}"
 
 
+_observers: list = []   # callables told of every code raised (the test suite tracks coverage)
+
+
 def make(code: str, sheet: str, cell: str, **fields) -> Finding:
     """Create a finding from its catalogue entry; unknown codes are a programming error."""
     entry = CATALOGUE[code]
+    for observe in _observers:
+        observe(code)
     return Finding(
         code=entry.code,
         severity=entry.severity,
@@ -131,3 +138,21 @@ def sort_key(sheet_order: dict[str, int]):
         return (SEVERITY_ORDER[f.severity], sheet_order.get(f.sheet, 999), cell_sort_key(f.cell), f.code)
 
     return key
+
+
+def catalogue_markdown() -> str:
+    """docs/kode-temuan.md, generated from the catalogue (a test keeps it in step)."""
+    lines = [
+        "# Katalog kode temuan sakip-xl",
+        "",
+        "Dibuat otomatis dari katalog (`sakip-xl codes --format markdown`); jangan diubah manual.",
+        "Tingkat: **galat** = angka salah atau tidak dapat dihitung; **peringatan** = dihitung, tetapi",
+        "perlu diperiksa; **info** = keterangan.",
+        "",
+        "| Kode | Tingkat | Judul | Pesan | Cara memperbaiki |",
+        "|---|---|---|---|---|",
+    ]
+    for c in catalogue():
+        cells = (c.code, c.severity, c.title, c.template, c.hint)
+        lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
+    return "\n".join(lines) + "\n"

@@ -48,6 +48,8 @@ def read_number(cell: object) -> Parsed:
         return Parsed(NUMBER, float(cell), decimals=_decimals_of(float(cell)))
     if isinstance(cell, (_dt.date, _dt.time, _dt.timedelta)):
         return Parsed(INVALID, text=str(cell))
+    if type(cell).__name__ == "ExcelError":   # reader.ExcelError: an #DIV/0!-style value
+        return Parsed(INVALID, text=str(cell))
     return parse_text_number(str(cell))
 
 

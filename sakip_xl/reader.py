@@ -26,6 +26,10 @@ class Record:
     filled_from_above: set = field(default_factory=set)
 
 
+class ExcelError(str):
+    """An input cell holding an Excel error value (#DIV/0!, #N/A ...)."""
+
+
 @dataclass
 class Table:
     spec: TableSheet
@@ -33,6 +37,7 @@ class Table:
     header_row: int                # 0-based
     columns: dict[str, int]        # column key -> 0-based column index
     records: list[Record]
+    errors: dict[str, str] = field(default_factory=dict)   # address -> error text, inside the table
 
     def address(self, record: Record, key: str) -> str:
         return cell_address(record.row, self.columns[key])
@@ -54,6 +59,8 @@ class WorkbookData:
             ) from exc
         self.sheet_names: list[str] = list(self._wb.sheet_names)
         self._rows: dict[str, list[list]] = {}
+        self._data = data
+        self.tables_read: list[Table] = []
 
     def find_sheet(self, name: str, aliases: tuple[str, ...] = ()) -> str | None:
         wanted = {normalize_header(n) for n in (name,) + aliases}
@@ -81,7 +88,25 @@ class WorkbookData:
                 f"Lembar '{spec.name}' tidak ditemukan. Lembar yang ada: {', '.join(self.sheet_names) or '(tidak ada)'}. "
                 f"Tambahkan lembar '{spec.name}' (lihat template: sakip-xl template template.xlsx)."
             )
-        return read_table(spec, sheet, self.rows(sheet))
+        table = read_table(spec, sheet, self.rows(sheet))
+        self._mark_errors(table)
+        self.tables_read.append(table)
+        return table
+
+    def _mark_errors(self, table: Table) -> None:
+        """calamine reads error cells as '': put the error back so it is not taken for a blank."""
+        from .package.cells import error_cells
+
+        errors = error_cells(self._data, table.sheet)
+        if not errors:
+            return
+        for rec in table.records:
+            for key, c in table.columns.items():
+                addr = cell_address(rec.row, c)
+                if addr in errors:
+                    rec.values[key] = ExcelError(errors[addr])
+                    table.errors[addr] = errors[addr]
+
 
 
 def find_header(spec: TableSheet, rows: list[list]) -> tuple[int, dict[str, int]]:

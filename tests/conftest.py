@@ -15,3 +15,55 @@ def pytest_runtest_setup(item):
         from lo_oracle import require_soffice
 
         require_soffice()
+
+
+# --- Every code in the findings catalogue must be raised by at least one test.
+# Each worker records the codes raised while it ran; the controlling process
+# checks the union when the whole suite ran (not when a subset was selected).
+import json as _json
+import tempfile as _tempfile
+from pathlib import Path as _Path
+
+_RAISED: set = set()
+_ENV = "SAKIP_RAISED_CODES_DIR"
+
+
+def pytest_configure(config):
+    from sakip_xl import findings
+
+    findings._observers.append(_RAISED.add)
+    if not hasattr(config, "workerinput") and _ENV not in os.environ:
+        os.environ[_ENV] = _tempfile.mkdtemp(prefix="sakip-codes-")
+
+
+def _whole_suite(config) -> bool:
+    args = [a for a in config.args if a]
+    root = _Path(str(config.rootpath))
+    full = (not args) or all(_Path(a).resolve() in (root, root / "tests") for a in args)
+    return full and not config.option.keyword and not config.option.markexpr and not config.option.lf
+
+
+def pytest_sessionfinish(session, exitstatus):
+    folder = os.environ.get(_ENV)
+    if not folder:
+        return
+    worker = getattr(session.config, "workerinput", {}).get("workerid", "main")
+    (_Path(folder) / f"{worker}.json").write_text(_json.dumps(sorted(_RAISED)))
+    if hasattr(session.config, "workerinput") or exitstatus != 0 or not _whole_suite(session.config):
+        return
+    from sakip_xl.findings import catalogue
+
+    raised = set()
+    for f in _Path(folder).glob("*.json"):
+        raised |= set(_json.loads(f.read_text()))
+    never = sorted(c.code for c in catalogue() if c.code not in raised)
+    if never:
+        session.config._sakip_never_raised = never
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    never = getattr(config, "_sakip_never_raised", None)
+    if never:
+        terminalreporter.write_line(
+            f"FAILED catalogue coverage: codes never raised by any test: {', '.join(never)}", red=True)

@@ -1,0 +1,57 @@
+"""Finding sheet parts and the error cells python-calamine reads as blanks."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from .opc import Package
+from .xmlutil import local
+
+# <c r="F5" s="3" t="e"><f>1/0</f><v>#DIV/0!</v></c>  (any prefix, any attribute order)
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\bt="e"[^>]*>(.*?)</(?:\w+:)?c>', re.S)
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_VALUE = re.compile(rb'<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>')
+_CHUNK = 1 << 20
+_OVERLAP = 4096
+
+
+def sheet_part(pkg: Package, name: str) -> str | None:
+    """The zip member holding the worksheet called `name`, or None."""
+    wb = pkg.workbook_part()
+    if wb is None:
+        return None
+    rels = {r.id: r for r in pkg.rels(wb)}
+    for el in pkg.xml(wb).iter():
+        if local(el) == "sheet" and el.get("name") == name:
+            rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
+            rel = rels.get(rid)
+            return pkg.find(rel.part) if rel else None
+    return None
+
+
+def error_cells(data: bytes, sheet: str) -> dict[str, str]:
+    """{'F5': '#DIV/0!'} for every cell of `sheet` holding an Excel error value.
+
+    The sheet XML is streamed in chunks, so a 60 MB sheet is never held whole.
+    """
+    part = sheet_part(Package(data), sheet)
+    if part is None:
+        return {}
+    found: dict[str, str] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as z, z.open(part) as fh:
+        tail = b""
+        while True:
+            chunk = fh.read(_CHUNK)
+            buf = tail + chunk
+            if b't="e"' in buf:
+                for m in _ERROR_CELL.finditer(buf):
+                    start_tag = buf[m.start(): m.start(1)]
+                    ref = _REF.search(start_tag)
+                    value = _VALUE.search(m.group(1))
+                    if ref:
+                        found[ref.group(1).decode()] = value.group(1).decode() if value else "#N/A"
+            if not chunk:
+                break
+            tail = buf[-_OVERLAP:]
+    return found

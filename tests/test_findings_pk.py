@@ -1,0 +1,73 @@
+"""Findings of the PK and Pengaturan sheets, each at its cell."""
+from __future__ import annotations
+
+import openpyxl
+
+from builders import JELBUK_SETTINGS, filled, free_layout
+from sakip_xl.engine import check, compute
+from sakip_xl.schema import ScaleRow
+from zipedit import replace_cell
+
+
+def places(report, code):
+    return [f.place for f in report.findings if f.code == code]
+
+
+def test_stated_capaian_without_basis(tmp_path):
+    src = filled(tmp_path, [{"sasaran": "S", "indikator": "I", "target": 100, "capaian_dilaporkan": 90}])
+    assert places(check(src), "PK-009") == ["PK!I5"]
+
+
+def test_t_over_r_with_zero_realisasi(tmp_path):
+    settings = dict(JELBUK_SETTINGS, rumus_negatif="T/R")
+    src = filled(tmp_path, [{"sasaran": "S", "indikator": "I", "polaritas": "negatif", "target": 5,
+                             "realisasi": 0}], settings)
+    report = check(src)
+    assert places(report, "PK-010") == ["PK!G5"]
+    assert report.analysis.indicators[0].capaian is None
+
+
+def test_numbers_without_indicator_name(tmp_path):
+    src = filled(tmp_path, [{"sasaran": "S", "target": 100, "realisasi": 50}])
+    assert places(check(src), "PK-012") == ["PK!C5"]
+
+
+def test_bad_scale_falls_back_to_default(tmp_path):
+    bad = (ScaleRow("Kurang", None, None), ScaleRow("Baik", ">=", 76.0), ScaleRow("Cukup", ">=", 55.0))
+    src = filled(tmp_path, [{"sasaran": "S", "indikator": "I", "target": 100, "realisasi": 60}],
+                 dict(JELBUK_SETTINGS, skala=bad))
+    report = check(src)
+    assert places(report, "SET-001") == ["Pengaturan!C14"]
+    assert report.analysis.settings.scale_ref is None
+    assert report.analysis.indicators[0].kategori == "Cukup"
+
+
+def test_unknown_choice_in_settings(tmp_path):
+    src = filled(tmp_path, [{"sasaran": "S", "indikator": "I", "target": 100, "realisasi": 60}],
+                 dict(JELBUK_SETTINGS, rumus_negatif="terbalik"))
+    report = check(src)
+    assert places(report, "SET-002") == ["Pengaturan!B8"]
+    assert report.analysis.settings.get("rumus_negatif") == "(2T-R)/T"
+
+
+def test_error_value_in_input_cell(tmp_path):
+    src = free_layout(tmp_path, {"PK": [["Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi"],
+                                        ["S", "I", 100, "=1/0"], ["S", "J", 100, 70]]})
+    replace_cell(src, "PK", "D2", '<c r="D2"{s} t="e"><f>1/0</f><v>#DIV/0!</v></c>')
+    report = check(src)
+    assert places(report, "SEL-001") == ["PK!D2"]
+    assert "#DIV/0!" in next(f.message for f in report.findings if f.code == "SEL-001")
+    assert not places(report, "PK-003")          # an error is not taken for a blank
+    assert report.analysis.indicators[0].capaian is None
+
+
+def test_many_stale_cells_are_summarised(tmp_path):
+    rows = [{"sasaran": "S", "indikator": f"I{i}", "target": 100, "realisasi": 80} for i in range(30)]
+    out = tmp_path / "hasil.xlsx"
+    compute(filled(tmp_path, rows), out)
+    # raise the lower bound of "Baik" from 76 to 85: every kategori (80 %) becomes "Cukup"
+    replace_cell(out, "Pengaturan", "C14", '<c r="C14"{s}><v>85</v></c>')
+    report = check(out)
+    assert len(places(report, "WB-003")) == 20
+    assert places(report, "WB-006") == ["Capaian"]
+    assert openpyxl.load_workbook(out)  # still a readable workbook

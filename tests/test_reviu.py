@@ -1,0 +1,84 @@
+"""`check` on a finished workbook: hand edits and stale results are reported."""
+from __future__ import annotations
+
+import shutil
+
+from builders import example
+from sakip_xl import __version__
+from sakip_xl.engine import check, compute
+from zipedit import replace_cell
+
+
+def finished(tmp_path):
+    out = tmp_path / "hasil.xlsx"
+    compute(example(tmp_path), out)
+    return out
+
+
+def codes_at(report, code):
+    return {f.place for f in report.findings if f.code == code}
+
+
+def test_untouched_finished_workbook_has_no_workbook_findings(tmp_path):
+    report = check(finished(tmp_path))
+    assert not [f for f in report.findings if f.code.startswith("WB-")]
+
+
+def test_typed_value_over_a_formula_is_reported(tmp_path):
+    out = finished(tmp_path)
+    replace_cell(out, "Capaian", "J5", '<c r="J5"{s}><v>86.44</v></c>')
+    report = check(out)
+    assert codes_at(report, "WB-001") == {"Capaian!J5"}
+    assert report.has_errors
+
+
+def test_edited_formula_is_reported(tmp_path):
+    out = finished(tmp_path)
+    replace_cell(out, "Capaian", "J6", '<c r="J6"{s}><f>H6/G6*100+5</f><v>85</v></c>')
+    report = check(out)
+    assert codes_at(report, "WB-002") == {"Capaian!J6"}
+
+
+def test_input_edited_after_compute_makes_results_stale(tmp_path):
+    out = finished(tmp_path)
+    replace_cell(out, "PK", "G5", '<c r="G5"{s}><v>90</v></c>')   # realisasi of the SKM indicator
+    report = check(out)
+    stale = codes_at(report, "WB-003")
+    assert {"Capaian!H5", "Capaian!J5"} <= stale
+    assert all(p.startswith(("Capaian!", "Pemeriksaan!")) for p in stale)
+    assert "Capaian!H6" not in stale            # other indicators did not change
+    msg = next(f.message for f in report.findings if f.place == "Capaian!H5")
+    assert "86,44" in msg and "90,00" in msg
+
+
+def test_recompute_clears_the_findings(tmp_path):
+    out = finished(tmp_path)
+    replace_cell(out, "Capaian", "J5", '<c r="J5"{s}><v>86.44</v></c>')
+    fixed = tmp_path / "lagi.xlsx"
+    compute(out, fixed)
+    assert not [f for f in check(fixed).findings if f.code.startswith("WB-")]
+
+
+def test_other_version_is_noted(tmp_path):
+    out = finished(tmp_path)
+    import sakip_xl.engine as engine
+    old = engine.__version__
+    try:
+        engine.__version__ = "9.9.9"
+        report = check(out)
+    finally:
+        engine.__version__ = old
+    notes = [f for f in report.findings if f.code == "WB-004"]
+    assert notes and __version__ in notes[0].message and "9.9.9" in notes[0].message
+
+
+def test_deleted_tool_sheet_is_reported(tmp_path):
+    out = finished(tmp_path)
+    copy = tmp_path / "salin.xlsx"
+    shutil.copy(out, copy)
+    import openpyxl  # only to produce a workbook without the sheet for this test
+    wb = openpyxl.load_workbook(copy)
+    del wb["Capaian"]
+    wb.save(copy)
+    report = check(copy)
+    assert "Capaian" in {f.sheet for f in report.findings if f.code == "WB-005"}
