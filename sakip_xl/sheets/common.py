@@ -67,3 +67,25 @@ def stored(value):
 
 def internal_link(sheet: str, address: str) -> str:
     return f"internal:{quote_sheet(sheet)}!{address}"
+
+
+LINE_HEIGHT = 15.0
+
+
+def lines_needed(text: str, width: float) -> int:
+    """Lines a wrapped text takes in a column `width` characters wide (an estimate:
+    xlsxwriter cannot measure text, and LibreOffice does not re-fit rows on load)."""
+    if not text:
+        return 1
+    per_line = max(width * 1.15 - 1, 1)
+    lines = 0
+    for part in str(text).split("\n"):
+        lines += max(1, -(-len(part) // int(per_line)))
+    return lines
+
+
+def fit_row(ws, row: int, cells: list[tuple[str, float]], fmt=None) -> None:
+    """Give a row the height its wrapped texts need (`cells`: text and column width)."""
+    lines = max((lines_needed(t, w) for t, w in cells), default=1)
+    if lines > 1:
+        ws.set_row(row, LINE_HEIGHT * lines, fmt)

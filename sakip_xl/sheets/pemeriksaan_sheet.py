@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from .. import findings as F
 from ..addresses import col_letter
-from .common import Formats, internal_link
+from .common import Formats, fit_row, internal_link
 
 SHEET = "Pemeriksaan"
-HEADERS = (("No", 5), ("Kode", 9), ("Tingkat", 11), ("Lembar", 14), ("Sel", 9),
+HEADERS = (("No", 5), ("Kode", 9), ("Tingkat", 13), ("Lembar", 14), ("Sel", 9),
            ("Temuan", 70), ("Cara Memperbaiki", 60))
 COUNT_ROW = 3
 HEADER_ROW = 8
@@ -21,11 +21,11 @@ def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], su
     first = HEADER_ROW + 1
     last = HEADER_ROW + max(len(findings), 1)
     sev_col = col_letter(2)
-    ws.write_string(COUNT_ROW - 1, 1, "Jumlah temuan", fmt.label)
+    ws.write_string(COUNT_ROW - 1, 2, "Jumlah temuan", fmt.label)
     for i, sev in enumerate((F.GALAT, F.PERINGATAN, F.INFO)):
         r = COUNT_ROW + i
-        ws.write_string(r, 1, sev, fmt.bold_text)
-        ws.write_formula(r, 2, f'=COUNTIF(${sev_col}${first + 1}:${sev_col}${last + 1},"{sev}")', fmt.integer,
+        ws.write_string(r, 2, sev, fmt.bold_text)
+        ws.write_formula(r, 3, f'=COUNTIF(${sev_col}${first + 1}:${sev_col}${last + 1},"{sev}")', fmt.integer,
                          sum(1 for f in findings if f.severity == sev))
     for c, (name, _) in enumerate(HEADERS):
         ws.write_string(HEADER_ROW, c, name, fmt.header)
@@ -44,6 +44,7 @@ def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], su
             ws.write_string(r, 4, f.cell, fmt.center)
         ws.write_string(r, 5, f.message, fmt.text)
         ws.write_string(r, 6, f.hint, fmt.text)
+        fit_row(ws, r, [(f.message, HEADERS[5][1]), (f.hint, HEADERS[6][1]), (f.sheet, HEADERS[3][1])])
     ws.autofilter(HEADER_ROW, 0, last, len(HEADERS) - 1)
     ws.repeat_rows(HEADER_ROW)
     ws.set_landscape()
