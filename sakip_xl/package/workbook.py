@@ -42,7 +42,7 @@ def string_constant(value: str) -> str:
     return "&".join('"' + c.replace('"', '""') + '"' for c in chunks)
 
 
-def _parsestring_constant(formula: str | None) -> str | None:
+def parse_string_constant(formula: str | None) -> str | None:
     """Inverse of :func:`_string_constant`; ``None`` when it is not a string constant."""
     if formula is None:
         return None
@@ -150,8 +150,8 @@ class Book:
         return None
 
     def owned(self) -> list[str]:
-        value = _parsestring_constant(self.global_name(TOOL_MARKER))
+        value = parse_string_constant(self.global_name(TOOL_MARKER))
         return decode_names(value) if value else []
 
     def tool_version(self) -> str | None:
-        return _parsestring_constant(self.global_name(VERSION_MARKER))
+        return parse_string_constant(self.global_name(VERSION_MARKER))
