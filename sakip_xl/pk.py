@@ -1,17 +1,74 @@
-"""The PK sheet: each indicator's target and realisasi, read and judged."""
+"""The PK sheet: each indicator's target and realisasi, read and judged.
+
+A target is a number, a range (Target .. Target Batas Atas) or a grade on an
+ordinal scale (Skala Kualitatif). The year's realisasi is the Realisasi cell,
+or, when it is empty, the quarters (TW I-IV) combined as the indicator needs.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from . import capaian as C
 from . import findings as F
-from .numbers import BLANK, INVALID, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, Parsed, excel_serial, format_id, read_number, tolerance_for
+from . import ordinal
+from .findings import GALAT, PERINGATAN, Code
+from .numbers import (BLANK, INVALID, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, Parsed, excel_serial, format_id,
+                      read_number, tolerance_for)
 from .reader import Record, Table
-from .schema import POLARITY_NEGATIVE, POLARITY_POSITIVE, normalize_choice
+from .schema import POLARITY_NEGATIVE, POLARITY_POSITIVE, Setting, normalize_choice
 from .settings import Settings
 
 _POSITIVE_WORDS = {"positif", "+", "naik", "maksimal", "maximize", "positive", "semakin tinggi semakin baik"}
 _NEGATIVE_WORDS = {"negatif", "-", "turun", "minimal", "minimize", "negative", "semakin rendah semakin baik"}
+_YEAR_WORDS = {
+    C.YEAR_CUMULATIVE: {"kumulatif", "akumulatif", "tw terakhir", "triwulan terakhir", "cumulative"},
+    C.YEAR_SUM: {"jumlah", "total", "penjumlahan", "sum"},
+    C.YEAR_AVERAGE: {"rata-rata", "rata rata", "ratarata", "rerata", "average"},
+}
+
+JENIS_TUNGGAL = "tunggal"
+JENIS_RENTANG = "rentang"
+JENIS_KUALITATIF = "kualitatif"
+
+QUARTER_KEYS = ("tw1", "tw2", "tw3", "tw4")
+QUARTER_NAMES = ("TW I", "TW II", "TW III", "TW IV")
+
+NO_CAP = "tanpa batas"
+CAP_CHOICES = (NO_CAP, "100", "110", "120", "150", "200")
+
+SETTINGS = (
+    Setting("batas_capaian", "Batas capaian untuk rata-rata (%)", "choice", NO_CAP, choices=CAP_CHOICES,
+            help="Capaian di atas batas ini dihitung sebesar batas saat dirata-rata per sasaran; "
+                 "capaian asli tetap ditampilkan. 'tanpa batas' = tidak dibatasi."),
+    Setting("capaian_kualitatif", "Capaian target kualitatif", "choice", C.QUAL_RATIO,
+            choices=(C.QUAL_RATIO, C.QUAL_BINARY),
+            help="Target berupa nilai huruf: 'rasio peringkat' = peringkat realisasi / peringkat target x 100; "
+                 "'tercapai 100, tidak 0'. Tercapai bila peringkat realisasi >= peringkat target."),
+)
+
+F.register([
+    Code("PK-013", GALAT, "Rentang target terbalik",
+         "Batas bawah target {lower} lebih besar dari batas atas {upper}; capaian tidak dihitung.",
+         "Ketik batas bawah di kolom Target dan batas atas di kolom Target Batas Atas."),
+    Code("PK-014", GALAT, "Nilai tidak ada pada skala",
+         "Nilai '{text}' tidak ada pada skala '{scale}' ({grades}); capaian tidak dihitung.",
+         "Ketik salah satu nilai skala persis seperti di Pengaturan, atau tambahkan nilai itu ke skala."),
+    Code("PK-015", GALAT, "Skala kualitatif tidak dikenal",
+         "Skala '{text}' tidak ada di Pengaturan (yang ada: {names}); baris dihitung sebagai target angka.",
+         "Pilih nama skala dari tabel SKALA TARGET KUALITATIF di Pengaturan, atau tambahkan skalanya."),
+    Code("PK-016", PERINGATAN, "Realisasi kumulatif menurun",
+         "Realisasi {quarter} ({value}) lebih kecil dari triwulan sebelumnya ({previous}), padahal angkanya kumulatif.",
+         "Periksa angka triwulan, atau pilih 'jumlah'/'rata-rata' di kolom Cara Realisasi Tahunan."),
+    Code("PK-017", PERINGATAN, "Realisasi tahunan berbeda dengan triwulan",
+         "Realisasi {typed} berbeda dengan realisasi dari triwulan ({derived}, {cara}); yang dipakai {typed}.",
+         "Samakan realisasi tahunan dengan angka triwulan, atau kosongkan Realisasi agar dihitung dari triwulan."),
+    Code("PK-018", PERINGATAN, "Cara realisasi tahunan tidak dikenal",
+         "Cara realisasi tahunan '{text}' tidak dikenal; dipakai 'kumulatif'.",
+         "Pilih 'kumulatif', 'jumlah' atau 'rata-rata'."),
+    Code("PK-019", PERINGATAN, "Nilai ganda pada skala",
+         "Nilai '{text}' muncul lebih dari sekali pada skala '{scale}'; peringkatnya diambil dari yang pertama.",
+         "Hapus nilai yang sama dari skala."),
+])
 
 
 @dataclass
@@ -45,6 +102,31 @@ class Indicator:
     status: str
     capaian: float | None
     kategori: str | None
+    jenis: str = JENIS_TUNGGAL
+    target_atas: NumberCell | None = None
+    scale: ordinal.OrdinalScale | None = None
+    target_shown: object = None        # a qualitative row's cells as a formula shows them
+    realisasi_shown: object = None
+    rank_target: int | None = None
+    rank_realisasi: int | None = None
+    quarters: tuple = ()               # NumberCell | None per quarter; () when the PK has no quarter column
+    cara: str = C.YEAR_CUMULATIVE
+    realisasi_tw: float | None = None  # the year's realisasi from the quarters
+    realisasi_value: float | None = None  # the year's realisasi used: typed, else from the quarters
+    capaian_dibatasi: float | None = None
+    tercapai: str | None = None
+    nasional: NumberCell | None = None
+    lalu_raw: object = None
+    qual_mode: str = C.QUAL_RATIO     # how a qualitative row's capaian is shown (Pengaturan)
+
+
+@dataclass
+class PkContext:
+    settings: Settings
+    scales: tuple
+    cap: float | None
+    qual_mode: str
+    date1904: bool = False
 
 
 def number_cell(table: Table, rec: Record, key: str, date1904: bool) -> NumberCell | None:
@@ -63,12 +145,55 @@ def number_cell(table: Table, rec: Record, key: str, date1904: bool) -> NumberCe
     return NumberCell(table.address(rec, key), parsed, engine, value)
 
 
+def shown_value(raw: object, date1904: bool = False) -> object:
+    """Twin of IFERROR(IF(LEN(src)=0,"",src),""): None for '' results."""
+    if raw is None or type(raw).__name__ == "ExcelError":
+        return None
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return float(raw)
+    serial = excel_serial(raw, date1904)
+    if serial is not None:
+        return serial
+    text = str(raw)
+    return text if text != "" else None
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def section():
+    from .sections import Section
+    from .schema import PK
+    from .sheets import capaian_sheet
+
+    return Section(key="pk", input_sheets=(PK,), output_sheets=(capaian_sheet.SHEET,),
+                   analyze=analyze, render=capaian_sheet.render, settings=SETTINGS)
+
+
+def scales_of(ctx) -> tuple:
+    """The qualitative scales of Pengaturan (read once per run), or the defaults."""
+    if "skala_kualitatif" not in ctx.results:
+        found = None
+        if ctx.settings.sheet is not None:
+            found = ordinal.read_scales(ctx.book.rows(ctx.settings.sheet), ctx.settings.sheet)
+        if found:
+            for scale in found:
+                for i in ordinal.duplicate_grades(scale):
+                    ctx.findings.append(F.make("PK-019", scale.sheet, ordinal.address(scale, i),
+                                               text=scale.grades[i], scale=scale.name))
+        ctx.results["skala_kualitatif"] = found or ordinal.DEFAULT_SCALES
+    return ctx.results["skala_kualitatif"]
+
+
+def pk_context(settings: Settings, scales=ordinal.DEFAULT_SCALES, date1904: bool = False) -> PkContext:
+    cap_text = settings.get("batas_capaian") or NO_CAP
+    cap = None if cap_text == NO_CAP else float(cap_text)
+    return PkContext(settings, tuple(scales), cap, settings.get("capaian_kualitatif") or C.QUAL_RATIO, date1904)
 
 
 def analyze(ctx) -> list[Indicator] | None:
@@ -78,17 +203,18 @@ def analyze(ctx) -> list[Indicator] | None:
     if table is None:
         return None
     ctx.results["pk_sheet"] = table.sheet
-    return evaluate(table, ctx.settings, ctx.findings, ctx.date1904)
+    ctx.results["pk_table"] = table
+    return evaluate(table, ctx.settings, ctx.findings, ctx.date1904, scales_of(ctx))
 
 
-def evaluate(table: Table, settings: Settings, out: list, date1904: bool = False) -> list[Indicator]:
-    rows = []
-    for rec in table.records:
-        rows.append(_evaluate_row(table, rec, settings, out, date1904))
-    return rows
+def evaluate(table: Table, settings: Settings, out: list, date1904: bool = False,
+             scales=ordinal.DEFAULT_SCALES) -> list[Indicator]:
+    from .pk_rows import evaluate_row
+    pc = pk_context(settings, scales, date1904)
+    return [evaluate_row(table, rec, pc, out) for rec in table.records]
 
 
-def _polarity(table: Table, rec: Record, out: list) -> str:
+def polarity(table: Table, rec: Record, out: list) -> str:
     if not table.has("polaritas"):
         return POLARITY_POSITIVE
     raw = _text(rec.values.get("polaritas"))
@@ -101,7 +227,21 @@ def _polarity(table: Table, rec: Record, out: list) -> str:
     return POLARITY_POSITIVE
 
 
-def _report_number(cell: NumberCell, sheet: str, out: list, which: str) -> None:
+def year_rule(table: Table, rec: Record, out: list) -> str:
+    if not table.has("cara_tahunan"):
+        return C.YEAR_CUMULATIVE
+    raw = _text(rec.values.get("cara_tahunan"))
+    norm = normalize_choice(raw)
+    if not norm:
+        return C.YEAR_CUMULATIVE
+    for rule, words in _YEAR_WORDS.items():
+        if norm in words:
+            return rule
+    out.append(F.make("PK-018", table.sheet, table.address(rec, "cara_tahunan"), text=raw))
+    return C.YEAR_CUMULATIVE
+
+
+def report_number(cell: NumberCell, sheet: str, out: list, which: str) -> None:
     p = cell.parsed
     if p.kind == TEXT_NUMBER:
         out.append(F.make("PK-006", sheet, cell.address, text=p.text, value=format_id(p.value, p.decimals or 0)))
@@ -114,50 +254,11 @@ def _report_number(cell: NumberCell, sheet: str, out: list, which: str) -> None:
             out.append(F.make("PK-004", sheet, cell.address, text=p.text))
         elif p.kind == INVALID:
             out.append(F.make("PK-005", sheet, cell.address, text=p.text))
+    elif which == "optional" and p.kind == INVALID and cell.engine_value is None:
+        out.append(F.make("PK-005", sheet, cell.address, text=p.text))
 
 
-def _evaluate_row(table: Table, rec: Record, settings: Settings, out: list, date1904: bool) -> Indicator:
-    sheet = table.sheet
-    target = number_cell(table, rec, "target", date1904)
-    realisasi = number_cell(table, rec, "realisasi", date1904)
-    polaritas = _polarity(table, rec, out)
-    rule = C.rule_for(polaritas, settings.get("rumus_negatif"))
-    indikator = _text(rec.values.get("indikator"))
-    if not indikator:
-        out.append(F.make("PK-012", sheet, table.address(rec, "indikator")))
-    _report_number(target, sheet, out, "target")
-    _report_number(realisasi, sheet, out, "realisasi")
-    status = C.status(target.value, realisasi.value, rule)
-    if status == C.STATUS_ZERO_TARGET:
-        out.append(F.make("PK-002", sheet, target.address))
-    elif status == C.STATUS_ZERO_REALISASI:
-        out.append(F.make("PK-010", sheet, realisasi.address))
-    value = C.capaian(target.value, realisasi.value, rule)
-    stated = number_cell(table, rec, "capaian_dilaporkan", date1904)
-    if stated is not None:
-        _check_stated(stated, value, sheet, out)
-    lalu = number_cell(table, rec, "realisasi_lalu", date1904)
-    if lalu is not None and lalu.parsed.kind == TEXT_NUMBER:
-        _report_number(lalu, sheet, out, "lalu")
-    return Indicator(
-        record=rec,
-        no=_text(rec.values.get("no")),
-        sasaran=_text(rec.values.get("sasaran")),
-        indikator=indikator,
-        satuan=_text(rec.values.get("satuan")),
-        polaritas=polaritas,
-        rule=rule,
-        target=target,
-        realisasi=realisasi,
-        realisasi_lalu=lalu,
-        stated=stated,
-        status=status,
-        capaian=value,
-        kategori=C.kategori(value, settings.scale),
-    )
-
-
-def _check_stated(stated: NumberCell, computed: float | None, sheet: str, out: list) -> None:
+def check_stated(stated: NumberCell, computed: float | None, sheet: str, out: list) -> None:
     p = stated.parsed
     if p.kind == TEXT_NUMBER:
         out.append(F.make("PK-006", sheet, stated.address, text=p.text, value=format_id(p.value, p.decimals or 0)))

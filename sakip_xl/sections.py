@@ -38,11 +38,8 @@ class Section:
 
 def _pk_section() -> Section:
     from . import pk
-    from .schema import PK
-    from .sheets import capaian_sheet
 
-    return Section(key="pk", input_sheets=(PK,), output_sheets=(capaian_sheet.SHEET,),
-                   analyze=pk.analyze, render=capaian_sheet.render)
+    return pk.section()
 
 
 def sections() -> list[Section]:

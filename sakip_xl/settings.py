@@ -75,6 +75,8 @@ def _setting_value(setting, raw, sheet, addr, out):
         parsed = read_number(raw)
         return parsed.value if parsed.kind in (NUMBER, TEXT_NUMBER) else setting.default
     text = "" if raw is None else str(raw).strip()
+    if isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))   # a choice such as "120" picked from a dropdown is stored as a number
     if setting.kind == "choice":
         if not text:
             return setting.default

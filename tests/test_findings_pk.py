@@ -6,7 +6,13 @@ import openpyxl
 from builders import JELBUK_SETTINGS, filled, free_layout
 from sakip_xl.engine import check, compute
 from sakip_xl.schema import ScaleRow
+from sakip_xl.sections import all_settings
 from zipedit import replace_cell
+
+
+def baik_bound_cell() -> str:
+    """The bound of 'Baik' in the template's category scale: below every setting row."""
+    return f"C{len(all_settings()) + 8}"
 
 
 def places(report, code):
@@ -37,7 +43,7 @@ def test_bad_scale_falls_back_to_default(tmp_path):
     src = filled(tmp_path, [{"sasaran": "S", "indikator": "I", "target": 100, "realisasi": 60}],
                  dict(JELBUK_SETTINGS, skala=bad))
     report = check(src)
-    assert places(report, "SET-001") == ["Pengaturan!C14"]
+    assert places(report, "SET-001") == [f"Pengaturan!{baik_bound_cell()}"]
     assert report.analysis.settings.scale_ref is None
     assert report.analysis.indicators[0].kategori == "Cukup"
 
@@ -66,7 +72,8 @@ def test_many_stale_cells_are_summarised(tmp_path):
     out = tmp_path / "hasil.xlsx"
     compute(filled(tmp_path, rows), out)
     # raise the lower bound of "Baik" from 76 to 85: every kategori (80 %) becomes "Cukup"
-    replace_cell(out, "Pengaturan", "C14", '<c r="C14"{s}><v>85</v></c>')
+    bound = baik_bound_cell()
+    replace_cell(out, "Pengaturan", bound, f'<c r="{bound}"{{s}}><v>85</v></c>')
     report = check(out)
     assert len(places(report, "WB-003")) == 20
     assert places(report, "WB-006") == ["Capaian"]

@@ -5,7 +5,10 @@ import shutil
 
 from builders import example
 from sakip_xl import __version__
+from sakip_xl.addresses import col_letter
 from sakip_xl.engine import check, compute
+from sakip_xl.sections import tool_sheets
+from sakip_xl.sheets.capaian_sheet import COL
 from zipedit import replace_cell
 
 
@@ -44,10 +47,11 @@ def test_input_edited_after_compute_makes_results_stale(tmp_path):
     replace_cell(out, "PK", "G5", '<c r="G5"{s}><v>90</v></c>')   # realisasi of the SKM indicator
     report = check(out)
     stale = codes_at(report, "WB-003")
-    assert {"Capaian!H5", "Capaian!J5"} <= stale
-    assert all(p.startswith(("Capaian!", "Pemeriksaan!")) for p in stale)
-    assert "Capaian!H6" not in stale            # other indicators did not change
-    msg = next(f.message for f in report.findings if f.place == "Capaian!H5")
+    realisasi, capaian = (f"Capaian!{col_letter(COL[name])}5" for name in ("Realisasi", "Capaian (%)"))
+    assert {realisasi, capaian} <= stale
+    assert all(p.split("!")[0] in tool_sheets() for p in stale)
+    assert realisasi.replace("5", "6") not in stale            # other indicators did not change
+    msg = next(f.message for f in report.findings if f.place == realisasi)
     assert "86,44" in msg and "90,00" in msg
 
 

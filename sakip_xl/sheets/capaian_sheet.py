@@ -1,15 +1,18 @@
 """The `Capaian` sheet: each indicator's capaian and kategori as live formulas.
 
-Every formula here has a Python twin in capaian.py; the value Python computed is
-stored with the formula, and the LibreOffice tests prove both agree.
+Every formula here has a Python twin in capaian.py / pk_rows.py; the value
+Python computed is stored with the formula, and the LibreOffice tests prove
+both agree.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .. import capaian as C
-from ..addresses import cell, col_letter, quote_sheet, ref
-from ..pk import Indicator
+from .. import ordinal
+from ..addresses import cell, col_letter, parse_cell, quote_sheet, ref
+from ..numbers import format_id
+from ..pk import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP, Indicator
 from ..settings import Settings
 from .common import Formats, internal_link, num_literal, number_or_fallback, stored
 
@@ -17,10 +20,14 @@ SHEET = "Capaian"
 
 HEADERS = (
     ("No", 5), ("Sasaran Strategis", 34), ("Indikator Kinerja", 44), ("Satuan", 9), ("Polaritas", 10),
-    ("Rumus", 10), ("Target", 12), ("Realisasi", 12), ("Status", 16), ("Capaian (%)", 11),
-    ("Kategori", 13), ("Capaian Dilaporkan (%)", 12), ("Sel di PK", 12),
+    ("Jenis Target", 11), ("Rumus", 10), ("Target", 12), ("Target Batas Atas", 12), ("Realisasi", 12),
+    ("Status", 16), ("Capaian (%)", 11), ("Capaian Dibatasi (%)", 11), ("Kategori", 13), ("Tercapai", 9),
+    ("Capaian Dilaporkan (%)", 12), ("Sel di PK", 12), ("Skala Kualitatif", 14), ("Peringkat Target", 10),
+    ("Peringkat Realisasi", 10), ("TW I", 10), ("TW II", 10), ("TW III", 10), ("TW IV", 10),
+    ("Cara Realisasi Tahunan", 12), ("Realisasi dari TW", 12),
 )
 COL = {name: i for i, (name, _) in enumerate(HEADERS)}
+TW_COLS = ("TW I", "TW II", "TW III", "TW IV")
 HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
 
@@ -61,6 +68,25 @@ def _esc(text: str) -> str:
     return text.replace('"', '""')
 
 
+def shown_formula(src: str) -> str:
+    """A cell as it is (text or number), '' for blanks and errors."""
+    return f'=IFERROR(IF(LEN({src})=0,"",{src}),"")'
+
+
+def rule_expr(rule: str, t: str, rl: str) -> str:
+    """Capaian of realisasi `rl` against target `t`, in the arithmetic order of capaian.capaian."""
+    if rule == C.RULE_POSITIVE:
+        return f"{rl}/{t}*100"
+    if rule == C.RULE_NEGATIVE_2T:
+        return f"(2*{t}-{rl})/{t}*100"
+    return f"{t}/{rl}*100"
+
+
+def cap_of(settings: Settings) -> float | None:
+    text = settings.get("batas_capaian") or NO_CAP
+    return None if text == NO_CAP else float(text)
+
+
 def render(wb, fmt: Formats, ctx, indicators: list[Indicator]) -> None:
     ctx.results["capaian_summary"] = write(wb, fmt, ctx.results["pk_sheet"], indicators, ctx.settings)
 
@@ -81,11 +107,12 @@ def write(wb, fmt: Formats, pk_sheet: str, indicators: list[Indicator], settings
     ws.set_row(HEADER_ROW, 30)
     ws.freeze_panes(FIRST_ROW, 3)
 
+    cap = cap_of(settings)
     for i, ind in enumerate(indicators):
-        _write_row(ws, fmt, FIRST_ROW + i, pk_sheet, ind, settings)
+        _write_row(ws, fmt, FIRST_ROW + i, pk_sheet, ind, settings, cap)
     last = FIRST_ROW + max(len(indicators), 1) - 1
     ws.autofilter(HEADER_ROW, 0, last, len(HEADERS) - 1)
-    summaries = _write_summary(ws, fmt, last + 3, indicators, settings)
+    summaries = _write_summary(ws, fmt, last + 3, indicators, settings, cap)
     ws.repeat_rows(HEADER_ROW)
     ws.set_landscape()
     ws.set_paper(9)
@@ -93,20 +120,95 @@ def write(wb, fmt: Formats, pk_sheet: str, indicators: list[Indicator], settings
     return summaries
 
 
-def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Settings) -> None:
+def _src(sheet: str, address: str) -> str:
+    r, c = parse_cell(address)
+    return ref(sheet, r, c)
+
+
+def _at(r: int, name: str) -> str:
+    return cell(r, COL[name])
+
+
+def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Settings, cap: float | None) -> None:
     ws.write_string(r, COL["No"], ind.no, fmt.center)
     ws.write_string(r, COL["Sasaran Strategis"], ind.sasaran, fmt.text)
     ws.write_string(r, COL["Indikator Kinerja"], ind.indikator, fmt.text)
     ws.write_string(r, COL["Satuan"], ind.satuan, fmt.center)
     ws.write_string(r, COL["Polaritas"], ind.polaritas, fmt.center)
+    ws.write_string(r, COL["Jenis Target"], ind.jenis, fmt.center)
     ws.write_string(r, COL["Rumus"], ind.rule, fmt.center)
-    t, rl, st, cp, rule = (cell(r, COL[k]) for k in ("Target", "Realisasi", "Status", "Capaian (%)", "Rumus"))
+    for name in ("Target Batas Atas", "Skala Kualitatif", "Peringkat Target", "Peringkat Realisasi",
+                 "Cara Realisasi Tahunan", "Realisasi dari TW") + TW_COLS:
+        ws.write_blank(r, COL[name], None, fmt.center)
+    if ind.jenis == JENIS_KUALITATIF:
+        _qualitative_cells(ws, fmt, r, pk_sheet, ind)
+    else:
+        _numeric_cells(ws, fmt, r, pk_sheet, ind)
+    cp = _at(r, "Capaian (%)")
+    limited = f"MIN({cp},{num_literal(cap)})" if cap is not None else cp
+    ws.write_formula(r, COL["Capaian Dibatasi (%)"], f'=IF(ISNUMBER({cp}),{limited},"")', fmt.percent,
+                     stored(ind.capaian_dibatasi))
+    ws.write_formula(r, COL["Kategori"], kategori_formula(cp, settings), fmt.center, stored(ind.kategori))
+    ws.write_formula(r, COL["Tercapai"], f'=IF(ISNUMBER({cp}),IF({cp}>=100,"Ya","Tidak"),"")', fmt.center,
+                     stored(ind.tercapai))
+    if ind.stated is not None:
+        ws.write_formula(r, COL["Capaian Dilaporkan (%)"],
+                         number_or_fallback(_src(pk_sheet, ind.stated.address), ind.stated.fallback),
+                         fmt.percent, stored(ind.stated.value))
+    else:
+        ws.write_blank(r, COL["Capaian Dilaporkan (%)"], None, fmt.percent)
+    row_addr = ind.realisasi.address
+    ws.write_url(r, COL["Sel di PK"], internal_link(pk_sheet, row_addr), fmt.link, f"{pk_sheet}!{row_addr}")
+
+
+def _qualitative_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
     src_t = _src(pk_sheet, ind.target.address)
     src_r = _src(pk_sheet, ind.realisasi.address)
+    ws.write_formula(r, COL["Target"], shown_formula(src_t), fmt.center, stored(ind.target_shown))
+    ws.write_formula(r, COL["Realisasi"], shown_formula(src_r), fmt.center, stored(ind.realisasi_shown))
+    ws.write_string(r, COL["Skala Kualitatif"], ind.scale.name, fmt.center)
+    ws.write_formula(r, COL["Peringkat Target"], "=" + ordinal.rank_formula(src_t, ind.scale), fmt.integer,
+                     stored(ind.rank_target))
+    ws.write_formula(r, COL["Peringkat Realisasi"], "=" + ordinal.rank_formula(src_r, ind.scale), fmt.integer,
+                     stored(ind.rank_realisasi))
+    rt, rr, rl = _at(r, "Peringkat Target"), _at(r, "Peringkat Realisasi"), _at(r, "Realisasi")
+    ws.write_formula(
+        r, COL["Status"],
+        f'=IF(NOT(ISNUMBER({rt})),"{C.STATUS_TARGET_OFF_SCALE}",IF(LEN({rl})=0,"{C.STATUS_NO_REALISASI}",'
+        f'IF(NOT(ISNUMBER({rr})),"{C.STATUS_REALISASI_OFF_SCALE}","{C.STATUS_OK}")))',
+        fmt.center, ind.status)
+    value = f"IF({rr}>={rt},100,0)" if ind.qual_mode == C.QUAL_BINARY else f"{rr}/{rt}*100"
+    st = _at(r, "Status")
+    ws.write_formula(r, COL["Capaian (%)"], f'=IF({st}="{C.STATUS_OK}",{value},"")', fmt.percent,
+                     stored(ind.capaian))
+
+
+def _numeric_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
+    src_t = _src(pk_sheet, ind.target.address)
     ws.write_formula(r, COL["Target"], number_or_fallback(src_t, ind.target.fallback), fmt.number,
                      stored(ind.target.value))
-    ws.write_formula(r, COL["Realisasi"], number_or_fallback(src_r, ind.realisasi.fallback), fmt.number,
-                     stored(ind.realisasi.value))
+    t, rl, st = _at(r, "Target"), _at(r, "Realisasi"), _at(r, "Status")
+    _realisasi_cells(ws, fmt, r, pk_sheet, ind)
+    if ind.jenis == JENIS_RENTANG:
+        u = _at(r, "Target Batas Atas")
+        src_u = _src(pk_sheet, ind.target_atas.address)
+        ws.write_formula(r, COL["Target Batas Atas"], number_or_fallback(src_u, ind.target_atas.fallback),
+                         fmt.number, stored(ind.target_atas.value))
+        zero_real = f'IF(AND({rl}=0,OR({rl}>{u},{rl}<{t})),"{C.STATUS_ZERO_REALISASI}","{C.STATUS_OK}")' \
+            if ind.rule == C.RULE_NEGATIVE_T_OVER_R else f'"{C.STATUS_OK}"'
+        ws.write_formula(
+            r, COL["Status"],
+            f'=IF(NOT(ISNUMBER({t})),"{C.STATUS_BAD_TARGET}",IF(NOT(ISNUMBER({u})),"{C.STATUS_BAD_TARGET}",'
+            f'IF({t}>{u},"{C.STATUS_BAD_RANGE}",IF(NOT(ISNUMBER({rl})),"{C.STATUS_NO_REALISASI}",'
+            f'IF(OR(AND({rl}>{u},{u}=0),AND({rl}<{t},{t}=0)),"{C.STATUS_ZERO_TARGET}",{zero_real})))))',
+            fmt.center, ind.status)
+        ws.write_formula(
+            r, COL["Capaian (%)"],
+            f'=IF({st}="{C.STATUS_OK}",IF({rl}>{u},{rule_expr(ind.rule, u, rl)},'
+            f'IF({rl}<{t},{rule_expr(ind.rule, t, rl)},100)),"")',
+            fmt.percent, stored(ind.capaian))
+        return
+    rule = _at(r, "Rumus")
     ws.write_formula(
         r, COL["Status"],
         f'=IF(NOT(ISNUMBER({t})),"{C.STATUS_BAD_TARGET}",IF({t}=0,"{C.STATUS_ZERO_TARGET}",'
@@ -120,21 +222,39 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
         f'IF({rule}="{C.RULE_NEGATIVE_2T}",(2*{t}-{rl})/{t}*100,{t}/{rl}*100)),"")',
         fmt.percent, stored(ind.capaian),
     )
-    ws.write_formula(r, COL["Kategori"], kategori_formula(cp, settings), fmt.center, stored(ind.kategori))
-    if ind.stated is not None:
-        ws.write_formula(r, COL["Capaian Dilaporkan (%)"],
-                         number_or_fallback(_src(pk_sheet, ind.stated.address), ind.stated.fallback),
-                         fmt.percent, stored(ind.stated.value))
+
+
+def _realisasi_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
+    src_r = _src(pk_sheet, ind.realisasi.address)
+    if not ind.quarters:
+        ws.write_formula(r, COL["Realisasi"], number_or_fallback(src_r, ind.realisasi.fallback), fmt.number,
+                         stored(ind.realisasi_value))
+        return
+    qs = []
+    for name, q in zip(TW_COLS, ind.quarters):
+        qs.append(_at(r, name))
+        if q is not None:
+            ws.write_formula(r, COL[name], number_or_fallback(_src(pk_sheet, q.address), q.fallback), fmt.number,
+                             stored(q.value))
+        else:
+            ws.write_formula(r, COL[name], '=""', fmt.number, "")
+    ws.write_string(r, COL["Cara Realisasi Tahunan"], ind.cara, fmt.center)
+    first, last = qs[0], qs[-1]
+    if ind.cara == C.YEAR_SUM:
+        year = f'=IF(COUNT({first}:{last})=0,"",SUM({first}:{last}))'
+    elif ind.cara == C.YEAR_AVERAGE:
+        year = f'=IF(COUNT({first}:{last})=0,"",AVERAGE({first}:{last}))'
     else:
-        ws.write_blank(r, COL["Capaian Dilaporkan (%)"], None, fmt.percent)
-    row_addr = ind.realisasi.address
-    ws.write_url(r, COL["Sel di PK"], internal_link(pk_sheet, row_addr), fmt.link, f"{pk_sheet}!{row_addr}")
-
-
-def _src(sheet: str, address: str) -> str:
-    from ..addresses import parse_cell
-    r, c = parse_cell(address)
-    return ref(sheet, r, c)
+        year = '""'
+        for q in qs:
+            year = f"IF(ISNUMBER({q}),{q},{year})"
+        year = "=" + year
+    ws.write_formula(r, COL["Realisasi dari TW"], year, fmt.number, stored(ind.realisasi_tw))
+    tw = _at(r, "Realisasi dari TW")
+    other = num_literal(ind.realisasi.fallback) if ind.realisasi.fallback is not None \
+        else f'IF(ISNUMBER({tw}),{tw},"")'
+    ws.write_formula(r, COL["Realisasi"], f"=IF(ISNUMBER({src_r}),{src_r},{other})", fmt.number,
+                     stored(ind.realisasi_value))
 
 
 def summarize(indicators: list[Indicator], settings: Settings, first_row: int = FIRST_ROW) -> list[SasaranSummary]:
@@ -145,34 +265,36 @@ def summarize(indicators: list[Indicator], settings: Settings, first_row: int = 
         by_row[first_row + i] = ind
     result = []
     for sasaran, rows in groups.items():
-        values = [by_row[r].capaian for r in rows]
+        values = [by_row[r].capaian_dibatasi for r in rows]
         avg = C.mean(values)
         result.append(SasaranSummary(sasaran, rows, len(rows), sum(v is not None for v in values), avg,
                                      C.kategori(avg, settings.scale)))
     return result
 
 
-def _write_summary(ws, fmt, top: int, indicators: list[Indicator], settings: Settings) -> list[SasaranSummary]:
+def _write_summary(ws, fmt, top: int, indicators: list[Indicator], settings: Settings,
+                   cap: float | None) -> list[SasaranSummary]:
     summaries = summarize(indicators, settings)
     ws.write_string(top, 1, "RINGKASAN PER SASARAN", fmt.label)
+    if cap is not None:
+        ws.write_string(top, 2, f"Rata-rata memakai capaian yang dibatasi {format_id(cap, 0)} % (lihat Pengaturan).",
+                        fmt.note)
     heads = ("Sasaran Strategis", "Jumlah Indikator", "Indikator Terukur", "Rata-rata Capaian (%)", "Kategori")
     cols = (1, 2, 3, 4, 5)
     for c, h in zip(cols, heads):
         ws.write_string(top + 1, c, h, fmt.header)
-    cap_col = col_letter(COL["Capaian (%)"])
+    cap_col = col_letter(COL["Capaian Dibatasi (%)"])
     r = top + 2
-    all_rows = []
     for s in summaries:
         cells = ",".join(f"{cap_col}{x + 1}" for x in s.rows)
-        all_rows.extend(s.rows)
         _summary_line(ws, fmt, r, s.sasaran, s.count, cells, s.computed, s.mean, s.kategori, settings, fmt.text)
         r += 1
     if indicators:
         first, last = FIRST_ROW + 1, FIRST_ROW + len(indicators)
-        overall = C.mean([i.capaian for i in indicators])
+        overall = C.mean([i.capaian_dibatasi for i in indicators])
         _summary_line(ws, fmt, r, "Seluruh indikator", len(indicators), f"{cap_col}{first}:{cap_col}{last}",
-                      sum(i.capaian is not None for i in indicators), overall, C.kategori(overall, settings.scale),
-                      settings, fmt.bold_text)
+                      sum(i.capaian_dibatasi is not None for i in indicators), overall,
+                      C.kategori(overall, settings.scale), settings, fmt.bold_text)
     return summaries
 
 
