@@ -486,15 +486,13 @@ class _Splicer:
                 root.remove(el)
                 changed = True
         if "rels" not in self.ct.defaults:
-            etree.SubElement(root, f"{{{ns}}}Default", Extension="rels", ContentType=RELS_CONTENT_TYPE)
-            self.ct.defaults["rels"] = RELS_CONTENT_TYPE
+            self._add_default(root, "rels", RELS_CONTENT_TYPE)
             changed = True
         for member, ctype in self.new_types:
             ext = extension(member)
             if ext not in ("xml", "rels") and self._gen_default(ext) == ctype:
                 if ext not in self.ct.defaults:
-                    etree.SubElement(root, f"{{{ns}}}Default", Extension=ext, ContentType=ctype)
-                    self.ct.defaults[ext] = ctype
+                    self._add_default(root, ext, ctype)
                     changed = True
                 if self.ct.defaults[ext] == ctype:
                     continue
@@ -502,6 +500,14 @@ class _Splicer:
             changed = True
         if changed:
             self.modified[self.ct_name] = serialize(root)
+
+    def _add_default(self, root, ext: str, ctype: str) -> None:
+        """Defaults go after the last Default (before the Overrides), so that a re-run,
+        which re-appends the tool's Overrides at the end, finds the same order."""
+        new = etree.Element(f"{{{ns_of(root)}}}Default", Extension=ext, ContentType=ctype)
+        defaults = [i for i, el in enumerate(root) if local(el) == "Default"]
+        root.insert(defaults[-1] + 1 if defaults else 0, new)
+        self.ct.defaults[ext] = ctype
 
     def _gen_default(self, ext: str) -> str | None:
         return ContentTypes(self.gen.xml(self.gen.find(CONTENT_TYPES))).defaults.get(ext)

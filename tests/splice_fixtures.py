@@ -99,6 +99,7 @@ def generated(
             chart = wb.add_chart({"type": "column"})
             chart.add_series({"name": "Capaian", "categories": f"='{name}'!$A$2:$A$6", "values": f"='{name}'!$D$2:$D$6"})
             ws.insert_chart("H2", chart)
+            ws.insert_image("H20", "logo.png", {"image_data": io.BytesIO(tiny_png())})
         else:
             ws.write_row(0, 0, ["Kode", "Pesan", "Tempat"], bold)
             ws.write_row(1, 0, ["PK-001", "Target kosong", f"{user_sheet}!B3"])

@@ -273,6 +273,16 @@ def test_styles_are_appended_not_renumbered(gen):
     assert added and min(added) > max(old_ids)
 
 
+def test_reserved_fills_are_mapped_not_appended(gen):
+    """openpyxl writes fill 0 as <patternFill/>: the generated 'none' fill still maps to 0."""
+    original = original_openpyxl()
+    output = splice(original, gen, tool_version=VERSION)
+    fills = etree.fromstring(read_member(output, "xl/styles.xml")).find("m:fills", NS)
+    old = len(etree.fromstring(read_member(original, "xl/styles.xml")).find("m:fills", NS))
+    added = [f.find("m:patternFill", NS).get("patternType") for f in fills][old:]
+    assert added == ["solid"]  # only the header fill; never a second "none" or "gray125"
+
+
 def test_hyperlink_named_style_is_added_when_missing_and_reused_when_present(gen):
     original = original_openpyxl()  # openpyxl writes no Hyperlink cell style
     assert b'builtinId="8"' not in read_member(original, "xl/styles.xml")
@@ -446,6 +456,25 @@ def test_removed_tool_sheet_goes_with_its_parts_and_names():
     tool_parts = {"xl/worksheets/sheet3.xml", "xl/worksheets/_rels/sheet3.xml.rels", "xl/drawings/drawing2.xml",
                   "xl/drawings/_rels/drawing2.xml.rels", "xl/charts/chart2.xml"}
     assert [p for p in problems if p.split()[0] not in tool_parts | gone] == []
+
+
+def test_part_shared_with_a_user_sheet_survives_removal_of_the_tool_sheet():
+    """Excel stores an image pasted on two sheets once: if the user's drawing now uses
+    the tool's image, removing or replacing the tool sheet must keep it."""
+    first = splice(original_xlsxwriter(), generated(), tool_version=VERSION)
+    tool_images = [r.part for r in rels_of(first, "xl/drawings/drawing2.xml") if r.kind == "image"]
+    assert tool_images == ["xl/media/image2.png"]
+    shared = rewrite(first, {"xl/drawings/_rels/drawing1.xml.rels": lambda b: b.replace(b"image1.png", b"image2.png")},
+                     drop=["xl/media/image1.png"])
+    assert check_package(shared) == []
+    output = splice(shared, generated(sheets=("Pemeriksaan",)), tool_version=VERSION)
+    assert check_package(output) == []
+    assert read_member(output, "xl/media/image2.png") == read_member(shared, "xl/media/image2.png")
+    drawings = [n for n in zipfile.ZipFile(io.BytesIO(output)).namelist() if re.fullmatch(r"xl/drawings/drawing\d+\.xml", n)]
+    assert len(drawings) == 2  # the user's and Pemeriksaan's: Capaian's went with it
+    users = [r.part for d in drawings for r in rels_of(output, d) if r.kind == "image"]
+    assert users == ["xl/media/image2.png"]
+    assert unreachable_parts(output) == []
 
 
 def test_tool_sheet_moved_by_the_user_is_replaced_in_place(gen):
