@@ -521,7 +521,7 @@ class _Splicer:
             if m.name in self.dropped:
                 continue
             data = self.modified.get(m.name)
-            if data is None or data == self._original(m.name):
+            if data is None or (len(data) == m.usize and data == self._original(m.name)):
                 writer.copy_raw(self.pkg.zip, m)
             else:
                 writer.add(m.name, data, like=m)

@@ -11,18 +11,29 @@ import re
 
 from lxml import etree
 
-from .xmlutil import NS_MAIN, XML_DECLARATION, canon, children, local, parse
+from .xmlutil import NS_MAIN, XML_DECLARATION, canon, local, ns_of, parse
 
 _START_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sst\b[^>]*?(/?)>")
 _END_TAG = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sst\s*>")
 
 
+def _plain_text(si: etree._Element) -> str | None:
+    """Text of an item that is a single <t> (the common case), else ``None``."""
+    if len(si) == 1:
+        t = si[0]
+        if isinstance(t.tag, str) and local(t) == "t" and not len(t):
+            return t.text or ""
+    elif len(si) > 1:
+        kids = [c for c in si if isinstance(c.tag, str)]  # comments between elements
+        if len(kids) == 1 and local(kids[0]) == "t" and not len(kids[0]):
+            return kids[0].text or ""
+    return None
+
+
 def string_key(si: etree._Element) -> tuple:
     """Plain strings compare by text; rich or phonetic items by canonical XML."""
-    kids = [c for c in si if isinstance(c.tag, str)]
-    if len(kids) == 1 and local(kids[0]) == "t" and len(kids[0]) == 0:
-        return ("t", kids[0].text or "")
-    return canon(si)
+    text = _plain_text(si)
+    return ("t", text) if text is not None else canon(si)
 
 
 def empty_table() -> bytes:
@@ -50,15 +61,35 @@ def merge_strings(
     """
     data = orig_data if orig_data is not None else empty_table()
     root = parse(data, "sharedStrings.xml")
-    existing = children(root, "si")
+    wanted = [string_key(si) for si in gen_items]
+    want_rich = any(key[0] != "t" for key in wanted)
+    wanted_set = set(wanted)
+    # The user's table can hold hundreds of thousands of items: only the keys the
+    # generated sheets ask for are kept, and rich items are canonicalised only
+    # when a generated item is rich too.
     index: dict[tuple, int] = {}
-    for i, si in enumerate(existing):
-        index.setdefault(string_key(si), i)
+    wanted_texts = {key[1] for key in wanted if key[0] == "t"}
+    t_tag = f"{{{ns_of(root)}}}t"
+    total = 0
+    for total, si in enumerate(root.iterchildren(f"{{{ns_of(root)}}}si"), start=1):
+        if len(si) == 1 and si[0].tag == t_tag:  # fast path: a plain item
+            text = si[0].text or ""
+            if text not in wanted_texts or not (_plain_text(si) == text):
+                continue
+            key = ("t", text)
+        else:
+            text = _plain_text(si)
+            if text is not None:
+                key = ("t", text)
+            elif want_rich:
+                key = canon(si)
+            else:
+                continue
+        if key in wanted_set and key not in index:
+            index[key] = total - 1
     mapping: dict[int, int] = {}
     new_items: list[bytes] = []
-    total = len(existing)
-    for gi, si in enumerate(gen_items):
-        key = string_key(si)
+    for gi, (si, key) in enumerate(zip(gen_items, wanted)):
         if key not in index:
             index[key] = total
             total += 1
@@ -84,10 +115,12 @@ def merge_strings(
         tag = tag[:-2].rstrip() + b">"
         out = data[: start.start()] + tag + body + b"</" + prefix + b"sst>" + data[start.end() :]
     else:
-        ends = list(_END_TAG.finditer(data))
-        if not ends:
-            raise ValueError("sharedStrings.xml has no </sst> end tag")
-        end = ends[-1]
+        end = _END_TAG.match(data, data.rfind(b"</"))  # the root's end tag is the last one
+        if end is None:
+            ends = list(_END_TAG.finditer(data))
+            if not ends:
+                raise ValueError("sharedStrings.xml has no </sst> end tag")
+            end = ends[-1]
         out = data[: start.start()] + tag + data[start.end() : end.start()] + body + data[end.start() :]
     return out, mapping
 
