@@ -68,6 +68,10 @@ def _check(pkg: Package, problems: list[str]) -> None:
     for name in pkg.members:
         if name != ct_name and ct.of(name) is None:
             problems.append(f"no content type for {name}")
+    overrides = Counter(
+        el.get("PartName", "").lstrip("/").lower() for el in pkg.xml(ct_name) if local(el) == "Override"
+    )
+    problems += [f"duplicate content type override /{p}" for p, k in overrides.items() if k > 1]
     for part in ct.overrides:
         if pkg.find(part) is None:
             problems.append(f"content type override for missing part /{part}")

@@ -39,6 +39,7 @@ from .package.xmlutil import (
     insert_in_order,
     local,
     ns_of,
+    parse,
     serialize,
 )
 from .package.zipio import ZipFormatError, ZipWriter
@@ -210,7 +211,11 @@ class _Splicer:
     # -- names ------------------------------------------------------------------
     def _used(self) -> set[str]:
         if not hasattr(self, "_used_names"):
-            self._used_names = {m.lower() for m in self.pkg.members if m not in self.dropped}
+            names = {m.lower() for m in self.pkg.members if m not in self.dropped}
+            # A stale Override (for a part that is not there) still claims its name.
+            dropped = {d.lower() for d in self.dropped}
+            names |= {p for p in self.ct.overrides if p not in dropped}
+            self._used_names = names
         return self._used_names
 
     def _allocate(self, like: str) -> str:
@@ -242,7 +247,7 @@ class _Splicer:
         part = self.pkg.find(rel.part) if rel else None
         if part is None:
             name = self._claim(rel.part if rel else posixpath.join(posixpath.dirname(self.book.part), "styles.xml"))
-            root = etree.fromstring(minimal_styles(gstyles))
+            root = parse(minimal_styles(gstyles), "styles.xml")
             self.style_map = merge_styles(root, gstyles)
             self.new_parts.append((name, serialize(root)))
             self.new_types.append((name, CONTENT_TYPE_BY_KIND["styles"]))

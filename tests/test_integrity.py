@@ -53,6 +53,9 @@ BREAKAGES = {
     "override for missing part": (
         {"[Content_Types].xml": sub(b"</Types>", b'<Override PartName="/xl/gone.xml" ContentType="a/b"/></Types>')},
         "override for missing part /xl/gone.xml"),
+    "duplicate override": (
+        {"[Content_Types].xml": sub(b"</Types>", b'<Override PartName="/xl/Workbook.xml" ContentType="a/b"/></Types>')},
+        "duplicate content type override /xl/workbook.xml"),
     "duplicate zip member": (dict(add=[("xl/Workbook.xml", b"<x/>")]), "duplicate zip member xl/workbook.xml"),
     "duplicate relationship id": ({"xl/_rels/workbook.xml.rels": sub(b'Id="rId2"', b'Id="rId1"')},
                                   "duplicate relationship id rId1"),
