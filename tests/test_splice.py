@@ -15,10 +15,12 @@ import pandas as pd
 import pytest
 import python_calamine
 import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from sakip_xl.errors import InputFileError, OutputError
-from sakip_xl.integrity import check_package
+from sakip_xl.integrity import check_package, sheet_name_problem
 from sakip_xl.package import zipio
 from sakip_xl.package.workbook import decode_names, encode_names, parse_string_constant, string_constant
 from sakip_xl.splice import (
@@ -798,3 +800,54 @@ def test_libreoffice_made_original_and_output_open_in_libreoffice(tmp_path, gen)
     result = tmp_path / "out" / "hasil.xlsx"
     assert result.exists() and result.stat().st_size > 0  # soffice exits 0 even when it fails
     assert "Capaian" in openpyxl.load_workbook(result).sheetnames
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+_NAME_CHARS = st.sampled_from(list("AbZz09 _-.,'\"&<>|%#!()+=;@~éÜ中ß") + ["\u00a0"])
+_SHEET_NAME = st.text(_NAME_CHARS, min_size=1, max_size=31).filter(
+    lambda n: sheet_name_problem(n) is None and n.strip() == n and n.strip()
+)
+
+
+def _simple_workbook(names, formula_target=None) -> bytes:
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    pct = wb.add_format({"num_format": "0.00%", "bold": True})
+    for i, name in enumerate(names):
+        ws = wb.add_worksheet(name)
+        ws.write_string(0, 0, f"Nilai {name}")
+        ws.write_number(1, 0, i / 7, pct)
+        if formula_target is not None:
+            quoted = "'" + formula_target.replace("'", "''") + "'"
+            ws.write_formula(2, 0, f"={quoted}!B2*2", pct, 0.5)
+            ws.repeat_rows(0)
+    wb.close()
+    return buf.getvalue()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    user=st.lists(_SHEET_NAME, min_size=1, max_size=3, unique_by=str.casefold),
+    tool=st.lists(_SHEET_NAME, min_size=1, max_size=3, unique_by=str.casefold),
+    keep=st.integers(min_value=0, max_value=3),
+)
+def test_any_valid_sheet_names_splice_cleanly(user, tool, keep):
+    tool = [t for t in tool if t.casefold() not in {u.casefold() for u in user}]
+    if not tool:
+        return
+    original = _simple_workbook(user)
+    gen_full = _simple_workbook(tool, formula_target=user[0])
+    output = splice(original, gen_full, tool_version='v"1"')
+    assert check_package(output) == []
+    info = inspect_package(output)
+    assert info.sheet_names == user + tool
+    assert info.owned_sheets == tool and info.tool_version == 'v"1"'
+    assert splice(output, gen_full, tool_version='v"1"') == output
+    assert python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(output)).sheet_names == user + tool
+    # Re-run with fewer tool sheets: the others go, positions and names stay valid.
+    fewer = tool[: max(1, min(keep, len(tool)))]
+    again = splice(output, _simple_workbook(fewer, formula_target=user[0]), tool_version="2")
+    assert check_package(again) == []
+    assert inspect_package(again).sheet_names == user + fewer
+    assert unreachable_parts(again) == []
