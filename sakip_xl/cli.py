@@ -17,7 +17,11 @@ Kode keluar (exit code):
   2  perintah atau opsi salah
   3  workbook tidak dapat dibaca (tidak ada, bukan .xlsx, rusak, berkata sandi, lembar/kolom wajib hilang)
   4  hasil tidak dapat disimpan (folder tidak ada, hanya-baca, file sedang dibuka, nama lembar bentrok)
+  5  galat internal sakip-xl (file tidak diubah; laporkan beserta contoh filenya)
 """
+
+
+from .rekap.report import JSON_KEYS_HELP as _REKAP_JSON_HELP  # noqa: E402
 
 
 class _Fatal(click.ClickException):
@@ -29,11 +33,32 @@ class _Fatal(click.ClickException):
         click.echo(f"Galat: {self.message}", err=True)
 
 
+class _Internal(SakipError):
+    exit_code = 5
+
+
 def _run(fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
     except SakipError as err:
         raise _Fatal(err) from err
+    except Exception as exc:  # a bug must not show a traceback to staff; SAKIP_XL_DEBUG=1 shows it
+        import os
+        if os.environ.get("SAKIP_XL_DEBUG"):
+            raise
+        raise _Fatal(_Internal(
+            f"galat internal sakip-xl ({type(exc).__name__}: {exc}). File Anda tidak diubah. "
+            "Laporkan kepada pengelola sakip-xl beserta contoh filenya; jalankan dengan SAKIP_XL_DEBUG=1 "
+            "untuk rinciannya.")) from exc
+
+
+_PASSWORD_HELP = ("Kata sandi untuk membuka workbook yang dilindungi sandi (dibuka di memori saja; "
+                  "hasil compute dienkripsi lagi dengan sandi yang sama). Bisa juga lewat variabel SAKIP_XL_SANDI.")
+
+
+def _password_option(fn):
+    return click.option("--sandi", "--password", "password", default=None, envvar="SAKIP_XL_SANDI",
+                        metavar="SANDI", help=_PASSWORD_HELP)(fn)
 
 
 @click.group(help="sakip-xl: hitung capaian kinerja, kategori, dan pemeriksaan pada workbook SAKIP.\n\n" + EXIT_HELP)
@@ -46,14 +71,15 @@ def main():
                    "Tanpa -o, file diperbarui di tempat dan versi sebelumnya disimpan sebagai NAMA.bak.xlsx.\n\n"
                    + EXIT_HELP)
 @click.argument("workbook", type=click.Path(dir_okay=True, path_type=str))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
+@click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=str), default=None,
               help="Simpan hasil ke file ini; WORKBOOK tidak diubah.")
 @click.option("--paksa", "force", is_flag=True, help="Tetap tulis walau ada file kunci Excel/LibreOffice.")
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", show_default=True,
               help="Bentuk daftar temuan yang dicetak.")
-def compute(workbook, output, force, fmt):
+@_password_option
+def compute(workbook, output, force, fmt, password):
     from .engine import compute as run
-    report = _run(run, workbook, output, force)
+    report = _run(run, workbook, output, force, password)
     if fmt == "json":
         _print_json(report.findings)
         return
@@ -68,9 +94,10 @@ def compute(workbook, output, force, fmt):
 @click.option("--severity", "--tingkat", "severity", type=click.Choice([F.GALAT, F.PERINGATAN, F.INFO]),
               default=F.INFO, show_default=True,
               help="Tampilkan temuan tingkat ini dan yang lebih berat saja.")
-def check(workbook, fmt, severity):
+@_password_option
+def check(workbook, fmt, severity, password):
     from .engine import check as run
-    report = _run(run, workbook)
+    report = _run(run, workbook, password)
     limit = F.SEVERITY_ORDER[severity]
     shown = [f for f in report.findings if F.SEVERITY_ORDER[f.severity] <= limit]
     if fmt == "json":
@@ -104,6 +131,26 @@ def codes(fmt):
         return
     for c in F.catalogue():
         click.echo(f"{c.code}  [{c.severity}]  {c.title}\n    Perbaikan: {c.hint}")
+
+
+@main.command(help="Rekap semua workbook OPD di FOLDER menjadi satu workbook kabupaten.\n\n"
+                   "Membaca setiap *.xlsx/*.xlsm (tidak mengubahnya), secara paralel. File kunci (~$...) dan "
+                   "file tersembunyi diabaikan; file .xls dan file rusak dicatat di lembar Gagal tanpa "
+                   "menghentikan rekap. Tanpa -o hanya mencetak tabelnya.\n\n"
+                   "Kode keluar: 0 rekap selesai (walau ada file gagal); 2 perintah/opsi salah; "
+                   "3 folder tidak ada atau tidak berisi workbook; 4 hasil tidak dapat disimpan.\n\n"
+                   + _REKAP_JSON_HELP)
+@click.argument("folder", type=click.Path(path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=str), default=None,
+              help="Simpan workbook rekap (.xlsx) ke file ini.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Banyaknya proses paralel (bawaan: banyaknya inti prosesor).")
+@click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", show_default=True,
+              help="teks untuk dibaca orang, json (ke stdout) untuk program lain.")
+@click.option("--paksa", "force", is_flag=True, help="Tetap tulis walau file rekap sedang dibuka.")
+def recap(folder, output, jobs, fmt, force):
+    from .rekap.command import run
+    _run(run, folder, output, jobs, fmt, force)
 
 
 def _print_json(findings):

@@ -14,7 +14,8 @@ from . import pk as pk_module
 from . import reviu
 from .errors import OutputError
 from .reader import WorkbookData
-from .safeio import lock_file_for, read_input, write_atomic
+from .encryption import encrypt, open_bytes
+from .safeio import check_writable, lock_file_for, read_input, write_atomic
 from .schema import PK
 from .settings import Settings, read_settings
 from .sections import Context, sections
@@ -74,6 +75,11 @@ def analyze(data: bytes) -> Analysis:
     for table in book.tables_read:
         for address, text in table.errors.items():
             ctx.findings.append(F.make("SEL-001", table.sheet, address, text=text))
+        for address, formula in table.unevaluated.items():
+            ctx.findings.append(F.make("SEL-002", table.sheet, address, formula=formula))
+        for rec in table.hidden:
+            ctx.findings.append(F.make("SEL-003", table.sheet, table.address(rec, table.spec.key_column),
+                                       row=rec.row + 1))
     user_sheets = [s for s in book.sheet_names if s not in info.owned_sheets]
     order = {name: i for i, name in enumerate(user_sheets)}
     ctx.findings.sort(key=F.sort_key(order))
@@ -103,15 +109,16 @@ def _counts(findings: list[F.Finding]) -> dict[str, int]:
     return counts
 
 
-def check(path: str | Path) -> Report:
+def check(path: str | Path, password: str | None = None) -> Report:
     """Report the findings of a workbook without writing anything.
 
     On a finished workbook (one that holds the tool's sheets) it also reports
     computed cells that were overwritten or edited by hand, and results that are
-    stale because the inputs changed after the last `compute`.
+    stale because the inputs changed after the last `compute`. A workbook
+    protected with a password is decrypted in memory with `password`.
     """
     path = Path(path)
-    data = read_input(path)
+    data, _ = open_bytes(read_input(path), password)
     analysis = analyze(data)
     found = list(analysis.findings)
     if analysis.owned_sheets:
@@ -125,16 +132,21 @@ def tool_sheet_names(generated: bytes) -> list[str]:
     return inspect_package(generated).sheet_names
 
 
-def compute(path: str | Path, output: str | Path | None = None, force: bool = False) -> Report:
+def compute(path: str | Path, output: str | Path | None = None, force: bool = False,
+            password: str | None = None) -> Report:
     """Add the computed sheets to a workbook.
 
     Without `output` the file is updated in place and the previous version is kept
-    beside it as NAME.bak.xlsx; with `output` the input is left untouched.
+    beside it as NAME.bak.xlsx; with `output` the input is left untouched. A
+    workbook protected with a password is decrypted in memory with `password` and
+    the result is encrypted again with it.
     """
     path = Path(path)
     target = Path(output) if output is not None else path
-    data = read_input(path)
+    raw = read_input(path)
     in_place = target.resolve() == path.resolve()
+    check_writable(target)
+    data, reencrypt = open_bytes(raw, password)
     if not force:
         lock = lock_file_for(target) if target.exists() else None
         if lock is not None:
@@ -143,8 +155,24 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
                 "Tutup file itu lalu jalankan lagi, atau pakai --paksa bila yakin file tidak sedang dibuka."
             )
     analysis = analyze(data)
+    if not in_place:
+        _check_output_name(target, inspect_package(data).is_xlsm)
     generated = render(analysis)
     result = splice(data, generated, tool_version=__version__)
+    if reencrypt is not None:
+        result = encrypt(result, reencrypt)
     write_atomic(target, result, backup_of=path if in_place else None)
     return Report(path=path, output=target, findings=analysis.findings, analysis=analysis, written=True,
                   counts=_counts(analysis.findings))
+
+
+def _check_output_name(target: Path, is_xlsm: bool) -> None:
+    """Excel refuses a file whose extension does not match its kind: say so before writing."""
+    want = ".xlsm" if is_xlsm else ".xlsx"
+    if target.suffix.lower() == want:
+        return
+    what = "berisi makro (.xlsm)" if is_xlsm else "tanpa makro (.xlsx)"
+    raise OutputError(
+        f"Nama file hasil '{target.name}' harus berakhiran {want}, karena workbook ini {what}; "
+        f"Excel menolak membuka file yang akhirannya tidak sesuai. Pakai mis. -o {target.stem}{want}."
+    )

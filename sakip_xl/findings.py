@@ -63,6 +63,14 @@ _CODES = [
     Code("SEL-001", GALAT, "Sel berisi galat Excel",
          "Sel berisi nilai galat Excel {text}; nilainya tidak dapat dipakai.",
          "Perbaiki rumus di sel tersebut atau ketik nilainya."),
+    Code("SEL-002", GALAT, "Rumus tanpa hasil tersimpan",
+         "Sel berisi rumus ={formula} tanpa hasil tersimpan (file disimpan oleh program selain Excel); "
+         "nilainya dibaca kosong.",
+         "Buka file di Excel atau LibreOffice, simpan ulang (hasil rumus ikut tersimpan), lalu jalankan lagi."),
+    Code("SEL-003", INFO, "Baris tersembunyi ikut dihitung",
+         "Baris {row} disembunyikan tetapi tetap ikut dihitung.",
+         "Tampilkan baris itu (klik kanan nomor baris > Unhide) dan pastikan memang harus dihitung; "
+         "bila tidak, hapus barisnya."),
     # --- SET: Pengaturan
     Code("SET-001", GALAT, "Skala kategori tidak valid",
          "Skala kategori tidak valid: {detail}. Skala bawaan dipakai.",
@@ -89,6 +97,7 @@ def register(codes: list[Code]) -> None:
 def catalogue() -> list[Code]:
     """Every code of every section, sorted."""
     from . import reviu  # noqa: F401  (registers the WB- codes)
+    from .rekap import codes as _rekap  # noqa: F401  (registers the REK- codes)
     from .sections import sections
     sections()   # imports every section module, which registers its codes
     return sorted(CATALOGUE.values(), key=lambda c: (c.code.split("-")[0], c.code))

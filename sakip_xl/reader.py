@@ -38,6 +38,8 @@ class Table:
     columns: dict[str, int]        # column key -> 0-based column index
     records: list[Record]
     errors: dict[str, str] = field(default_factory=dict)   # address -> error text, inside the table
+    unevaluated: dict[str, str] = field(default_factory=dict)  # address -> formula saved without its result
+    hidden: list[Record] = field(default_factory=list)         # records in rows the user hid
 
     def address(self, record: Record, key: str) -> str:
         return cell_address(record.row, self.columns[key])
@@ -63,11 +65,24 @@ class WorkbookData:
         self.tables_read: list[Table] = []
 
     def find_sheet(self, name: str, aliases: tuple[str, ...] = ()) -> str | None:
+        """The sheet called `name` or one of its aliases, ignoring case, spacing and punctuation.
+
+        A year after the name is accepted too ("PK 2021", "PK'21", "PK Th. 2021",
+        "Perjanjian Kinerja 2021"), unless several sheets differ only by it: then the
+        user must say which one to use.
+        """
         wanted = {normalize_header(n) for n in (name,) + aliases}
         for actual in self.sheet_names:
             if normalize_header(actual) in wanted:
                 return actual
-        return None
+        dated = [actual for actual in self.sheet_names if _without_year(normalize_header(actual)) in wanted]
+        if len(dated) > 1:
+            raise WorkbookLayoutError(
+                f"Ada beberapa lembar {name}: {', '.join(repr(d) for d in dated)}. sakip-xl tidak dapat memilih "
+                f"sendiri: ganti nama lembar yang dipakai menjadi '{name}' (klik kanan tab > Ganti Nama), "
+                "simpan, lalu jalankan lagi."
+            )
+        return dated[0] if dated else None
 
     def rows(self, sheet: str) -> list[list]:
         if sheet not in self._rows:
@@ -94,9 +109,21 @@ class WorkbookData:
         return table
 
     def _mark_errors(self, table: Table) -> None:
-        """calamine reads error cells as '': put the error back so it is not taken for a blank."""
-        from .package.cells import error_cells
+        """calamine reads error cells as '': put the error back so it is not taken for a blank.
 
+        Formula cells saved without a result (also read as '') and hidden rows are noted too.
+        """
+        from .package.cells import error_cells
+        from .sheetscan import scan_sheet
+
+        scan = scan_sheet(self._data, table.sheet)
+        table.hidden = [rec for rec in table.records if rec.row in scan.hidden_rows]
+        if scan.unevaluated:
+            for rec in table.records:
+                for key, c in table.columns.items():
+                    addr = cell_address(rec.row, c)
+                    if addr in scan.unevaluated:
+                        table.unevaluated[addr] = scan.unevaluated[addr]
         errors = error_cells(self._data, table.sheet)
         if not errors:
             return
@@ -109,25 +136,55 @@ class WorkbookData:
 
 
 
+_YEAR_SUFFIX = re.compile(r"^(.*?)\s+(?:(?:th|thn|tahun)\s+)?(?:19|20)?\d{2}$")
+
+
+def _without_year(norm: str) -> str | None:
+    """'pk 2021' -> 'pk'; 'pk th 21' -> 'pk'; None when no year ends the (normalised) name."""
+    m = _YEAR_SUFFIX.match(norm)
+    return m.group(1) if m and m.group(1) else None
+
+
 def find_header(spec: TableSheet, rows: list[list]) -> tuple[int, dict[str, int]]:
-    """The row that names the most of the spec's columns, and where each column is."""
+    """The row that names the most of the spec's columns, and where each column is.
+
+    A header of two rows (a merged group title such as "Kinerja" above "Target" and
+    "Realisasi") is read as one: the second row adds the columns the first lacks,
+    and the table starts below it.
+    """
     names = {col.key: {normalize_header(n) for n in col.all_names()} for col in spec.columns}
+    required = [col.key for col in spec.columns if col.required]
+    scan = rows[:HEADER_SCAN_ROWS + 1]
+    matched = [_match_row(row, names) for row in scan]
     best_row, best_map = -1, {}
-    for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        found: dict[str, int] = {}
-        for c, value in enumerate(row):
-            if not isinstance(value, str) or not value.strip():
-                continue
-            norm = normalize_header(value)
-            for key, options in names.items():
-                if key not in found and norm in options:
-                    found[key] = c
-                    break
-        required_hits = sum(1 for col in spec.columns if col.required and col.key in found)
-        best_hits = sum(1 for col in spec.columns if col.required and col.key in best_map)
-        if required_hits > best_hits or (required_hits == best_hits and len(found) > len(best_map)):
-            best_row, best_map = r, found
+
+    def score(found):
+        return (sum(1 for k in required if k in found), len(found))
+
+    for r in range(min(len(scan), HEADER_SCAN_ROWS)):
+        found = matched[r]
+        row, candidate = r, found
+        if any(k not in found for k in required) and r + 1 < len(scan) and found:
+            used = set(found.values())
+            extra = {k: c for k, c in matched[r + 1].items() if k not in found and c not in used}
+            if any(k in extra for k in required):
+                row, candidate = r + 1, {**found, **extra}
+        if score(candidate) > score(best_map):
+            best_row, best_map = row, candidate
     return best_row, best_map
+
+
+def _match_row(row: list, names: dict[str, set[str]]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for c, value in enumerate(row):
+        if not isinstance(value, str) or not value.strip():
+            continue
+        norm = normalize_header(value)
+        for key, options in names.items():
+            if key not in found and norm in options:
+                found[key] = c
+                break
+    return found
 
 
 def read_table(spec: TableSheet, sheet: str, rows: list[list]) -> Table:

@@ -1,34 +1,62 @@
-"""Reading the input and replacing files atomically, never leaving half a file."""
+"""Reading the input and replacing files atomically, never leaving half a file.
+
+Writing goes through a temporary file beside the target (``.NAME.PID.xxxx.sakip-tmp``),
+written completely and flushed to disk before it replaces the target with one
+``os.replace``. A process killed half-way leaves the target as it was; the
+temporary file it may leave behind is removed by the next run that writes the
+same target (only when the process that made it is gone).
+"""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import InputFileError, OutputError
 
 MAX_INPUT_BYTES = 1 << 30
+TEMP_SUFFIX = ".sakip-tmp"
+STALE_AFTER_SECONDS = 24 * 3600   # a temp file this old is stale even if its pid was reused
+
+MSG_LEGACY_NAME = (
+    "'{name}' adalah file Excel lama (.xls). Buka di Excel lalu simpan sebagai "
+    "'Excel Workbook (*.xlsx)', kemudian jalankan lagi dengan file .xlsx itu."
+)
 
 
 def read_input(path: Path) -> bytes:
-    if not path.exists():
-        raise InputFileError(f"File '{path}' tidak ditemukan. Periksa nama dan folder file.")
-    if path.is_dir():
-        raise InputFileError(f"'{path}' adalah folder, bukan file workbook. Sebutkan file .xlsx-nya.")
-    if path.suffix.lower() == ".xls":
-        raise InputFileError(
-            f"'{path.name}' adalah file Excel lama (.xls). Buka di Excel lalu simpan sebagai "
-            "'Excel Workbook (*.xlsx)', kemudian jalankan lagi dengan file .xlsx itu."
-        )
+    """The bytes of the workbook at `path`, or an InputFileError saying what is wrong."""
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputFileError(f"File '{path.name}' terlalu besar ({size // 2**20} MB; batas 1024 MB).")
-        return path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputFileError(f"File '{path}' tidak ditemukan. Periksa nama dan folder file.") from None
+    except PermissionError:
+        raise InputFileError(f"File '{path}' tidak dapat dibuka: izin ditolak. Periksa hak akses file.") from None
+    except OSError as exc:
+        raise InputFileError(f"File '{path}' tidak dapat dibuka: {exc.strerror or exc}.") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputFileError(f"'{path}' adalah folder, bukan file workbook. Sebutkan file .xlsx-nya.")
+    if not stat.S_ISREG(info.st_mode):
+        # a pipe or a device would block or never end: refuse before opening it
+        raise InputFileError(f"'{path}' bukan file biasa (mis. pipe atau perangkat). Sebutkan file .xlsx-nya.")
+    if info.st_size > MAX_INPUT_BYTES:
+        raise InputFileError(
+            f"File '{path.name}' terlalu besar ({info.st_size // 2**20} MB; batas 1024 MB). "
+            "Hapus lembar atau baris yang tidak dipakai, simpan, lalu jalankan lagi.")
+    if not os.access(path, os.R_OK):
+        raise InputFileError(f"File '{path}' tidak dapat dibaca: izin ditolak. Periksa hak akses file.")
+    try:
+        data = path.read_bytes()
     except PermissionError as exc:
         raise InputFileError(f"File '{path}' tidak dapat dibaca: izin ditolak. Periksa hak akses file.") from exc
     except OSError as exc:
-        raise InputFileError(f"File '{path}' tidak dapat dibaca: {exc.strerror}.") from exc
+        raise InputFileError(f"File '{path}' tidak dapat dibaca: {exc.strerror or exc}.") from exc
+    if path.suffix.lower() == ".xls" and not data.startswith(b"PK"):
+        # an old binary workbook, or the HTML table some systems export as .xls
+        raise InputFileError(MSG_LEGACY_NAME.format(name=path.name))
+    return data
 
 
 def lock_file_for(path: Path) -> Path | None:
@@ -46,56 +74,148 @@ def backup_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.bak{path.suffix}")
 
 
+def check_writable(target: Path) -> None:
+    """Refuse, before any work is done, a target that cannot be written."""
+    folder = target.parent
+    if not folder.exists():
+        raise OutputError(f"Folder '{folder}' tidak ada. Buat foldernya dulu atau pilih lokasi lain dengan -o.")
+    if not folder.is_dir():
+        raise OutputError(f"'{folder}' bukan folder. Pilih lokasi lain dengan -o.")
+    if target.is_dir():
+        raise OutputError(f"'{target}' adalah folder. Sebutkan nama file hasil, mis. -o {target / 'hasil.xlsx'}.")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(f"File '{target}' hanya-baca (read-only). Ubah izinnya atau simpan ke file lain dengan -o.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(
+            f"Folder '{folder}' hanya-baca (read-only): hasil tidak dapat disimpan di sana. "
+            "Ubah izin folder atau simpan ke lokasi lain dengan -o.")
+
+
 def write_atomic(target: Path, data: bytes, backup_of: Path | None = None) -> None:
     """Write `data` to `target` through a temporary file in the same folder.
 
     When `backup_of` is given (an in-place update), its current bytes are first
     written, also atomically, to the backup path; the backup is only replaced once
-    the new file is complete on disk.
+    the new file is complete on disk. On any failure the target is unchanged and
+    no temporary file is left.
     """
+    target = Path(target)
+    check_writable(target)
     folder = target.parent
-    if not folder.exists():
-        raise OutputError(f"Folder '{folder}' tidak ada. Buat foldernya dulu atau pilih lokasi lain dengan -o.")
-    if target.exists() and not os.access(target, os.W_OK):
-        raise OutputError(f"File '{target}' hanya-baca (read-only). Ubah izinnya atau simpan ke file lain dengan -o.")
+    remove_stale_temps(folder, target.name)
+    if backup_of is not None:
+        remove_stale_temps(folder, backup_path(backup_of).name)
     tmp = _write_temp(folder, target.name, data)
+    bak_tmp = None
     try:
         if backup_of is not None:
             old = backup_of.read_bytes()
             bak_tmp = _write_temp(folder, backup_path(backup_of).name, old)
             os.replace(bak_tmp, backup_path(backup_of))
+            bak_tmp = None
         os.replace(tmp, target)
+        tmp = None
+        _sync_folder(folder)
     except OSError as exc:
-        _remove_quietly(tmp)
         raise OutputError(f"Gagal menyimpan '{target}': {exc.strerror or exc}. File asli tidak diubah.") from exc
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
+    finally:
+        for leftover in (tmp, bak_tmp):
+            if leftover is not None:
+                _remove_quietly(leftover)
+
+
+def temp_files(folder: Path, name: str) -> list[Path]:
+    """The temporary files a run writing `folder/name` makes (or left behind)."""
+    prefix = f".{name}."
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return []
+    return [folder / e for e in entries if e.startswith(prefix) and e.endswith(TEMP_SUFFIX)]
+
+
+def remove_stale_temps(folder: Path, name: str) -> list[Path]:
+    """Remove temporary files left by runs that died; return what was removed.
+
+    A temporary file names the process that made it; it is stale when that process
+    no longer runs, or when it is older than a day (the pid may have been reused).
+    The temporary file of a run still writing is left alone.
+    """
+    removed = []
+    for path in temp_files(folder, name):
+        pid = _pid_of(path.name[len(name) + 2:])
+        try:
+            age = time.time() - path.stat().st_mtime
+        except OSError:
+            continue
+        if pid is not None and pid != os.getpid() and _alive(pid) and age < STALE_AFTER_SECONDS:
+            continue
+        if _remove_quietly(str(path)):
+            removed.append(path)
+    return removed
+
+
+def _pid_of(rest: str) -> int | None:
+    head = rest.split(".", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def _write_temp(folder: Path, name: str, data: bytes) -> str:
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".sakip-tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
         raise OutputError(
             f"Tidak dapat menulis di folder '{folder}': {exc.strerror or exc}. "
             "Periksa izin folder atau simpan ke lokasi lain dengan -o."
         ) from exc
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
     except BaseException as exc:
         _remove_quietly(tmp)
         if isinstance(exc, OSError):
-            raise OutputError(f"Gagal menulis file sementara di '{folder}': {exc.strerror or exc}.") from exc
+            raise OutputError(
+                f"Gagal menulis file sementara di '{folder}': {exc.strerror or exc}. "
+                "Periksa ruang disk yang tersisa; file asli tidak diubah.") from exc
         raise
     return tmp
 
 
-def _remove_quietly(path: str) -> None:
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: not every system allows it)."""
     try:
-        os.unlink(path)
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
     except OSError:
         pass
+    finally:
+        os.close(fd)
+
+
+def _remove_quietly(path: str) -> bool:
+    try:
+        os.unlink(path)
+        return True
+    except OSError:
+        return False

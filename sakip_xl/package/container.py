@@ -6,12 +6,13 @@ what the file is and how to turn it into something the tool can read.
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 
 from ..errors import InputFileError
 from .opc import CONTENT_TYPES, ROOT_RELS, ContentTypes, Package, rels_name
 from .xmlutil import STRICT_MARK, UnsafeXmlError, local, ns_of
-from .zipio import FLAG_ENCRYPTED, ZipFormatError
+from .zipio import DEFLATED, FLAG_ENCRYPTED, STORED, ZipFormatError
 
 CFB_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -23,7 +24,7 @@ RATIO_CHECK_FROM = 50 * 1024**2
 MSG_EMPTY = "File kosong (0 byte): ini bukan file Excel .xlsx. Pilih file buku kerja yang benar."
 MSG_ENCRYPTED = (
     "File ini dilindungi kata sandi (terenkripsi), sehingga isinya tidak bisa dibaca. "
-    "Buka di Excel, hapus kata sandinya (File > Info > Proteksi Buku Kerja > "
+    "Jalankan lagi dengan --sandi KATA_SANDI, atau buka di Excel, hapus kata sandinya (File > Info > Proteksi Buku Kerja > "
     "Enkripsi dengan Kata Sandi, kosongkan), simpan, lalu jalankan lagi."
 )
 MSG_LEGACY = (
@@ -34,6 +35,18 @@ MSG_LEGACY = (
 MSG_NOT_ZIP = (
     "File ini bukan file Excel .xlsx (isinya tidak dikenali sebagai buku kerja Excel). "
     "Pastikan yang dipilih adalah file .xlsx yang disimpan dari Excel."
+)
+MSG_PDF = (
+    "File ini adalah dokumen PDF, bukan file Excel .xlsx (mungkin hanya namanya yang diganti). "
+    "Pilih file .xlsx aslinya; PDF tidak dapat dihitung ulang."
+)
+MSG_HTML = (
+    "File ini adalah halaman web (HTML) yang diberi nama file Excel, bukan file .xlsx. "
+    'Buka di Excel, pilih Simpan Sebagai > "Excel Workbook (*.xlsx)", lalu jalankan lagi dengan file itu.'
+)
+MSG_ODS = (
+    "File ini berformat OpenDocument (.ods, dari LibreOffice/WPS), bukan .xlsx. "
+    'Buka di LibreOffice, pilih Simpan Sebagai > "Excel 2007-365 (.xlsx)", lalu jalankan lagi dengan file itu.'
 )
 MSG_CORRUPT = (
     "File .xlsx ini rusak atau terpotong (arsip ZIP-nya tidak utuh: {detail}). "
@@ -79,7 +92,9 @@ def open_package(data: bytes) -> Package:
             raise InputFileError(MSG_ENCRYPTED)
         raise InputFileError(MSG_LEGACY)
     if not (data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06")):
-        raise InputFileError(MSG_NOT_ZIP)
+        raise InputFileError(_not_zip_message(data))
+    if data[30:38] == b"mimetype" and b"opendocument" in data[38:120]:
+        raise InputFileError(MSG_ODS)
     try:
         pkg = Package(data)
     except ZipFormatError as exc:
@@ -102,6 +117,9 @@ def open_package(data: bytes) -> Package:
             )
         if m.flags & FLAG_ENCRYPTED:
             raise InputFileError(MSG_ENCRYPTED_MEMBER)
+    for m in members:
+        if m.name.lower().endswith((".xml", ".rels")) and _declares_dtd(pkg, m):
+            raise InputFileError(MSG_UNSAFE_XML.format(name=m.name))
     if pkg.find(CONTENT_TYPES) is None:
         raise InputFileError(MSG_NOT_WORKBOOK.format(detail="[Content_Types].xml"))
     _parse(pkg, CONTENT_TYPES)
@@ -129,6 +147,73 @@ def open_package(data: bytes) -> Package:
         raise InputFileError(MSG_CORRUPT.format(detail=f"{rels_name(wb)} tidak ada"))
     _parse(pkg, wb_rels)
     return pkg
+
+
+def _not_zip_message(data: bytes) -> str:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"%pdf"):
+        return MSG_PDF
+    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")) or b"<html" in head[:512]:
+        return MSG_HTML
+    return MSG_NOT_ZIP
+
+
+PROLOG_LIMIT = 64 * 1024   # the part before the root element; Excel's is under 100 bytes
+
+
+def _declares_dtd(pkg: Package, member) -> bool:
+    """Whether an XML member has a DTD (<!DOCTYPE, <!ENTITY) before its root element.
+
+    Every XML part is checked here, before python-calamine or any parser reads it,
+    by decompressing only its first bytes: entity bombs and external entities are
+    refused whatever part holds them, and nothing is expanded. A prolog longer than
+    PROLOG_LIMIT counts as unsafe too.
+    """
+    raw = pkg.zip.raw(member)
+    if member.method == STORED:
+        head = bytes(raw[:PROLOG_LIMIT])
+    elif member.method == DEFLATED:
+        d = zlib.decompressobj(-15)
+        head = b""
+        pos = 0
+        try:
+            while len(head) < PROLOG_LIMIT and pos < len(raw) and not d.eof:
+                head += d.decompress(raw[pos:pos + 16384], PROLOG_LIMIT - len(head))
+                pos += 16384
+                verdict = _prolog_verdict(head, complete=False)
+                if verdict is not None:
+                    return verdict
+        except zlib.error:
+            return False   # the readers report the damage with their own message
+    else:
+        return False
+    verdict = _prolog_verdict(head, complete=True)
+    return bool(verdict) if verdict is not None else len(head) >= PROLOG_LIMIT
+
+
+def _prolog_verdict(head: bytes, complete: bool) -> bool | None:
+    """True: a DTD before the root; False: the root comes first; None: need more bytes."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text = head[: len(head) - len(head) % 2].decode("utf-16", errors="ignore")
+        head = text.encode("utf-8")
+    i = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    n = len(head)
+    while True:
+        while i < n and head[i] in b" \t\r\n":
+            i += 1
+        if i >= n:
+            return False if complete else None
+        if head.startswith(b"<?", i):
+            end = head.find(b"?>", i + 2)
+        elif head.startswith(b"<!--", i):
+            end = head.find(b"-->", i + 4)
+        elif head.startswith(b"<!", i):
+            return True
+        else:
+            return False   # the root element (or text the parsers will reject)
+        if end < 0:
+            return False if complete else None
+        i = end + 2 if head[end:end + 2] == b"?>" else end + 3
 
 
 def check_container(data: bytes) -> None:

@@ -1,0 +1,99 @@
+"""What python-calamine does not tell about an input sheet: hidden rows, and
+formulas saved without their result.
+
+A formula cell written by openpyxl or another generator has no cached result
+(``<f>SUM(A1:A3)</f><v></v>``); calamine reads it as a blank, which would make a
+filled cell look empty. Such cells, and rows hidden by the user (still counted),
+become findings. The sheet XML is streamed row by row, never held whole.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from .package.cells import sheet_part
+from .package.opc import Package
+
+_CHUNK = 1 << 20
+_ROW = re.compile(rb'<(?:\w+:)?row\b([^>]*)>')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_R_ATTR = re.compile(rb'\br="([A-Z]*)([0-9]+)"')
+_F_START = re.compile(rb'<(?:\w+:)?f[\s/>]')
+_C_START = re.compile(rb'<(?:\w+:)?c\s([^>]*?)>')
+_C_END = re.compile(rb'</(?:\w+:)?c>')
+_F_TEXT = re.compile(rb'<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)', re.S)
+_V = re.compile(rb'<(?:\w+:)?v\s*(?:/>|>([^<]*)</(?:\w+:)?v>)', re.S)
+_T_ATTR = re.compile(rb'\bt="(\w+)"')
+_ROW_END = re.compile(rb'</(?:\w+:)?row>')
+
+
+@dataclass
+class SheetScan:
+    hidden_rows: set[int] = field(default_factory=set)           # 0-based
+    unevaluated: dict[str, str] = field(default_factory=dict)    # "E5" -> formula text (may be "")
+
+
+def scan_sheet(data: bytes, sheet: str) -> SheetScan:
+    """Hidden rows and formula cells without a stored result of the worksheet `sheet`."""
+    found = SheetScan()
+    part = sheet_part(Package(data), sheet)
+    if part is None:
+        return found
+    with zipfile.ZipFile(io.BytesIO(data)) as z, z.open(part) as fh:
+        carry = b""
+        while True:
+            chunk = fh.read(_CHUNK)
+            buf = carry + chunk
+            cut = len(buf) if not chunk else _last_row_end(buf)
+            _scan(buf[:cut], found)
+            carry = buf[cut:]
+            if not chunk:
+                break
+    return found
+
+
+def _last_row_end(buf: bytes) -> int:
+    """Index just after the last complete </row> in buf (0 when there is none)."""
+    pos = len(buf)
+    while True:
+        pos = buf.rfind(b"row>", 0, pos)
+        if pos < 0:
+            return 0
+        start = buf.rfind(b"</", max(0, pos - 20), pos)
+        if start >= 0 and _ROW_END.fullmatch(buf, start, pos + 4):
+            return pos + 4
+
+
+def _scan(buf: bytes, found: SheetScan) -> None:
+    if b"hidden" in buf:
+        for m in _ROW.finditer(buf):
+            if _HIDDEN.search(m.group(1)):
+                r = _R_ATTR.search(m.group(1)) or re.search(rb'\br="([0-9]+)"', m.group(1))
+                if r:
+                    found.hidden_rows.add(int(r.groups()[-1]) - 1)
+    if b"<f" not in buf and b":f" not in buf:
+        return
+    for m in _F_START.finditer(buf):
+        starts = list(_C_START.finditer(buf, max(0, m.start() - 4096), m.start()))
+        end = _C_END.search(buf, m.end())
+        if not starts or end is None:
+            continue
+        attrs, inner = starts[-1].group(1), buf[m.start():end.start()]
+        ref = _R_ATTR.search(attrs)
+        if not ref:
+            continue
+        v = _V.search(inner)
+        t = _T_ATTR.search(attrs)
+        kind = t.group(1) if t else b"n"
+        if v is not None and (v.group(1) or kind in (b"str", b"s", b"inlineStr")):
+            continue   # a stored result (an empty one is only valid for a text result)
+        f = _F_TEXT.match(inner)
+        text = (f.group(1) or b"").decode("utf-8", "replace") if f else ""
+        found.unevaluated[(ref.group(1) + ref.group(2)).decode()] = _unescape(text)
+
+
+def _unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'") \
+        .replace("&amp;", "&")

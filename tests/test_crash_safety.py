@@ -1,0 +1,211 @@
+"""A failure at any step of writing, or a killed process, never damages the workbook.
+
+The original stays byte-identical (or, once the run got past its last step, the new file is
+complete and the backup holds the original); nothing partial is ever at the target path; a
+temporary file left by a killed run is removed by the next run.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import hostile_files as H
+import sakip_xl.engine as engine
+from sakip_xl import safeio
+from sakip_xl.engine import compute
+from sakip_xl.errors import OutputError
+
+
+class Boom(Exception):
+    pass
+
+
+def _is_complete_result(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as z:
+            return z.testzip() is None and "Capaian" in z.read("xl/workbook.xml").decode()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _temps(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(safeio.TEMP_SUFFIX))
+
+
+class FailAt:
+    """Make the k-th call (counted over os.write, os.fsync, os.replace together) fail."""
+
+    def __init__(self, monkeypatch, k: int, partial: bool):
+        self.k, self.calls, self.fired, self.partial = k, 0, None, partial
+        for name in ("write", "fsync", "replace"):
+            real = getattr(os, name)
+            monkeypatch.setattr(os, name, self._wrap(name, real))
+
+    def _wrap(self, name, real):
+        def call(*args, **kwargs):
+            self.calls += 1
+            if self.calls == self.k:
+                self.fired = name
+                if name == "write" and self.partial:
+                    real(args[0], bytes(args[1][: len(args[1]) // 2]))   # half written, then the disk is full
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real(*args, **kwargs)
+        return call
+
+
+@pytest.mark.parametrize("in_place", [True, False], ids=["in-place", "to-output"])
+@pytest.mark.parametrize("partial", [False, True], ids=["clean-failure", "half-written"])
+def test_failure_at_every_write_step_leaves_the_original_intact(tmp_path, monkeypatch, in_place, partial):
+    data = H.example()
+    steps_seen = []
+    k = 1
+    while True:
+        folder = tmp_path / f"step{k}"
+        folder.mkdir()
+        src = folder / "laporan.xlsx"
+        src.write_bytes(data)
+        out = src if in_place else folder / "hasil.xlsx"
+        if not in_place:
+            out.write_bytes(b"hasil lama")
+        with monkeypatch.context() as m:
+            fail = FailAt(m, k, partial)
+            try:
+                compute(src, None if in_place else out)
+                finished = True
+            except OutputError as err:
+                finished = False
+                assert "tidak diubah" in err.message or "ruang disk" in err.message
+        assert _temps(folder) == [], f"step {k} ({fail.fired}) left a temp file"
+        if fail.fired is None:
+            assert finished
+            break
+        steps_seen.append(fail.fired)
+        if not finished:
+            assert src.read_bytes() == data, f"step {k} ({fail.fired}) changed the input"
+            if not in_place:
+                assert out.read_bytes() == b"hasil lama"
+            backup = folder / "laporan.bak.xlsx"
+            assert not backup.exists() or backup.read_bytes() == data
+        else:   # only the final folder fsync may fail without consequence: the file is complete
+            assert fail.fired == "fsync" and _is_complete_result(out)
+        k += 1
+    # every kind of step was hit: temp writes, their fsyncs, the backup and the target renames
+    assert {"write", "fsync", "replace"} <= set(steps_seen)
+    assert steps_seen.count("replace") == (2 if in_place else 1)
+
+
+@pytest.mark.parametrize("stage", ["analyze", "render", "splice"])
+def test_failure_before_writing_leaves_no_file(tmp_path, monkeypatch, stage):
+    src = tmp_path / "laporan.xlsx"
+    src.write_bytes(H.example())
+    before = src.read_bytes()
+
+    def boom(*a, **k):
+        raise Boom(stage)
+    monkeypatch.setattr(engine, stage, boom)
+    for output in (None, tmp_path / "hasil.xlsx"):
+        with pytest.raises(Boom):
+            compute(src, output)
+    assert src.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.xlsx"]
+
+
+def test_interrupt_during_write_removes_the_temp_file(tmp_path, monkeypatch):
+    src = tmp_path / "laporan.xlsx"
+    src.write_bytes(H.example())
+    before = src.read_bytes()
+
+    def interrupted(*a):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        compute(src)
+    assert src.read_bytes() == before and _temps(tmp_path) == []
+
+
+def test_stale_temp_files_are_cleaned_but_a_live_runs_are_kept(tmp_path):
+    src = tmp_path / "laporan.xlsx"
+    src.write_bytes(H.example())
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".laporan.xlsx.{dead.pid}.abc123{safeio.TEMP_SUFFIX}"
+    stale_backup = tmp_path / f".laporan.bak.xlsx.{dead.pid}.def456{safeio.TEMP_SUFFIX}"
+    live = tmp_path / f".laporan.xlsx.{os.getppid()}.ghi789{safeio.TEMP_SUFFIX}"   # a process still running
+    old_live = tmp_path / f".laporan.xlsx.{os.getppid()}.old000{safeio.TEMP_SUFFIX}"
+    other = tmp_path / f".lain.xlsx.{dead.pid}.zzz{safeio.TEMP_SUFFIX}"              # another file's temp
+    for p in (stale, stale_backup, live, old_live, other):
+        p.write_bytes(b"sebagian")
+    week_ago = time.time() - 7 * 24 * 3600
+    os.utime(old_live, (week_ago, week_ago))
+    compute(src)
+    assert _temps(tmp_path) == sorted([live.name, other.name])
+    assert _is_complete_result(src)
+
+
+def _run_compute(path: Path) -> subprocess.Popen:
+    code = "import sys\nfrom sakip_xl.engine import compute\ncompute(sys.argv[1])\n"
+    return subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    data = H.large_workbook(pk_rows=2000, filler_rows=100_000)
+    folder = tmp_path_factory.mktemp("timing")
+    path = folder / "besar.xlsx"
+    path.write_bytes(data)
+    start = time.perf_counter()
+    proc = _run_compute(path)
+    assert proc.wait(timeout=300) == 0, proc.stderr.read()
+    return data, time.perf_counter() - start
+
+
+def _kill_when(proc: subprocess.Popen, folder: Path, moment) -> str:
+    """Kill `proc` at `moment` (seconds after start, or 'temp' = as soon as a temp file appears)."""
+    start = time.perf_counter()
+    while proc.poll() is None:
+        if moment == "temp":
+            if _temps(folder):
+                break
+        elif time.perf_counter() - start >= moment:
+            break
+        time.sleep(0.0005)
+    if proc.poll() is not None:
+        return "finished"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    return "killed"
+
+
+@pytest.mark.parametrize("fraction", [0.15, 0.5, 0.8, 0.95, "temp"])
+def test_killed_process_never_leaves_a_partial_file(tmp_path, large, fraction):
+    data, duration = large
+    src = tmp_path / "besar.xlsx"
+    src.write_bytes(data)
+    proc = _run_compute(src)
+    moment = fraction if fraction == "temp" else fraction * duration
+    outcome = _kill_when(proc, tmp_path, moment)
+    current = src.read_bytes()
+    if current != data:   # the rename happened: the new file must be whole, the backup the original
+        assert _is_complete_result(src)
+        assert (tmp_path / "besar.bak.xlsx").read_bytes() == data
+    backup = tmp_path / "besar.bak.xlsx"
+    assert not backup.exists() or backup.read_bytes() == data
+    left = _temps(tmp_path)
+    print(f"kill at {moment}: {outcome}, input {'unchanged' if current == data else 'replaced'}, "
+          f"temp files left: {len(left)}")
+    if fraction != "temp" and not left:
+        return
+    # the next run cleans what the killed run left and completes
+    proc = _run_compute(src)
+    assert proc.wait(timeout=300) == 0, proc.stderr.read()
+    assert _temps(tmp_path) == []
+    assert _is_complete_result(src)
