@@ -851,3 +851,53 @@ def test_any_valid_sheet_names_splice_cleanly(user, tool, keep):
     assert check_package(again) == []
     assert inspect_package(again).sheet_names == user + fewer
     assert unreachable_parts(again) == []
+
+
+class _Unseekable(io.RawIOBase):
+    """A write-only stream: zipfile then writes data descriptors (flag bit 3)."""
+
+    def __init__(self):
+        self.buf = bytearray()
+
+    def writable(self):
+        return True
+
+    def write(self, b):
+        self.buf += b
+        return len(b)
+
+
+def _rezip(data: bytes, how: str) -> bytes:
+    items = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    src = zipfile.ZipFile(io.BytesIO(data))
+    if how == "data-descriptors":
+        sink = _Unseekable()
+        with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as z:
+            for info in items:
+                z.writestr(info.filename, src.read(info))
+        return bytes(sink.buf)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED if how == "stored" else zipfile.ZIP_DEFLATED) as z:
+        for info in items:
+            if how == "zip64":
+                with z.open(info.filename, "w", force_zip64=True) as f:
+                    f.write(src.read(info))
+            else:
+                z.writestr(info.filename, src.read(info))
+        if how == "comment":
+            z.comment = b"dibuat oleh pengguna"
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("how", ["data-descriptors", "zip64", "stored", "comment"])
+def test_zip_variants_are_read_and_copied_raw(how, gen):
+    original = _rezip(original_xlsxwriter(), how)
+    output = splice(original, gen, tool_version=VERSION)
+    assert zipfile.ZipFile(io.BytesIO(output)).testzip() is None
+    assert untouched_differences(original, output)[1] == []
+    assert check_package(output) == []
+    assert splice(output, gen, tool_version=VERSION) == output
+    if how == "comment":
+        assert zipfile.ZipFile(io.BytesIO(output)).comment == b"dibuat oleh pengguna"
+    if how == "data-descriptors":
+        assert any(i.flag_bits & 8 for i in zipfile.ZipFile(io.BytesIO(original)).infolist())
