@@ -10,7 +10,12 @@ from ..addresses import quote_sheet
 
 
 def new_workbook(buffer: io.BytesIO, font: tuple[str, float] = ("Calibri", 11.0)) -> xlsxwriter.Workbook:
-    """A workbook for the tool's sheets. Text is never turned into formulas, numbers or links."""
+    """A workbook for the tool's sheets. Text is never turned into formulas, numbers or links.
+
+    It uses the user's Normal font, so its default font matches the user's
+    (a whole size is passed as an int: xlsxwriter writes 11.0 as "11.0").
+    """
+    size = int(font[1]) if float(font[1]).is_integer() else font[1]
     wb = xlsxwriter.Workbook(
         buffer,
         {
@@ -18,7 +23,7 @@ def new_workbook(buffer: io.BytesIO, font: tuple[str, float] = ("Calibri", 11.0)
             "strings_to_numbers": False,
             "strings_to_formulas": False,
             "strings_to_urls": False,
-            "default_format_properties": {"font_name": font[0], "font_size": font[1]},
+            "default_format_properties": {"font_name": font[0], "font_size": size},
         },
     )
     return wb
