@@ -44,7 +44,8 @@ def _pk_section() -> Section:
 
 def sections() -> list[Section]:
     """Every section, in the order its sheets appear in the finished workbook."""
-    return [_pk_section()]
+    from . import renstra
+    return [_pk_section(), renstra.SECTION]
 
 
 def all_settings() -> tuple[Setting, ...]:

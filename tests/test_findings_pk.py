@@ -75,6 +75,6 @@ def test_many_stale_cells_are_summarised(tmp_path):
     bound = baik_bound_cell()
     replace_cell(out, "Pengaturan", bound, f'<c r="{bound}"{{s}}><v>85</v></c>')
     report = check(out)
-    assert len(places(report, "WB-003")) == 20
-    assert places(report, "WB-006") == ["Capaian"]
+    assert len([p for p in places(report, "WB-003") if p.startswith("Capaian!")]) == 20
+    assert "Capaian" in places(report, "WB-006")
     assert openpyxl.load_workbook(out)  # still a readable workbook
