@@ -1,0 +1,55 @@
+"""The rekap as plain data for machines (`sakip-xl recap --format json`).
+
+Keys are English snake_case; values (severities, mutu, kategori, messages) are
+the workbook's and the tool's own, in Bahasa Indonesia. The keys are listed in
+JSON_KEYS_HELP, which the CLI's --help shows.
+"""
+from __future__ import annotations
+
+from .. import __version__
+from . import aggregate
+from .model import Rekap
+from .sheet_lists import failure_kind
+
+JSON_KEYS_HELP = """\b
+Kunci JSON (--format json):
+  workbooks[]: file, instansi, kabupaten, tahun, ikm (1-4), nik (25-100), mutu,
+    kinerja, ikm_source (survei/distribusi), capaian (rata-rata %), kategori,
+    sasaran[] {sasaran, indicators, measured, capaian, kategori},
+    pagu, realisasi, serapan, findings {galat, peringatan, info},
+    computed, stale, stale_reason
+  indicators[]: file, instansi, tahun, sasaran, indikator, satuan, polaritas,
+    target, target_atas, realisasi, capaian, capaian_dibatasi, kategori, status
+  totals: nik, capaian, pagu, realisasi, serapan, galat, peringatan, info,
+    stale, no_nik, mutu {A, B, C, D}
+  rekap_findings[]: code, severity, file, sheet, cell, message, hint
+  failed[]: file, reason, error_type, internal, kind_text
+  skipped[]: file, reason
+"""
+
+
+def as_dict(rekap: Rekap) -> dict:
+    return {
+        "tool": "sakip-xl",
+        "version": __version__,
+        "workbooks": [_workbook(r) for r in rekap.rows],
+        "indicators": [dict(file=r.file, instansi=r.label, tahun=r.tahun, **vars(i))
+                       for r in rekap.rows for i in r.indicators],
+        "totals": aggregate.totals(rekap.rows),
+        "rekap_findings": [{"code": f.finding.code, "severity": f.finding.severity, "file": f.file,
+                            "sheet": f.finding.sheet, "cell": f.finding.cell, "message": f.finding.message,
+                            "hint": f.finding.hint} for f in rekap.findings],
+        "failed": [{"file": f.file, "reason": f.reason, "error_type": f.kind, "internal": f.internal,
+                    "kind_text": failure_kind(f)} for f in rekap.failures],
+        "skipped": [{"file": s.file, "reason": s.reason} for s in rekap.skipped],
+    }
+
+
+def _workbook(r) -> dict:
+    return {
+        "file": r.file, "instansi": r.instansi, "kabupaten": r.kabupaten, "tahun": r.tahun,
+        "ikm": r.ikm, "nik": r.nik, "mutu": r.mutu, "kinerja": r.kinerja, "ikm_source": r.ikm_source,
+        "capaian": r.capaian, "kategori": r.kategori, "sasaran": [vars(s) for s in r.sasaran],
+        "pagu": r.pagu, "realisasi": r.realisasi, "serapan": r.serapan, "findings": dict(r.counts),
+        "computed": r.computed, "stale": r.stale, "stale_reason": r.stale_reason if r.stale else "",
+    }
