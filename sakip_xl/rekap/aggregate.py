@@ -10,7 +10,6 @@ import unicodedata
 from collections import Counter
 
 from .. import findings as F
-from ..anggaran.compute import serapan
 from ..findings import GALAT, INFO, PERINGATAN
 from ..numbers import format_id
 from . import codes  # noqa: F401  (registers the REK codes)
@@ -128,6 +127,13 @@ def total(values) -> float | None:
     """=IF(COUNT(r)=0,"",SUM(r))"""
     nums = [v for v in values if v is not None]
     return math.fsum(nums) if nums else None
+
+
+def serapan(pagu: float | None, realisasi: float | None) -> float | None:
+    """=IF(AND(ISNUMBER(P),ISNUMBER(R)),IF(P=0,"",R/P*100),"") (as anggaran.compute.serapan)"""
+    if pagu is None or realisasi is None or pagu == 0:
+        return None
+    return realisasi / pagu * 100
 
 
 def totals(rows: list[OpdRow]) -> dict[str, object]:

@@ -119,7 +119,7 @@ def _anggaran(row: OpdRow, result) -> None:
     table = getattr(result, "anggaran", None) if result is not None else None
     if table is None:
         return
-    from ..anggaran.compute import serapan
+    from .aggregate import serapan
     total = table.result.total
     row.pagu, row.realisasi = total.get("pagu"), total.get("realisasi")
     row.serapan = serapan(row.pagu, row.realisasi)

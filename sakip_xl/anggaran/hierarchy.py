@@ -1,0 +1,226 @@
+"""Which budget line sits under which: from codes, from the old numbering, or from row order.
+
+Pure functions over the typed text of each line. Three ways staff show the
+hierarchy, in this order of precedence:
+- codes (`7.01.02` programme, `7.01.02.2.01` kegiatan, `7.01.02.2.01.0001`
+  sub-kegiatan): the longest code that is a prefix of a code is its parent;
+- the level column (program / kegiatan / sub kegiatan) or the first word of the
+  uraian (Program ..., Kegiatan ..., Sub Kegiatan ...);
+- the old numbering (I, II, III for programmes, 1, 2, 3 for the kegiatan below).
+Without a code, a line's parent is the nearest line above it with a lower level.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..schema import normalize_choice, normalize_header
+from . import classes as K
+
+LABELS = {1: "program", 2: "kegiatan", 3: "sub kegiatan"}
+TOTAL_LABEL = "jumlah"
+
+_ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
+_ARABIC = re.compile(r"^\d{1,3}$")
+_LETTER = re.compile(r"^[a-zA-Z]$")
+_SEGMENT = re.compile(r"^[0-9A-Za-z]+$")
+_LEVEL_WORDS = {"program": 1, "programme": 1, "kegiatan": 2, "sub kegiatan": 3, "subkegiatan": 3,
+                "sub-kegiatan": 3}
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str          # finding code
+    index: int         # line the finding is about
+    key: str           # input column of the cell
+    fields: dict = field(default_factory=dict)
+    other: int | None = None   # another line the message names (first use of a duplicate code)
+
+
+@dataclass
+class Structure:
+    is_total: list[bool]
+    level: list[int | None]            # None for total lines
+    parent: list[int | None]
+    issues: list[Issue]
+
+    def children(self, i: int) -> list[int]:
+        return [j for j, p in enumerate(self.parent) if p == i and not self.is_total[j]]
+
+    def top(self) -> list[int]:
+        return [j for j, p in enumerate(self.parent) if p is None and not self.is_total[j]]
+
+    def label(self, i: int) -> str:
+        if self.is_total[i]:
+            return TOTAL_LABEL
+        return LABELS.get(self.level[i], "rincian")
+
+
+def clean_code(kode: str) -> str:
+    return kode.strip().rstrip(".)").strip()
+
+
+def segments(kode: str) -> tuple[str, ...] | None:
+    """'7.01.02' -> ('7', '01', '02'); None when the text is not a dotted code."""
+    parts = tuple(p.strip() for p in clean_code(kode).split("."))
+    if len(parts) < 2 or not all(_SEGMENT.match(p) for p in parts):
+        return None
+    return tuple(p.upper() for p in parts)
+
+
+def numbering(kode: str) -> int | None:
+    """Level implied by old-style numbering: 1 roman, 2 arabic, 3 letter (before adjusting)."""
+    k = clean_code(kode)
+    if k and _ROMAN.match(k):
+        return 1
+    if _ARABIC.match(k):
+        return 2
+    if _LETTER.match(k):
+        return 3
+    return None
+
+
+def is_total_text(kode: str, uraian: str) -> bool:
+    words = normalize_header(uraian).split()
+    return not kode.strip() and bool(words) and words[0] in ("jumlah", "total")
+
+
+def level_word(text: str) -> int | None | str:
+    """The level column: 1/2/3, 'total', None when blank, '?' when not understood."""
+    norm = normalize_choice(text)
+    if not norm:
+        return None
+    if norm in ("jumlah", "total"):
+        return "total"
+    return _LEVEL_WORDS.get(norm, "?")
+
+
+def uraian_level(uraian: str) -> int | None:
+    norm = normalize_header(uraian)
+    if re.match(r"^sub ?kegiatan\b", norm):
+        return 3
+    if re.match(r"^kegiatan\b", norm):
+        return 2
+    if re.match(r"^program(me)?\b", norm):
+        return 1
+    return None
+
+
+def structure(kodes: list[str], uraians: list[str], tingkat: list[str] | None = None) -> Structure:
+    """The hierarchy of the Anggaran lines."""
+    n = len(kodes)
+    tingkat = tingkat or [""] * n
+    issues: list[Issue] = []
+    words = []
+    for i in range(n):
+        w = level_word(tingkat[i])
+        if w == "?":
+            issues.append(Issue("ANG-016", i, "tingkat", {"text": tingkat[i].strip()}))
+            w = None
+        words.append(w)
+    is_total = [words[i] == "total" or (words[i] is None and is_total_text(kodes[i], uraians[i])) for i in range(n)]
+    declared = [w if isinstance(w, int) else None for w in words]
+    segs = [None if is_total[i] else segments(kodes[i]) for i in range(n)]
+    if any(s is not None for s in segs):
+        level, parent = _by_code(segs, kodes, declared, uraians, is_total, issues)
+    else:
+        level, parent = _by_numbering(kodes, declared, uraians, is_total, issues)
+    return Structure(is_total, level, parent, issues)
+
+
+def _by_code(segs, kodes, declared, uraians, is_total, issues):
+    n = len(segs)
+    first: dict[tuple, int] = {}
+    for i, s in enumerate(segs):
+        if s is None:
+            continue
+        if s in first:
+            issues.append(Issue("ANG-008", i, "kode", {"kode": ".".join(s)}, other=first[s]))
+        else:
+            first[s] = i
+    lengths = sorted({len(s) for s in segs if s is not None})
+    parent: list[int | None] = [None] * n
+    for i, s in enumerate(segs):
+        if s is None:
+            continue
+        shorter = [k for k in lengths if k < len(s)]
+        if shorter and s[: shorter[-1]] not in first:
+            issues.append(Issue("ANG-007", i, "kode", {"kode": ".".join(s), "induk": ".".join(s[: shorter[-1]])}))
+        for k in range(len(s) - 1, 0, -1):
+            if s[:k] in first:
+                parent[i] = first[s[:k]]
+                break
+    depth: dict[int, int] = {}
+
+    def depth_of(i: int) -> int:
+        if i not in depth:
+            depth[i] = 1 if parent[i] is None else depth_of(parent[i]) + 1
+        return depth[i]
+
+    level: list[int | None] = [None] * n
+    for i in range(n):
+        if segs[i] is not None:
+            level[i] = declared[i] or depth_of(i)
+    for i in range(n):
+        if is_total[i] or segs[i] is not None:
+            continue
+        lv = declared[i] or uraian_level(uraians[i]) or numbering(kodes[i])
+        if lv is None:
+            issues.append(Issue("ANG-017", i, "uraian", {}))
+            lv = 1
+        level[i] = lv
+        parent[i] = _nearest_above(i, lv, level, is_total)
+    return level, parent
+
+
+def _by_numbering(kodes, declared, uraians, is_total, issues):
+    n = len(kodes)
+    has_roman = any(not is_total[i] and numbering(kodes[i]) == 1 for i in range(n))
+    level: list[int | None] = [None] * n
+    for i in range(n):
+        if is_total[i]:
+            continue
+        num = numbering(kodes[i])
+        if num is not None and not has_roman:
+            num -= 1
+        level[i] = declared[i] or uraian_level(uraians[i]) or num
+    informed = any(level[i] is not None for i in range(n) if not is_total[i])
+    parent: list[int | None] = [None] * n
+    for i in range(n):
+        if is_total[i]:
+            continue
+        if level[i] is None:
+            if informed:
+                issues.append(Issue("ANG-017", i, "uraian", {}))
+            level[i] = 1
+        parent[i] = _nearest_above(i, level[i], level, is_total)
+    return level, parent
+
+
+def _nearest_above(i, lv, level, is_total) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if not is_total[j] and level[j] is not None and level[j] < lv:
+            return j
+    return None
+
+
+def class_structure(texts: list[str]) -> tuple[Structure, list[str | None], str]:
+    """The hierarchy of the Belanja lines (group rows, their sub-classes below), the class of
+    each line, and the classification in use."""
+    n = len(texts)
+    recognised = [K.recognise(t) for t in texts]
+    scheme = K.scheme_of(c for c in recognised if c)
+    is_total = [recognised[i] is None and is_total_text("", texts[i]) for i in range(n)]
+    issues: list[Issue] = []
+    level: list[int | None] = [None] * n
+    parent: list[int | None] = [None] * n
+    for i in range(n):
+        if is_total[i]:
+            continue
+        cls = recognised[i]
+        if cls is None:
+            issues.append(Issue("ANG-013", i, "jenis_belanja", {"text": texts[i].strip()}))
+        level[i] = 1 if cls is None or K.is_group(cls, scheme) else 2
+        if level[i] == 2:
+            parent[i] = _nearest_above(i, 2, level, is_total)
+    return Structure(is_total, level, parent, issues), recognised, scheme

@@ -1,0 +1,165 @@
+"""The summary tables of `Hasil Anggaran`: shares per spending class, budget and efficiency
+per sasaran, shares per programme with the pagu/realisasi chart.
+
+Each reads the main table above it (SUMIF/SUMIFS over its helper columns), so it
+stays live; the Python twins are in compute.py.
+"""
+from __future__ import annotations
+
+from ..addresses import cell, quote_sheet, ref
+from ..sheets import capaian_sheet
+from ..sheets.common import fit_row, num_literal, stored
+from . import compute as C
+from .analyze import AnggaranResult, BudgetTable
+from .schema import RULE_ABOVE
+from .sheet import COL, SHEET, Styles, call, serapan_formula, share_formula
+
+SUMMARY_HEADERS = ("No", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Porsi Pagu (%)")
+
+
+def _main_range(bt_first: int, bt_last: int, col_name: str) -> str:
+    return f"{cell(bt_first, COL[col_name], True)}:{cell(bt_last, COL[col_name], True)}"
+
+
+def _header(ws, st: Styles, r: int, heading: str, extra: tuple[str, ...] = ()) -> int:
+    ws.write_string(r, 0, heading, st.section)
+    for c, name in enumerate(SUMMARY_HEADERS + extra):
+        ws.write_string(r + 1, c, name, st.base.header)
+    ws.set_row(r + 1, 45)
+    return r + 2
+
+
+def _line(ws, st: Styles, r: int, number, label: str, pagu_f: str, real_f: str, values, total_ref: str,
+          label_fmt=None) -> None:
+    """One summary line: pagu and realisasi formulas given, serapan and share derived."""
+    f = st.base
+    pagu, real, total = values
+    if number is None:
+        ws.write_blank(r, 0, None, f.center)
+    else:
+        ws.write_number(r, 0, number, f.center)
+    ws.write_string(r, 1, label, label_fmt or f.text)
+    ws.write_formula(r, 2, pagu_f, st.amount, stored(pagu))
+    ws.write_formula(r, 3, real_f, st.amount, stored(real))
+    fit_row(ws, r, [(label, 44)])
+    p, q = cell(r, 2), cell(r, 3)
+    ws.write_formula(r, 4, serapan_formula(p, q), f.percent, stored(C.serapan(pagu, real)))
+    ws.write_formula(r, 5, share_formula(p, total_ref), f.percent, stored(C.share(pagu, total)))
+
+
+def _total_line(ws, st: Styles, r: int, rows: list[int], pagu: float, real: float) -> None:
+    f = st.base
+    ws.write_blank(r, 0, None, f.center)
+    ws.write_string(r, 1, "Jumlah", f.bold_text)
+    parts = [cell(x, 2) for x in rows]
+    ws.write_formula(r, 2, "=" + call("SUM", parts), st.bold_amount, pagu)
+    ws.write_formula(r, 3, "=" + call("SUM", [cell(x, 3) for x in rows]), st.bold_amount, real)
+    p, q = cell(r, 2), cell(r, 3)
+    ws.write_formula(r, 4, serapan_formula(p, q), st.bold_percent, stored(C.serapan(pagu, real)))
+    ws.write_formula(r, 5, share_formula(p, p), st.bold_percent, stored(C.share(pagu, pagu)))
+
+
+def _main_bounds(bt: BudgetTable) -> tuple[int, int]:
+    return bt.out_first, bt.out_first + max(len(bt.lines), 1) - 1
+
+
+def write_classes(ws, st: Styles, r: int, result: AnggaranResult) -> int:
+    """Shares per spending class, from the leaves of the Anggaran table."""
+    if not result.class_rows:
+        return r
+    bt = result.anggaran
+    first, last = _main_bounds(bt)
+    kel, jen = _main_range(first, last, "Kelompok Belanja"), _main_range(first, last, "Jenis Belanja")
+    top = _header(ws, st, r, f"PORSI PER JENIS BELANJA ({result.class_scheme}; dari baris rincian terbawah)")
+    group_rows = [top + k for k, row in enumerate(result.class_rows) if row[1] is None]
+    total_row = top + len(result.class_rows)
+    total = {"pagu": C.column_sum([row[2] for row in result.class_rows if row[1] is None]),
+             "realisasi": C.column_sum([row[3] for row in result.class_rows if row[1] is None])}
+    tot_ref = cell(total_row, 2, True)
+    number = 0
+    for k, (group, sub, pagu, real) in enumerate(result.class_rows):
+        formulas = []
+        for col in ("Pagu (Rp)", "Realisasi (Rp)"):
+            vals = _main_range(first, last, col)
+            if sub is None:
+                formulas.append(f'=SUMIF({kel},"{group}",{vals})')
+            else:
+                formulas.append(f'=SUMIFS({vals},{kel},"{group}",{jen},"{sub}")')
+        if sub is None:
+            number += 1
+        _line(ws, st, top + k, number if sub is None else None, sub or group, formulas[0], formulas[1],
+              (pagu, real, total["pagu"]), tot_ref, st.indent if sub else st.base.bold_text)
+    _total_line(ws, st, total_row, group_rows, total["pagu"], total["realisasi"])
+    return total_row + 3
+
+
+def write_sasaran(ws, st: Styles, r: int, result: AnggaranResult, ctx) -> int:
+    """Budget behind each sasaran, its share, and efficiency beside the capaian kinerja."""
+    rows = result.sasaran_rows
+    if not rows:
+        return r
+    bt = result.anggaran
+    first, last = _main_bounds(bt)
+    ids = _main_range(first, last, "No Sasaran")
+    extra = ("Capaian Kinerja (%)", "Capaian - Serapan (poin)", "Efisiensi")
+    top = _header(ws, st, r, "ANGGARAN PER SASARAN DAN EFISIENSI (dari baris rincian terbawah)", extra)
+    margin = result.margin
+    m_expr = (f"IF(ISNUMBER({margin.source}),{margin.source},{num_literal(margin.fallback)})"
+              if margin.source else num_literal(margin.value))
+    op = ">" if result.rule == RULE_ABOVE else ">="
+    ws.write_string(r, 6, f"Efisien bila capaian - serapan {op} batas di Pengaturan "
+                          f"(aturan: {result.rule}).", st.base.note)
+    total_row = top + len(rows)
+    total_pagu = C.column_sum([x.pagu for x in rows])
+    tot_ref = cell(total_row, 2, True)
+    f = st.base
+    for k, s in enumerate(rows):
+        rr = top + k
+        pagu_f = f"=SUMIF({ids},{s.number},{_main_range(first, last, 'Pagu (Rp)')})"
+        real_f = f"=SUMIF({ids},{s.number},{_main_range(first, last, 'Realisasi (Rp)')})"
+        _line(ws, st, rr, s.number, s.text, pagu_f, real_f, (s.pagu, s.realisasi, total_pagu), tot_ref)
+        cap, ser, sel = cell(rr, 6), cell(rr, 4), cell(rr, 7)
+        if s.pk_rows:
+            refs = [ref(capaian_sheet.SHEET, capaian_sheet.FIRST_ROW + k2, capaian_sheet.COL["Capaian (%)"])
+                    for k2 in s.pk_rows]
+            parts = ",".join(refs)
+            ws.write_formula(rr, 6, f'=IF(COUNT({parts})=0,"",AVERAGE({parts}))', f.percent, stored(s.capaian))
+        else:
+            ws.write_blank(rr, 6, None, f.percent)
+        ws.write_formula(rr, 7, f'=IF(AND(ISNUMBER({cap}),ISNUMBER({ser})),{cap}-{ser},"")', f.percent,
+                         stored(s.selisih))
+        ws.write_formula(rr, 8, f'=IF(ISNUMBER({sel}),IF(ROUND({sel},6){op}{m_expr},"{C.EFFICIENT}",'
+                                f'"{C.NOT_EFFICIENT}"),"")', f.center, stored(s.verdict))
+    _total_line(ws, st, total_row, [top + k for k in range(len(rows))], total_pagu,
+                C.column_sum([x.realisasi for x in rows]))
+    return total_row + 3
+
+
+def write_programmes(wb, ws, st: Styles, r: int, bt: BudgetTable) -> int:
+    """Pagu, realisasi, serapan and share of each top-level line, and the chart of them."""
+    tops = bt.struct.top()
+    if not tops:
+        return r
+    first, _ = _main_bounds(bt)
+    top = _header(ws, st, r, "PORSI PER PROGRAM (baris teratas)")
+    total_row = top + len(tops)
+    tot_ref = cell(total_row, 2, True)
+    pagu_total = C.column_sum([bt.lines[i].value("pagu") for i in tops])
+    for k, i in enumerate(tops):
+        src = first + i
+        p, q = cell(src, COL["Pagu (Rp)"]), cell(src, COL["Realisasi (Rp)"])
+        ln = bt.lines[i]
+        _line(ws, st, top + k, k + 1, ln.uraian, f'=IF(ISNUMBER({p}),{p},"")', f'=IF(ISNUMBER({q}),{q},"")',
+              (ln.value("pagu"), ln.value("realisasi"), pagu_total), tot_ref)
+    _total_line(ws, st, total_row, [top + k for k in range(len(tops))], pagu_total,
+                C.column_sum([bt.lines[i].value("realisasi") for i in tops]))
+    chart = wb.add_chart({"type": "column"})
+    last = total_row - 1
+    for col, name, colour in ((2, "Pagu", "#4472C4"), (3, "Realisasi", "#ED7D31")):
+        chart.add_series({"name": name, "categories": [SHEET, top, 1, last, 1], "values": [SHEET, top, col, last, col],
+                          "fill": {"color": colour}})
+    chart.set_title({"name": "Pagu dan Realisasi per Program"})
+    chart.set_y_axis({"num_format": "#,##0", "major_gridlines": {"visible": True}})
+    chart.set_legend({"position": "bottom"})
+    ws.insert_chart(r, 7, chart, {"x_scale": 1.5, "y_scale": 1.2})
+    return total_row + 3
