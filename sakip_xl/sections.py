@@ -44,8 +44,8 @@ def _pk_section() -> Section:
 
 def sections() -> list[Section]:
     """Every section, in the order its sheets appear in the finished workbook."""
-    from . import anggaran, renstra
-    return [_pk_section(), anggaran.SECTION, renstra.SECTION]
+    from . import anggaran, renstra, skm
+    return [_pk_section(), anggaran.SECTION, renstra.SECTION, skm.SECTION]
 
 
 def all_settings() -> tuple[Setting, ...]:

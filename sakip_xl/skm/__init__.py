@@ -1,0 +1,142 @@
+"""The SKM section: the public-satisfaction index (IKM/NIK) per PermenPANRB 14/2017.
+
+Input: the `SKM` sheet (one row per respondent) and/or the `SKM Distribusi`
+sheet (answers per element as counts or percentages). Output: `Hasil SKM` and
+`Hasil SKM Distribusi`, live formulas with the values Python computed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import findings as F
+from ..addresses import cell, parse_cell, quote_sheet
+from ..numbers import TEXT_NUMBER, format_id, read_number, tolerance_for
+from ..sections import Section
+from . import codes  # noqa: F401  (registers the SKM codes)
+from .example import EXAMPLE_ROWS, EXAMPLE_SETTINGS
+from .regimes import WEIGHT_EXACT, weight
+from .schema import DISTRIBUSI, SETTINGS, SKM
+
+# The computing modules import numpy: they are loaded only when a workbook has an SKM sheet.
+SHEET = "Hasil SKM"
+DIST_SHEET = "Hasil SKM Distribusi"
+
+
+@dataclass
+class Sample:
+    source: Source | None          # the Pengaturan cell holding the population
+    minimum: int | None            # Krejcie & Morgan
+    verdict: str | None            # "Cukup" / "Kurang"
+
+
+@dataclass
+class SkmResult:
+    survey: Survey | None
+    distribution: Distribution | None
+    sample: Sample | None
+
+
+def analyze(ctx) -> SkmResult | None:
+    if all(ctx.book.find_sheet(spec.name, spec.aliases) is None for spec in (SKM, DISTRIBUSI)):
+        return None
+    from . import distribution, responses
+    from .results import derive_elements, derive_groups
+    survey = responses.analyze(ctx)
+    sample = None
+    if survey is not None:
+        derive_elements(survey.elements, survey.index)
+        derive_groups(survey.layanan + survey.periods, survey.index)
+        for e in survey.elements:
+            if e.col is not None and e.nrr is None:
+                ctx.findings.append(F.make("SKM-007", survey.sheet, cell(survey.header_row, e.col),
+                                           unsur=f"U{e.number} ({e.name})"))
+        sample = _sample(ctx, survey.respondents)
+    dist = distribution.analyze(ctx)
+    if survey is None and dist is None:
+        return None
+    _legacy_weight(ctx, survey or dist)
+    _check_pk(ctx, survey.index if survey is not None else dist.index)
+    return SkmResult(survey, dist, sample)
+
+
+def render(wb, fmt, ctx, result: SkmResult) -> None:
+    from .hasil import write_distribution, write_survey
+    from .sheet import SkmFormats
+    sf = SkmFormats(wb, fmt)
+    if result.survey is not None:
+        write_survey(wb, sf, ctx, result.survey, result.sample)
+    if result.distribution is not None:
+        write_distribution(wb, sf, ctx, result.distribution)
+
+
+def _settings_place(ctx, key: str) -> tuple[str, str]:
+    return ctx.settings.sheet or "Pengaturan", ctx.settings.cells.get(key, "")
+
+
+def _sample(ctx, respondents: int) -> Sample:
+    from . import compute as C
+    from .distribution import Source
+    sheet, addr = _settings_place(ctx, "skm_populasi")
+    src = None
+    if ctx.settings.sheet and addr:
+        r, c = parse_cell(addr)
+        rows = ctx.book.rows(ctx.settings.sheet)
+        raw = rows[r][c] if r < len(rows) and c < len(rows[r]) else ""
+        parsed = read_number(raw)
+        engine = C.engine_number(raw, ctx.date1904)
+        fallback = parsed.value if parsed.kind == TEXT_NUMBER else None
+        if fallback is not None:
+            ctx.findings.append(F.make("SKM-020", sheet, addr, text=parsed.text,
+                                       value=format_id(fallback, parsed.decimals or 0)))
+        src = Source(f"{quote_sheet(sheet)}!{addr}", fallback, engine if engine is not None else fallback)
+    value = src.value if src is not None else None
+    minimum = C.krejcie_morgan(value)
+    verdict = None if minimum is None else ("Cukup" if respondents >= minimum else "Kurang")
+    if value is None:
+        ctx.findings.append(F.make("SKM-011", sheet, addr))
+    elif verdict == "Kurang":
+        ctx.findings.append(F.make("SKM-010", sheet, addr, n=respondents, s=minimum,
+                                   population=format_id(value, read_number(value).decimals or 0)))
+    return Sample(src, minimum, verdict)
+
+
+def _legacy_weight(ctx, table) -> None:
+    mode = table.index.weight_mode
+    if mode == WEIGHT_EXACT:
+        return
+    n = len(table.elements) if hasattr(table, "elements") else max(len(table.rows), 1)
+    w = weight(n, mode)
+    sheet, addr = _settings_place(ctx, "skm_bobot")
+    ctx.findings.append(F.make("SKM-012", sheet, addr, bobot=format_id(w, 3 if mode != "2 desimal" else 2),
+                               top=format_id(w * n * 100, 2)))
+
+
+_SKM_WORDS = re.compile(r"\b(skm|ikm)\b|kepuasan masyarakat|indeks kepuasan")
+
+
+def _check_pk(ctx, index) -> None:
+    """A PK indicator measured by the SKM should report the computed NIK."""
+    if index.nik_rounded is None:
+        return
+    for ind in ctx.results.get("pk") or []:
+        name = str(getattr(ind, "indikator", "") or "")
+        real = getattr(ind, "realisasi", None)
+        if not _SKM_WORDS.search(name.lower()) or real is None or getattr(real, "value", None) is None:
+            continue
+        decimals = real.parsed.decimals if real.parsed.decimals is not None else 2
+        if abs(real.value - index.nik_rounded) > tolerance_for(decimals):
+            ctx.findings.append(F.make("SKM-015", ctx.results.get("pk_sheet", "PK"), real.address, indikator=name,
+                                       stated=format_id(real.value, decimals), nik=format_id(index.nik_rounded, 2)))
+
+
+SECTION = Section(
+    key="skm",
+    input_sheets=(SKM, DISTRIBUSI),
+    output_sheets=(SHEET, DIST_SHEET),
+    analyze=analyze,
+    render=render,
+    settings=SETTINGS,
+    example_rows=EXAMPLE_ROWS,
+    example_settings=EXAMPLE_SETTINGS,
+)

@@ -1,0 +1,111 @@
+"""The SKM finding codes (registered in the catalogue when the section is imported)."""
+from __future__ import annotations
+
+from .. import findings as F
+from ..findings import GALAT, INFO, PERINGATAN, Code
+
+NIK_CELL = "C10"          # 'Hasil SKM'!C10 holds the NIK rounded to 2 decimals (PK can point at it)
+
+CODES = [
+    Code("SKM-001", GALAT, "Jawaban di luar 1-4",
+         "Jawaban {text} pada {unsur} di luar 1-4; tidak dihitung.",
+         "Ketik 1, 2, 3 atau 4 (atau a-d). Bilangan desimal, 0 dan 5 bukan jawaban kuesioner."),
+    Code("SKM-002", GALAT, "Jawaban angka diketik sebagai teks",
+         "Jawaban '{text}' pada {unsur} berupa teks; rumus Excel tidak menghitungnya, jadi tidak dihitung.",
+         "Ketik ulang sebagai angka (tanpa tanda petik di depan), atau ubah format sel ke Number lalu ketik ulang."),
+    Code("SKM-003", GALAT, "Jawaban tidak dikenal",
+         "Jawaban '{text}' pada {unsur} bukan 1-4 atau a-d; tidak dihitung.",
+         "Kodekan jawaban: Tidak Baik = 1 (a), Kurang Baik = 2 (b), Baik = 3 (c), Sangat Baik = 4 (d)."),
+    Code("SKM-004", PERINGATAN, "Temuan sejenis lainnya",
+         "{more} sel lain dengan temuan {kode} ({title}) tidak dicantumkan satu per satu; seluruhnya {total} sel.",
+         "Saring (filter) kolom di lembar SKM untuk menemukan sel sejenis; contoh pertama tercantum di atas."),
+    Code("SKM-005", PERINGATAN, "Baris tanpa jawaban",
+         "Baris {row} berisi data responden tetapi tidak ada jawaban unsur; tidak dihitung sebagai responden.",
+         "Lengkapi jawaban responden ini, atau hapus barisnya."),
+    Code("SKM-006", PERINGATAN, "Baris ganda",
+         "Baris {row} sama persis dengan baris {first}; keduanya dihitung.",
+         "Hapus baris yang tercatat dua kali; abaikan bila memang dua responden dengan isian sama."),
+    Code("SKM-007", GALAT, "Unsur tanpa jawaban sah",
+         "{unsur} tidak memiliki jawaban yang sah; IKM tidak dapat dihitung.",
+         "Periksa kolom unsur ini: isi jawaban 1-4 (a-d)."),
+    Code("SKM-008", GALAT, "Kolom unsur tidak ada",
+         "Kolom {unsur} tidak ditemukan, padahal {regulasi} memakai {count} unsur; IKM tidak dihitung.",
+         "Tambahkan kolom U1, U2, ... di baris judul, atau pilih Regulasi SKM yang sesuai di Pengaturan."),
+    Code("SKM-009", PERINGATAN, "Kolom unsur di luar regulasi",
+         "Kolom {unsur} berisi jawaban, tetapi {regulasi} hanya memakai {count} unsur; kolom ini tidak dihitung.",
+         "Pilih Regulasi SKM yang sesuai di Pengaturan (KepMenPAN 25/2004 memakai 14 unsur)."),
+    Code("SKM-010", PERINGATAN, "Sampel kurang",
+         "Jumlah responden {n} kurang dari sampel minimal {s} untuk populasi {population} (Krejcie & Morgan).",
+         "Tambah responden, atau periksa angka populasi di Pengaturan."),
+    Code("SKM-011", INFO, "Populasi belum diisi",
+         "Populasi SKM belum diisi; kecukupan sampel tidak diperiksa.",
+         "Isi jumlah pengguna layanan dalam periode survei di Pengaturan."),
+    Code("SKM-012", INFO, "Bobot cara lama",
+         "Bobot unsur {bobot} (dibulatkan, cara lama): NIK maksimum {top}, bukan 100.",
+         "Pakai bobot 'tepat' di Pengaturan kecuali untuk mencocokkan laporan lama."),
+    Code("SKM-013", PERINGATAN, "Tanggal tidak dikenal",
+         "Tanggal '{text}' bukan tanggal Excel; responden ini tidak masuk hasil per periode.",
+         "Ketik tanggal sebagai tanggal Excel (mis. 15/03/2021) atau salin ulang dari sumbernya."),
+    Code("SKM-014", INFO, "Kelompok terlalu banyak",
+         "Ada {count} {what}; hanya {shown} yang terbanyak ditampilkan di Hasil SKM.",
+         "Seragamkan penulisan (mis. 'KTP' dan 'KTP-el') agar kelompoknya lebih sedikit."),
+    Code("SKM-015", PERINGATAN, "Realisasi SKM di PK berbeda dengan hasil survei",
+         "Realisasi '{indikator}' tertulis {stated}, sedangkan NIK hasil SKM {nik}.",
+         "Ketik ='" + "Hasil SKM" + "'!" + NIK_CELL + " di sel realisasi agar selalu sama dengan hasil survei."),
+    Code("SKM-016", GALAT, "Skor unsur dilaporkan salah",
+         "Skor {unsur} tertulis {stated}, seharusnya {computed}.",
+         "Ganti skor yang dilaporkan dengan hasil di lembar Hasil SKM Distribusi."),
+    Code("SKM-017", GALAT, "Nilai distribusi tidak sah",
+         "Nilai '{text}' pada distribusi {unsur} {detail}.",
+         "Ketik banyaknya jawaban (atau persentasenya) sebagai angka positif; kosong berarti 0."),
+    Code("SKM-018", PERINGATAN, "Jumlah unsur tidak sesuai regulasi",
+         "Tabel berisi {rows} unsur, sedangkan {regulasi} memakai {count} unsur.",
+         "Isi kolom Regulasi pada baris pertama tabel dengan regulasi survei tersebut."),
+    Code("SKM-019", PERINGATAN, "Total distribusi tidak cocok",
+         "Jumlah jawaban {unsur} {sum}, sedangkan total tertulis {total}.",
+         "Periksa angka distribusi atau totalnya."),
+    Code("SKM-020", PERINGATAN, "Angka diketik sebagai teks",
+         "Sel berisi teks '{text}', dibaca sebagai {value}.",
+         "Ketik ulang sebagai angka (tanpa tanda petik atau spasi), agar Excel dapat menghitungnya."),
+    Code("SKM-021", PERINGATAN, "Regulasi tidak dikenal",
+         "Regulasi '{text}' tidak dikenal; dipakai {default}.",
+         "Pilih salah satu: PermenPANRB 14/2017, PermenPANRB 16/2014, KepMenPAN 25/2004."),
+    Code("SKM-022", GALAT, "Distribusi kosong",
+         "Distribusi jawaban {unsur} berjumlah nol; NRR tidak dihitung.",
+         "Isi banyaknya (atau persentase) jawaban 1-4 untuk unsur ini."),
+]
+F.register(CODES)
+
+LIMIT = 50     # findings listed per code and sheet; the rest are counted in one SKM-004
+
+
+class Bounded:
+    """Adds findings, at most LIMIT per code, then one SKM-004 with the count."""
+
+    def __init__(self, out: list, sheet: str, limit: int = LIMIT):
+        self.out, self.sheet, self.limit = out, sheet, limit
+        self.count: dict[str, int] = {}
+        self.first_left: dict[str, str] = {}
+
+    def add(self, code: str, cell: str, **fields) -> None:
+        n = self.count.get(code, 0) + 1
+        self.count[code] = n
+        if n <= self.limit:
+            self.out.append(F.make(code, self.sheet, cell, **fields))
+        elif code not in self.first_left:
+            self.first_left[code] = cell
+
+    def wants(self, code: str) -> bool:
+        """Whether a finding of this code would still be listed (its message is worth building)."""
+        return self.count.get(code, 0) < self.limit
+
+    def skip(self, code: str, cell: str, n: int = 1) -> None:
+        """Count findings that will not be listed (the caller checked wants())."""
+        self.count[code] = self.count.get(code, 0) + n
+        self.first_left.setdefault(code, cell)
+
+    def close(self) -> None:
+        for code, n in self.count.items():
+            if n > self.limit:
+                self.out.append(F.make("SKM-004", self.sheet, self.first_left[code], more=n - self.limit,
+                                       kode=code, title=F.CATALOGUE[code].title, total=n))

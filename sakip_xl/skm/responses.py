@@ -1,0 +1,340 @@
+"""The SKM sheet: one row per respondent, read column by column and judged.
+
+Reading is vectorised (numpy over the values python-calamine returns), so a
+100,000-respondent survey costs little more than reading the file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import eq, itemgetter
+
+import numpy as np
+
+from ..addresses import cell
+from ..numbers import TEXT_NUMBER, format_id, read_number
+from ..reader import find_header
+from . import compute as C
+from . import groups as G
+from .codes import Bounded
+from .regimes import DEFAULT, MAX_ELEMENTS, Regime, by_name, weight
+from .schema import ELEMENT_KEYS, PERIOD_MONTH, PROFILE_KEYS, SKM_READ
+
+MAX_GROUPS = 30
+MAX_PERIODS = 36
+MAX_CATEGORIES = 15
+PROFILE_TITLES = {"jenis_kelamin": "Jenis Kelamin", "umur": "Umur", "pendidikan": "Pendidikan",
+                  "pekerjaan": "Pekerjaan"}
+
+
+@dataclass
+class Element:
+    number: int                       # 1-based: U1 ...
+    name: str
+    col: int | None                   # sheet column, None when the column is missing
+    counts: tuple = (0, 0, 0, 0)
+    nonblank: int = 0
+    total: int = 0
+    jumlah: int = 0
+    nrr: float | None = None
+    tertimbang: float | None = None
+    nrr25: float | None = None
+    mutu: str | None = None
+    kinerja: str | None = None
+
+
+@dataclass
+class Group:
+    label: str
+    respondents: int
+    n: list[int]                      # valid answers per element
+    s: list[int]                      # sum of answers per element
+    bounds: tuple = ()                # (start, end) serials of a period
+    nrr: list = field(default_factory=list)
+    ikm: float | None = None
+    nik: float | None = None
+    mutu: str | None = None
+    kinerja: str | None = None
+
+
+@dataclass
+class Category:
+    label: str
+    count: int
+    bounds: tuple = ()                # (lo, hi) for an age bin
+    share: float | None = None
+
+
+@dataclass
+class Profile:
+    key: str
+    title: str
+    col: int
+    numeric: bool                     # ages binned from numbers, else text categories
+    categories: list[Category]
+    remainder: int = 0
+    remainder_share: float | None = None
+
+
+@dataclass
+class Index:
+    """IKM, NIK and grade of a survey (responses or a distribution)."""
+    regime: Regime
+    weight_mode: str
+    bobot: float
+    ikm: float | None = None
+    nik: float | None = None
+    nik_rounded: float | None = None
+    mutu: str | None = None
+    kinerja: str | None = None
+
+
+@dataclass
+class Survey:
+    sheet: str
+    header_row: int
+    first: int                        # 0-based first and last data row of the formula ranges
+    last: int
+    columns: dict[str, int]
+    index: Index
+    elements: list[Element]
+    respondents: int
+    layanan: list[Group]
+    periods: list[Group]
+    quarterly: bool
+    profile: list[Profile]
+
+
+def regime_of(settings) -> Regime:
+    return by_name(settings.get("skm_regulasi")) or DEFAULT
+
+
+def analyze(ctx) -> Survey | None:
+    book = ctx.book
+    sheet = book.find_sheet(SKM_READ.name, SKM_READ.aliases)
+    if sheet is None:
+        return None
+    rows = book.rows(sheet)
+    regime = regime_of(ctx.settings)
+    header, cols = find_header(SKM_READ, rows)
+    if header < 0 or not any(k in cols for k in ELEMENT_KEYS):
+        from .. import findings as F
+        ctx.findings.append(F.make("SKM-008", sheet, "", unsur="U1", regulasi=regime.name, count=regime.count))
+        return None
+    first, last = header + 1, max(header + 1, len(rows) - 1)
+    data = rows[first:]
+    out = Bounded(ctx.findings, sheet)
+    values = {key: _column(data, c) for key, c in cols.items()}
+    if not any(v != "" for key, col in values.items() if key != "no" for v in col):
+        return None                       # an empty sheet, as in the template: nothing to report
+    mode = ctx.settings.get("skm_bobot")
+    idx = Index(regime, mode, weight(regime.count, mode))
+    elements, scores = _elements(regime, cols, values, len(data), ctx.date1904, out, sheet, first)
+    answered = [s != C.BLANK for e, s in zip(elements, scores) if e.col is not None]
+    for e, nb in zip((e for e in elements if e.col is not None), answered):
+        e.nonblank = int(nb.sum())
+    resp = np.logical_or.reduce(answered) if answered else np.zeros(len(data), bool)
+    _report_errors(book, sheet, header, cols, out)
+    survey = Survey(sheet, header, first, last, cols, idx, elements, int(resp.sum()), [], [], True, [])
+    codes = list(scores)                   # per-row codes that equal rows share: a filter for duplicates
+    if "layanan" in values:
+        grouping = G.by_text(values["layanan"], resp)
+        codes.append(grouping.index)
+        survey.layanan = _groups(grouping, scores, resp, MAX_GROUPS, "jenis layanan", out,
+                                 cell(header, cols["layanan"]))
+    if "tanggal" in values:
+        survey.quarterly = ctx.settings.get("skm_periode") != PERIOD_MONTH
+        t = G.serials(values["tanggal"], ctx.date1904)
+        codes.append(t)
+        survey.periods = _periods(values["tanggal"], t, cols["tanggal"], resp, scores, survey.quarterly,
+                                  ctx.date1904, out, first, header)
+    _report_rows(data, cols, resp, codes, out, first)
+    survey.profile = [_profile(key, cols[key], values[key], resp, ctx.date1904, out, cell(header, cols[key]))
+                      for key in PROFILE_KEYS if key in values]
+    out.close()
+    return survey
+
+
+def _column(data: list[list], c: int) -> list:
+    try:
+        return list(map(itemgetter(c), data))
+    except IndexError:
+        return [r[c] if c < len(r) else "" for r in data]
+
+
+def _elements(regime, cols, values, rows, date1904, out, sheet, first):
+    from .. import findings as F
+    elements, scores = [], []
+    invalid = []
+    for j in range(1, regime.count + 1):
+        key = f"u{j}"
+        e = Element(j, regime.elements[j - 1], cols.get(key))
+        if e.col is None:
+            out.out.append(F.make("SKM-008", sheet, "", unsur=f"U{j}", regulasi=regime.name, count=regime.count))
+            scores.append(np.zeros(rows, np.int8))
+        else:
+            s = C.score_column(values[key], date1904)
+            e.counts = C.counts(s)
+            scores.append(s)
+            bad = np.flatnonzero(s == C.INVALID)
+            if bad.size:
+                invalid.append((bad, np.full(bad.size, e.col), values[key], j))
+        elements.append(e)
+    for j in range(regime.count + 1, MAX_ELEMENTS + 1):
+        key = f"u{j}"
+        if key in cols and any(v != "" for v in values[key]):
+            out.out.append(F.make("SKM-009", sheet, cell(first - 1, cols[key]), unsur=f"U{j}",
+                                  regulasi=regime.name, count=regime.count))
+    _report_invalid(invalid, out, first)
+    return elements, scores
+
+
+_KINDS: dict = {}
+
+
+def _kind(v) -> tuple[str, str]:
+    """The finding code for an invalid answer, and the text shown."""
+    if type(v) is bool:
+        return "SKM-003", "TRUE" if v else "FALSE"
+    if isinstance(v, str):
+        if v not in _KINDS:
+            _KINDS[v] = "SKM-002" if read_number(v).kind == TEXT_NUMBER else "SKM-003"
+        return _KINDS[v], v
+    number = C.engine_number(v)
+    if number is None:
+        return "SKM-003", str(v)
+    p = read_number(number)
+    return "SKM-001", format_id(number, min(p.decimals or 0, 6))
+
+
+def _report_invalid(invalid, out: Bounded, first: int) -> None:
+    """Invalid answers in reading order (row by row), at most LIMIT listed per code."""
+    if not invalid:
+        return
+    rows = np.concatenate([b for b, _, _, _ in invalid])
+    cols = np.concatenate([c for _, c, _, _ in invalid])
+    which = np.concatenate([np.full(b.size, k) for k, (b, _, _, _) in enumerate(invalid)])
+    for k in np.lexsort((cols, rows)).tolist():
+        bad, _, vals, j = invalid[which[k]]
+        i = int(rows[k])
+        code, text = _kind(vals[i])
+        addr = cell(first + i, int(cols[k]))
+        if out.wants(code):
+            out.add(code, addr, text=text, unsur=f"U{j}")
+        else:
+            out.skip(code, addr)
+
+
+def _report_errors(book, sheet, header, cols, out: Bounded) -> None:
+    """Excel error values (#N/A ...) in the table: counted as blanks by the formulas, and reported."""
+    from ..addresses import parse_cell
+    wanted = set(cols.values())
+    found = []
+    for addr, text in _error_cells(book, sheet).items():
+        r, c = parse_cell(addr)
+        if r > header and c in wanted:
+            found.append((r, c, addr, text))
+    for _, _, addr, text in sorted(found):
+        out.add("SEL-001", addr, text=text)
+
+
+def _error_cells(book, sheet: str) -> dict[str, str]:
+    from ..package.cells import error_cells
+    data = getattr(book, "_data", None)     # the workbook bytes the reader keeps
+    return error_cells(data, sheet) if data is not None else {}
+
+
+def _report_rows(data, cols, resp, codes, out: Bounded, first: int) -> None:
+    """Rows with data but no answer; rows repeated exactly (every column but No)."""
+    width = len(data[0]) if data else 0
+    other = [c for c in range(width) if c != cols.get("no")]
+    if not other:
+        return
+    for i in np.flatnonzero(~resp).tolist():
+        row = data[i]
+        if any(row[c] != "" for c in other if c < len(row)):
+            out.add("SKM-005", cell(first + i, other[0]), row=first + i + 1)
+    rows = np.flatnonzero(resp)
+    if rows.size < 2:
+        return
+    # Equal rows have equal codes (answers, layanan, date): only rows sharing a code hash are compared cell by cell.
+    h = np.zeros(len(data), dtype=np.uint64)
+    for a in codes:
+        bits = a.astype(np.float64).view(np.uint64)
+        h = (h * np.uint64(1000003)) ^ bits
+    _, inverse, counts = np.unique(h[rows], return_inverse=True, return_counts=True)
+    candidates = rows[counts[inverse] > 1].tolist()
+    key = itemgetter(*other) if len(other) > 1 else (lambda r: (r[other[0]],))
+    firsts: dict = {}
+    for i in candidates:
+        j = firsts.setdefault(_row_key(data[i], key, other), i)
+        if j != i:
+            out.add("SKM-006", cell(first + i, other[0]), row=first + i + 1, first=first + j + 1)
+
+
+def _row_key(row, key, other) -> tuple:
+    try:
+        return key(row)
+    except IndexError:
+        return tuple(row[c] if c < len(row) else "" for c in other)
+
+
+def _groups(grouping, scores, resp, limit, what, out, header_cell) -> list[Group]:
+    n_groups = len(grouping.labels)
+    respondents = G.tally(grouping.index, n_groups, mask=resp)
+    shown = G.top(respondents.tolist(), limit)
+    if n_groups > limit:
+        out.out.append(_make("SKM-014", out.sheet, header_cell, count=n_groups, what=what, shown=limit))
+    ns = [G.tally(grouping.index, n_groups, mask=s > 0) for s in scores]
+    ss = [G.tally(grouping.index, n_groups, weights=s.astype(np.float64), mask=s > 0) for s in scores]
+    return [Group(grouping.labels[g], int(respondents[g]), [int(n[g]) for n in ns], [int(s[g]) for s in ss],
+                  grouping.bounds[g]) for g in shown]
+
+
+def _periods(values, t, col, resp, scores, quarterly, date1904, out, first, header) -> list[Group]:
+    blank = np.fromiter(map(eq, values, repeat("")), dtype=bool, count=len(values))
+    for i in np.flatnonzero(resp & ~blank & ~((t >= G.FIRST_DATE) & (t < G.LAST_DATE))).tolist():
+        v = values[i]
+        out.add("SKM-013", cell(first + i, col), text=v if isinstance(v, str) else _shown(v, t[i]))
+    grouping = G.by_period(t, resp, quarterly, date1904)
+    groups = _groups(grouping, scores, resp, MAX_PERIODS, "periode", out, cell(header, col))
+    return sorted(groups, key=lambda g: g.bounds)
+
+
+def _profile(key, col, values, resp, date1904, out, header_cell) -> Profile:
+    total = int(resp.sum())
+    numeric = False
+    if key == "umur":
+        a = G.serials(values, date1904)
+        numbers = int((resp & ~np.isnan(a)).sum())
+        texts = sum(1 for v in compress(values, resp.tolist()) if type(v) is str and v.strip())
+        numeric = numbers > 0 and numbers >= texts
+    if numeric:
+        grouping = G.by_age(a, resp)
+        counts = G.tally(grouping.index, len(grouping.labels))
+        order = list(range(len(grouping.labels)))
+    else:
+        grouping = G.by_text(values, resp)
+        counts = G.tally(grouping.index, len(grouping.labels))
+        order = G.top(counts.tolist(), MAX_CATEGORIES)
+        if len(grouping.labels) > MAX_CATEGORIES:
+            out.out.append(_make("SKM-014", out.sheet, header_cell, count=len(grouping.labels),
+                                 what=PROFILE_TITLES[key].lower(), shown=MAX_CATEGORIES))
+    cats = [Category(grouping.labels[g], int(counts[g]), grouping.bounds[g]) for g in order]
+    prof = Profile(key, PROFILE_TITLES[key], col, numeric, cats)
+    prof.remainder = total - sum(c.count for c in cats)
+    for c in cats:
+        c.share = C.share(c.count, total)
+    prof.remainder_share = C.share(prof.remainder, total)
+    return prof
+
+
+def _shown(v, number) -> str:
+    if type(v) is bool:
+        return "TRUE" if v else "FALSE"
+    return str(v) if np.isnan(number) else format_id(float(number), min(read_number(float(number)).decimals or 0, 6))
+
+
+def _make(code, sheet, cell_, **fields):
+    from .. import findings as F
+    return F.make(code, sheet, cell_, **fields)
