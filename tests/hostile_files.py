@@ -188,3 +188,12 @@ def large_workbook(pk_rows: int = 5000, filler_rows: int = 150_000) -> bytes:
                    for r in range(1, filler_rows + 1))
     name = sheet_member(base, "Data")
     return rezip(base, {name: lambda body: body.replace(b"<sheetData/>", f"<sheetData>{rows}</sheetData>".encode())})
+
+
+def without_member(data: bytes, name: str) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, body in members(data):
+            if info.filename != name:
+                z.writestr(info, body)
+    return buf.getvalue()

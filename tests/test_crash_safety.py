@@ -73,7 +73,10 @@ def test_failure_at_every_write_step_leaves_the_original_intact(tmp_path, monkey
         src = folder / "laporan.xlsx"
         src.write_bytes(data)
         out = src if in_place else folder / "hasil.xlsx"
-        if not in_place:
+        backup = folder / "laporan.bak.xlsx"
+        if in_place:
+            backup.write_bytes(b"cadangan lama")     # the backup of an earlier run
+        else:
             out.write_bytes(b"hasil lama")
         with monkeypatch.context() as m:
             fail = FailAt(m, k, partial)
@@ -92,8 +95,12 @@ def test_failure_at_every_write_step_leaves_the_original_intact(tmp_path, monkey
             assert src.read_bytes() == data, f"step {k} ({fail.fired}) changed the input"
             if not in_place:
                 assert out.read_bytes() == b"hasil lama"
-            backup = folder / "laporan.bak.xlsx"
-            assert not backup.exists() or backup.read_bytes() == data
+            if in_place and k <= 2:   # the new file was not complete yet: the old backup must stay
+                assert fail.fired in ("write", "fsync") and backup.read_bytes() == b"cadangan lama"
+            elif in_place:
+                assert backup.read_bytes() in (b"cadangan lama", data)
+            else:
+                assert not backup.exists()
         else:   # only the final folder fsync may fail without consequence: the file is complete
             assert fail.fired == "fsync" and _is_complete_result(out)
         k += 1

@@ -56,6 +56,14 @@ INPUT_REFUSALS = {
     "external entity in shared strings": (
         lambda t: _input(t, H.with_dtd(H.pk_workbook(), "xl/sharedStrings.xml", H.EXTERNAL_ENTITY, b"&e;")),
         ["demi keamanan", "xl/sharedStrings.xml"], 3),
+    "malformed styles": (lambda t: _input(t, H.rezip(H.pk_workbook(), {"xl/styles.xml": b"<styleSheet><rusak"})),
+                         ["xl/styles.xml", "simpan ulang"], 3),
+    "malformed sheet": (lambda t: _input(t, H.rezip(H.pk_workbook(), {"xl/worksheets/sheet1.xml": lambda b: b[:-40]})),
+                        ["Lembar 'PK'", "simpan ulang"], 3),
+    "malformed shared strings": (lambda t: _input(t, H.rezip(H.pk_workbook(), {"xl/sharedStrings.xml": b"<sst><si>"})),
+                                 ["simpan ulang"], 3),
+    "sheet part missing": (lambda t: _input(t, H.without_member(H.pk_workbook(), "xl/worksheets/sheet1.xml")),
+                           ["Lembar 'PK'", "simpan ulang"], 3),
     "no PK sheet": (lambda t: _input(t, H.pk_workbook(sheet="Data")), ["Lembar 'PK' tidak ditemukan", "Data"], 3),
 }
 
@@ -189,6 +197,12 @@ def test_output_refused(tmp_path, monkeypatch, kind, via):
     for w in words:
         assert w in message, message
     assert _snapshot(tmp_path) == before
+
+
+def test_template_into_a_missing_folder_is_refused(tmp_path):
+    res = CliRunner().invoke(main, ["template", str(tmp_path / "tidak-ada" / "t.xlsx")])
+    assert res.exit_code == 4 and "tidak ada" in res.stderr and "Traceback" not in res.output
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_paksa_updates_a_workbook_with_a_lock_file(tmp_path):
