@@ -60,7 +60,7 @@ def test_json_has_the_same_table(folder):
     data = json.loads(res.stdout)
     assert [w["file"] for w in data["workbooks"]] == ["opd-00.xlsx", "opd-01.xlsx", "opd-02.xlsx"]
     assert [f["file"] for f in data["failed"]] == ["rusak.xlsx"]
-    assert data["workbooks"][0]["tahun"] == 2021
+    assert data["workbooks"][0]["tahun"] == 2021 and '"tahun": 2021,' in res.stdout
     assert [w["stale"] for w in data["workbooks"]] == [True, False, True]
     assert data["totals"]["pagu"] == sum(w["pagu"] for w in data["workbooks"] if w["pagu"] is not None)
 
@@ -151,3 +151,26 @@ def test_text_from_the_workbooks_never_becomes_a_formula(tmp_path):
             assert int(re.sub(r"[A-Z]+", "", ref)) >= total_row, (ref, c.formula)
     for sheet in ("Rekap Indikator", "Temuan Rekap", "Gagal", "Dilewati"):
         assert all(c.formula is None for c in sheet_cells(pkg, sheet).values())
+
+
+def test_progress_bar_only_on_a_terminal(folder, monkeypatch, capsys):
+    from sakip_xl.rekap import command
+
+    class Tty:
+        def __init__(self):
+            self.text = []
+
+        def isatty(self):
+            return True
+
+        def write(self, text):
+            self.text.append(text)
+
+        def flush(self):
+            pass
+    fake = Tty()
+    monkeypatch.setattr(command.sys, "stderr", fake)
+    command.run(str(folder), None, 1, "json", False)
+    shown = "".join(fake.text)
+    assert "Merekap" in shown and "4/4" in shown
+    assert json.loads(capsys.readouterr().out)["workbooks"]

@@ -33,7 +33,7 @@ def as_dict(rekap: Rekap) -> dict:
         "tool": "sakip-xl",
         "version": __version__,
         "workbooks": [_workbook(r) for r in rekap.rows],
-        "indicators": [dict(file=r.file, instansi=r.label, tahun=r.tahun, **vars(i))
+        "indicators": [dict(file=r.file, instansi=r.label, tahun=_year(r.tahun), **vars(i))
                        for r in rekap.rows for i in r.indicators],
         "totals": aggregate.totals(rekap.rows),
         "rekap_findings": [{"code": f.finding.code, "severity": f.finding.severity, "file": f.file,
@@ -45,9 +45,13 @@ def as_dict(rekap: Rekap) -> dict:
     }
 
 
+def _year(value: float | None) -> int | float | None:
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
 def _workbook(r) -> dict:
     return {
-        "file": r.file, "instansi": r.instansi, "kabupaten": r.kabupaten, "tahun": r.tahun,
+        "file": r.file, "instansi": r.instansi, "kabupaten": r.kabupaten, "tahun": _year(r.tahun),
         "ikm": r.ikm, "nik": r.nik, "mutu": r.mutu, "kinerja": r.kinerja, "ikm_source": r.ikm_source,
         "capaian": r.capaian, "kategori": r.kategori, "sasaran": [vars(s) for s in r.sasaran],
         "pagu": r.pagu, "realisasi": r.realisasi, "serapan": r.serapan, "findings": dict(r.counts),
