@@ -97,7 +97,7 @@ def render(analysis: Analysis) -> bytes:
         if result is not None:
             section.render(wb, fmt, analysis.context, result)
     subtitle = f"Dibuat oleh sakip-xl {__version__}. Klik sel di kolom Sel untuk menuju sel yang dimaksud."
-    pemeriksaan_sheet.write(wb, fmt, analysis.findings, set(analysis.sheet_names), subtitle)
+    pemeriksaan_sheet.write(wb, fmt, analysis.findings, set(analysis.sheet_names), subtitle, analysis.settings)
     wb.close()
     return buffer.getvalue()
 

@@ -86,7 +86,8 @@ def source(sheet: str, address: str) -> str:
 # --- the sheet ----------------------------------------------------------------
 
 def render(wb, fmt: Formats, ctx, result: AnggaranResult) -> None:
-    from .summary import write_classes, write_programmes, write_sasaran
+    from ..sheets.presentation import print_setup
+    from .summary import belanja_chart, write_classes, write_programmes, write_sasaran
 
     st = Styles(wb, fmt)
     ws = wb.add_worksheet(SHEET)
@@ -96,15 +97,14 @@ def render(wb, fmt: Formats, ctx, result: AnggaranResult) -> None:
     r = 3
     if result.anggaran is not None:
         r = write_tree(ws, st, r, "RINCIAN ANGGARAN PER PROGRAM DAN KEGIATAN", result.anggaran, True)
-        r = write_classes(ws, st, r, result)
+        r = write_classes(ws, st, r, result, wb)
         r = write_sasaran(ws, st, r, result, ctx)
     if result.belanja is not None:
         r = write_tree(ws, st, r, "ALOKASI ANGGARAN PER JENIS BELANJA", result.belanja, False)
+        r = belanja_chart(wb, ws, r, result.belanja)
     if result.anggaran is not None:
-        write_programmes(wb, ws, st, r, result.anggaran)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+        r = write_programmes(wb, ws, st, r, result.anggaran)
+    print_setup(ws, ctx.settings, "Akuntabilitas Keuangan", columns=(0, COL["Selisih Realisasi"]), last_row=r)
 
 
 def _title(ws, st: Styles, ctx) -> None:

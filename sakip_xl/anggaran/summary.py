@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..addresses import cell, quote_sheet, ref
 from ..sheets import capaian_sheet
+from ..sheets import presentation as P
 from ..sheets.common import fit_row, num_literal, stored
 from . import compute as C
 from .analyze import AnggaranResult, BudgetTable
@@ -63,7 +64,7 @@ def _main_bounds(bt: BudgetTable) -> tuple[int, int]:
     return bt.out_first, bt.out_first + max(len(bt.lines), 1) - 1
 
 
-def write_classes(ws, st: Styles, r: int, result: AnggaranResult) -> int:
+def write_classes(ws, st: Styles, r: int, result: AnggaranResult, wb=None) -> int:
     """Shares per spending class, from the leaves of the Anggaran table."""
     if not result.class_rows:
         return r
@@ -90,6 +91,8 @@ def write_classes(ws, st: Styles, r: int, result: AnggaranResult) -> int:
         _line(ws, st, top + k, number if sub is None else None, sub or group, formulas[0], formulas[1],
               (pagu, real, total["pagu"]), tot_ref, st.indent if sub else st.base.bold_text)
     _total_line(ws, st, total_row, group_rows, total["pagu"], total["realisasi"])
+    if wb is not None and any(C.serapan(p, q) is not None for _, _, p, q in result.class_rows):
+        return serapan_chart(wb, ws, total_row + 2, (top, total_row - 1), 1, 4, "Serapan per Jenis Belanja")
     return total_row + 3
 
 
@@ -158,8 +161,29 @@ def write_programmes(wb, ws, st: Styles, r: int, bt: BudgetTable) -> int:
     for col, name, colour in ((2, "Pagu", "#4472C4"), (3, "Realisasi", "#ED7D31")):
         chart.add_series({"name": name, "categories": [SHEET, top, 1, last, 1], "values": [SHEET, top, col, last, col],
                           "fill": {"color": colour}})
-    chart.set_title({"name": "Pagu dan Realisasi per Program"})
-    chart.set_y_axis({"num_format": "#,##0", "major_gridlines": {"visible": True}})
-    chart.set_legend({"position": "bottom"})
-    ws.insert_chart(r, 7, chart, {"x_scale": 1.5, "y_scale": 1.2})
-    return total_row + 3
+    P.style_chart(chart, "Pagu dan Realisasi per Program", width=CHART_WIDTH, height=CHART_HEIGHT, y_format="#,##0")
+    ws.insert_chart(total_row + 2, 1, chart, {"object_position": 3})
+    return total_row + 2 + P.rows_for_height(CHART_HEIGHT)
+
+
+CHART_WIDTH, CHART_HEIGHT = 820, 340
+
+
+def serapan_chart(wb, ws, top: int, rows: tuple[int, int], label_col: int, value_col: int, title: str) -> int:
+    """Bars of serapan (%) of the lines in `rows` of this sheet, at row `top`; returns the next free row."""
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"name": "Serapan (%)", "categories": [SHEET, rows[0], label_col, rows[1], label_col],
+                      "values": [SHEET, rows[0], value_col, rows[1], value_col], "fill": {"color": P.BAR_GREEN},
+                      "data_labels": {"value": True, "num_format": "0.00", "font": {"size": 8}}})
+    P.style_chart(chart, title, width=CHART_WIDTH, height=CHART_HEIGHT, y_format="0", y_min=0)
+    ws.insert_chart(top, 1, chart, {"object_position": 3})
+    return top + P.rows_for_height(CHART_HEIGHT) + 1
+
+
+def belanja_chart(wb, ws, r: int, bt: BudgetTable) -> int:
+    """Serapan per spending class of the Belanja table (when it has realisasi); `r` is the next free row."""
+    if not any(v is not None for v in bt.result.serapan):
+        return r
+    first, last = _main_bounds(bt)
+    return serapan_chart(wb, ws, r - 1, (first, last), COL["Uraian"], COL["Serapan (%)"],
+                         "Serapan per Jenis Belanja")

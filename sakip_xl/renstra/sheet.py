@@ -10,7 +10,8 @@ from .. import ordinal
 from ..addresses import cell, parse_cell, ref
 from ..pk import JENIS_RENTANG, shown_value
 from ..sheets import capaian_sheet as CS
-from ..sheets.common import Formats, internal_link, num_literal, number_or_fallback, stored
+from ..sheets.common import Formats, fit_row, internal_link, num_literal, number_or_fallback, stored
+from ..sheets.presentation import print_setup
 from ..sheets.capaian_sheet import rule_expr, shown_formula
 from . import compare
 from .analyze import Result
@@ -51,9 +52,7 @@ def write(wb, fmt: Formats, result: Result, settings, date1904: bool = False) ->
                result, _tabel_33, date1904)
     _table(ws, fmt, r, "Tabel 3.4 Perbandingan Realisasi Kinerja dengan Realisasi Nasional",
            (f"Realisasi {n}", "Realisasi Nasional", "Selisih", "Keterangan"), result, _tabel_34, date1904)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    print_setup(ws, settings, "Perbandingan Kinerja")
 
 
 def _table(ws, fmt, top, title, heads, result: Result, fill, date1904) -> int:
@@ -68,6 +67,7 @@ def _table(ws, fmt, top, title, heads, result: Result, fill, date1904) -> int:
         ws.write_string(r, 1, ind.sasaran, fmt.text)
         ws.write_string(r, 2, ind.indikator, fmt.text)
         ws.write_string(r, 3, ind.satuan, fmt.center)
+        fit_row(ws, r, [(ind.sasaran, WIDTHS[1]), (ind.indikator, WIDTHS[2])])
         fill(ws, fmt, r, row, date1904)
         r += 1
     if not result.rows:

@@ -14,7 +14,8 @@ from ..addresses import cell, col_letter, parse_cell, quote_sheet, ref
 from ..numbers import format_id
 from ..pk import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP, Indicator
 from ..settings import Settings
-from .common import Formats, internal_link, num_literal, number_or_fallback, stored
+from . import presentation as P
+from .common import Formats, fit_row, internal_link, num_literal, number_or_fallback, stored
 
 SHEET = "Capaian"
 
@@ -24,7 +25,7 @@ HEADERS = (
     ("Status", 16), ("Capaian (%)", 11), ("Capaian Dibatasi (%)", 11), ("Kategori", 13), ("Tercapai", 9),
     ("Capaian Dilaporkan (%)", 12), ("Sel di PK", 12), ("Skala Kualitatif", 14), ("Peringkat Target", 10),
     ("Peringkat Realisasi", 10), ("TW I", 10), ("TW II", 10), ("TW III", 10), ("TW IV", 10),
-    ("Cara Realisasi Tahunan", 12), ("Realisasi dari TW", 12),
+    ("Cara Realisasi Tahunan", 12), ("Realisasi dari TW", 12), ("Label Grafik", 30), ("Garis 100 % (Grafik)", 10),
 )
 COL = {name: i for i, (name, _) in enumerate(HEADERS)}
 TW_COLS = ("TW I", "TW II", "TW III", "TW IV")
@@ -104,7 +105,7 @@ def write(wb, fmt: Formats, pk_sheet: str, indicators: list[Indicator], settings
     for c, (name, width) in enumerate(HEADERS):
         ws.write_string(HEADER_ROW, c, name, fmt.header)
         ws.set_column(c, c, width)
-    ws.set_row(HEADER_ROW, 30)
+    ws.set_row(HEADER_ROW, 45)
     ws.freeze_panes(FIRST_ROW, 3)
 
     cap = cap_of(settings)
@@ -112,12 +113,49 @@ def write(wb, fmt: Formats, pk_sheet: str, indicators: list[Indicator], settings
         _write_row(ws, fmt, FIRST_ROW + i, pk_sheet, ind, settings, cap)
     last = FIRST_ROW + max(len(indicators), 1) - 1
     ws.autofilter(HEADER_ROW, 0, last, len(HEADERS) - 1)
-    summaries = _write_summary(ws, fmt, last + 3, indicators, settings, cap)
-    ws.repeat_rows(HEADER_ROW)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    summaries, end = _write_summary(ws, fmt, last + 3, indicators, settings, cap)
+    end = _chart(wb, ws, end + 2, indicators)
+    P.print_setup(ws, settings, "Capaian Kinerja", header_row=HEADER_ROW,
+                  columns=(0, COL["Capaian Dilaporkan (%)"]), last_row=end)
     return summaries
+
+
+CHART_HEIGHT = 340
+
+
+def chart_label(k: int, ind: Indicator, limit: int = 48) -> str:
+    """A short category label for the chart: '2. Prosentase Desa yang sudah…'."""
+    text = " ".join((ind.indikator or ind.sasaran or f"Indikator {k}").split())
+    if len(text) > limit:
+        cut = text[:limit - 1]
+        text = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,.;:-") + "…"
+    return f"{k}. {text}"
+
+
+def _chart(wb, ws, top: int, indicators: list[Indicator]) -> int:
+    """Capaian per indicator as bars against the 100 % line; returns the last row it covers."""
+    values = [i.capaian for i in indicators if i.capaian is not None]
+    if not values:
+        return top - 2
+    first, last = FIRST_ROW, FIRST_ROW + len(indicators) - 1
+
+    def rng(name: str) -> list:
+        return [SHEET, first, COL[name], last, COL[name]]
+
+    bars = wb.add_chart({"type": "column"})
+    bars.add_series({"name": "Capaian (%)", "categories": rng("Label Grafik"), "values": rng("Capaian (%)"),
+                     "fill": {"color": P.BAR_BLUE}, "gap": 80,
+                     "data_labels": {"value": True, "num_format": "0.00", "font": {"size": 8}}})
+    line = wb.add_chart({"type": "line"})
+    line.add_series({"name": "Target capaian 100 %", "categories": rng("Label Grafik"),
+                     "values": rng("Garis 100 % (Grafik)"), "line": {"color": P.LINE_RED, "width": 2.25},
+                     "marker": {"type": "none"}})
+    bars.combine(line)
+    width = min(960, max(620, 110 * len(indicators)))
+    P.style_chart(bars, "Capaian Kinerja per Indikator terhadap 100 %", width=width, height=CHART_HEIGHT,
+                  y_format="0", y_min=0 if min(values) >= 0 else None)
+    ws.insert_chart(top, 1, bars, {"object_position": 3})
+    return top + P.rows_for_height(CHART_HEIGHT)
 
 
 def _src(sheet: str, address: str) -> str:
@@ -159,6 +197,10 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
         ws.write_blank(r, COL["Capaian Dilaporkan (%)"], None, fmt.percent)
     row_addr = ind.realisasi.address
     ws.write_url(r, COL["Sel di PK"], internal_link(pk_sheet, row_addr), fmt.link, f"{pk_sheet}!{row_addr}")
+    ws.write_string(r, COL["Label Grafik"], chart_label(r - FIRST_ROW + 1, ind), fmt.text)
+    ws.write_number(r, COL["Garis 100 % (Grafik)"], 100, fmt.integer)
+    widths = dict(HEADERS)
+    fit_row(ws, r, [(ind.sasaran, widths["Sasaran Strategis"]), (ind.indikator, widths["Indikator Kinerja"])])
 
 
 def _qualitative_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
@@ -272,35 +314,57 @@ def summarize(indicators: list[Indicator], settings: Settings, first_row: int = 
     return result
 
 
+# The summary's columns sit under the main table's: the sasaran across Sasaran .. Target Batas Atas,
+# the average under "Capaian (%)" (merged with "Capaian Dibatasi (%)"), the kategori under "Kategori".
+SUMMARY_LABEL = (COL["Sasaran Strategis"], COL["Target Batas Atas"])
+SUMMARY_COUNT = COL["Realisasi"]
+SUMMARY_MEASURED = COL["Status"]
+SUMMARY_MEAN = (COL["Capaian (%)"], COL["Capaian Dibatasi (%)"])
+SUMMARY_KATEGORI = COL["Kategori"]
+
+
 def _write_summary(ws, fmt, top: int, indicators: list[Indicator], settings: Settings,
-                   cap: float | None) -> list[SasaranSummary]:
+                   cap: float | None) -> tuple[list[SasaranSummary], int]:
+    """The per-sasaran averages; returns them and the last row written."""
     summaries = summarize(indicators, settings)
     ws.write_string(top, 1, "RINGKASAN PER SASARAN", fmt.label)
     if cap is not None:
         ws.write_string(top, 2, f"Rata-rata memakai capaian yang dibatasi {format_id(cap, 0)} % (lihat Pengaturan).",
                         fmt.note)
-    heads = ("Sasaran Strategis", "Jumlah Indikator", "Indikator Terukur", "Rata-rata Capaian (%)", "Kategori")
-    cols = (1, 2, 3, 4, 5)
-    for c, h in zip(cols, heads):
-        ws.write_string(top + 1, c, h, fmt.header)
+    h = top + 1
+    ws.write_string(h, 0, "No", fmt.header)
+    ws.merge_range(h, SUMMARY_LABEL[0], h, SUMMARY_LABEL[1], "Sasaran Strategis", fmt.header)
+    ws.write_string(h, SUMMARY_COUNT, "Jumlah Indikator", fmt.header)
+    ws.write_string(h, SUMMARY_MEASURED, "Indikator Terukur", fmt.header)
+    ws.merge_range(h, SUMMARY_MEAN[0], h, SUMMARY_MEAN[1], "Rata-rata Capaian (%)", fmt.header)
+    ws.write_string(h, SUMMARY_KATEGORI, "Kategori", fmt.header)
+    ws.set_row(h, 30)
     cap_col = col_letter(COL["Capaian Dibatasi (%)"])
-    r = top + 2
-    for s in summaries:
+    r = h + 1
+    for k, s in enumerate(summaries, start=1):
         cells = ",".join(f"{cap_col}{x + 1}" for x in s.rows)
-        _summary_line(ws, fmt, r, s.sasaran, s.count, cells, s.computed, s.mean, s.kategori, settings, fmt.text)
+        _summary_line(ws, fmt, r, str(k), s.sasaran, s.count, cells, s.computed, s.mean, s.kategori, settings,
+                      fmt.text)
         r += 1
     if indicators:
         first, last = FIRST_ROW + 1, FIRST_ROW + len(indicators)
         overall = C.mean([i.capaian_dibatasi for i in indicators])
-        _summary_line(ws, fmt, r, "Seluruh indikator", len(indicators), f"{cap_col}{first}:{cap_col}{last}",
+        _summary_line(ws, fmt, r, "", "Seluruh indikator", len(indicators), f"{cap_col}{first}:{cap_col}{last}",
                       sum(i.capaian_dibatasi is not None for i in indicators), overall,
                       C.kategori(overall, settings.scale), settings, fmt.bold_text)
-    return summaries
+        r += 1
+    return summaries, r - 1
 
 
-def _summary_line(ws, fmt, r, label, count, cells, computed, avg, kat, settings, label_fmt):
-    ws.write_string(r, 1, label, label_fmt)
-    ws.write_number(r, 2, count, fmt.integer)
-    ws.write_formula(r, 3, f"=COUNT({cells})", fmt.integer, computed)
-    ws.write_formula(r, 4, f'=IF(COUNT({cells})=0,"",AVERAGE({cells}))', fmt.percent, stored(avg))
-    ws.write_formula(r, 5, kategori_formula(cell(r, 4), settings), fmt.center, stored(kat))
+def _summary_line(ws, fmt, r, number, label, count, cells, computed, avg, kat, settings, label_fmt):
+    ws.write_string(r, 0, number, fmt.center)
+    ws.merge_range(r, SUMMARY_LABEL[0], r, SUMMARY_LABEL[1], "", label_fmt)
+    ws.write_string(r, SUMMARY_LABEL[0], label, label_fmt)
+    width = sum(w for name, w in HEADERS[SUMMARY_LABEL[0]:SUMMARY_LABEL[1] + 1])
+    fit_row(ws, r, [(label, width)])
+    ws.write_number(r, SUMMARY_COUNT, count, fmt.integer)
+    ws.write_formula(r, SUMMARY_MEASURED, f"=COUNT({cells})", fmt.integer, computed)
+    mean = cell(r, SUMMARY_MEAN[0])
+    ws.merge_range(r, SUMMARY_MEAN[0], r, SUMMARY_MEAN[1], "", fmt.percent)
+    ws.write_formula(r, SUMMARY_MEAN[0], f'=IF(COUNT({cells})=0,"",AVERAGE({cells}))', fmt.percent, stored(avg))
+    ws.write_formula(r, SUMMARY_KATEGORI, kategori_formula(mean, settings), fmt.center, stored(kat))

@@ -82,10 +82,26 @@ def lines_needed(text: str, width: float) -> int:
     xlsxwriter cannot measure text, and LibreOffice does not re-fit rows on load)."""
     if not text:
         return 1
-    per_line = max(width * 1.15 - 1, 1)
+    per_line = int(max(width * 1.15 - 1, 1))
     lines = 0
     for part in str(text).split("\n"):
-        lines += max(1, -(-len(part) // int(per_line)))
+        lines += _wrapped_lines(part, per_line)
+    return lines
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """Lines of a greedy word wrap (as spreadsheets wrap: at spaces, long words broken)."""
+    lines, used = 1, 0
+    for word in text.split():
+        size = len(word)
+        need = size if used == 0 else used + 1 + size
+        if need <= per_line:
+            used = need
+            continue
+        if used:
+            lines += 1
+        lines += (size - 1) // per_line
+        used = size - ((size - 1) // per_line) * per_line
     return lines
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .. import findings as F
 from ..addresses import col_letter
 from .common import Formats, fit_row, internal_link
+from .presentation import print_setup
 
 SHEET = "Pemeriksaan"
 HEADERS = (("No", 5), ("Kode", 9), ("Tingkat", 13), ("Lembar", 14), ("Sel", 9),
@@ -12,7 +13,8 @@ COUNT_ROW = 3
 HEADER_ROW = 8
 
 
-def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], subtitle: str) -> None:
+def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], subtitle: str,
+          settings=None) -> None:
     ws = wb.add_worksheet(SHEET)
     ws.write_string(0, 0, "PEMERIKSAAN (TEMUAN)", fmt.title)
     ws.write_string(1, 0, subtitle, fmt.note)
@@ -46,7 +48,4 @@ def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], su
         ws.write_string(r, 6, f.hint, fmt.text)
         fit_row(ws, r, [(f.message, HEADERS[5][1]), (f.hint, HEADERS[6][1]), (f.sheet, HEADERS[3][1])])
     ws.autofilter(HEADER_ROW, 0, last, len(HEADERS) - 1)
-    ws.repeat_rows(HEADER_ROW)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    print_setup(ws, settings, "Pemeriksaan (Temuan)", header_row=HEADER_ROW)
