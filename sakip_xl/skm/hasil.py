@@ -22,6 +22,7 @@ def write_survey(wb, sf, ctx, survey, sample) -> None:
     last = first + len(elements) - 1
     S.summary(ws, sf, survey.index, len(elements), (first, last))
     resp = GS.respondent_formula(survey)
+    ws.write_string(ROW["responden"], 1, S.SUMMARY_LABELS["responden"], fmt.bold_text)
     ws.write_array_formula(ROW["responden"], VALUE_COL, ROW["responden"], VALUE_COL, X.array(f"SUM(--{resp})"),
                            fmt.integer, survey.respondents)
     _sample(ws, sf, sample, survey.respondents)
@@ -34,8 +35,7 @@ def write_survey(wb, sf, ctx, survey, sample) -> None:
                       fmt.integer)
         if e.col is not None:
             S.link(ws, fmt, r, survey.sheet, cell(survey.header_row, e.col))
-    S.chart(wb, ws, first, last, survey.index.regime)
-    r = last + 3
+    r = S.chart(wb, ws, first, last, last + 2)
     if "layanan" in survey.columns:
         L = X.column_range(survey.sheet, survey.columns["layanan"], survey.first, survey.last)
         r = GS.group_table(ws, sf, r, "HASIL PER JENIS LAYANAN", "Jenis Layanan", survey.layanan, survey,
@@ -102,7 +102,7 @@ def write_distribution(wb, sf, ctx, dist) -> None:
         S.element_row(ws, sf, r, e, dist.index, _sources(dist.sheet, row, fmt), None, fmt.number)
         S.link(ws, fmt, r, dist.sheet, row.answers[0].address)
         _stated(ws, sf, r, dist.sheet, row)
-    S.chart(wb, ws, first, last, dist.index.regime)
+    S.chart(wb, ws, first, last, last + 2)
     _page(ws)
 
 

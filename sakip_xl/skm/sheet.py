@@ -66,7 +66,8 @@ def summary(ws, sf: SkmFormats, index, n_elements: int, elements_rows: tuple[int
     """Rows regulasi .. kinerja (the sample rows are written by the caller when they apply)."""
     fmt = sf.base
     for key in SUMMARY[:9]:
-        ws.write_string(ROW[key], 1, SUMMARY_LABELS[key], fmt.bold_text)
+        if key != "responden":
+            ws.write_string(ROW[key], 1, SUMMARY_LABELS[key], fmt.bold_text)
     ws.write_string(ROW["regulasi"], VALUE_COL, index.regime.name, sf.plain)
     ws.write_number(ROW["unsur"], VALUE_COL, n_elements, fmt.integer)
     if index.weight_mode == WEIGHT_EXACT:
@@ -144,8 +145,11 @@ def link(ws, fmt, r: int, sheet: str, address: str) -> None:
     ws.write_url(r, K["Kolom data"], internal_link(sheet, address), fmt.link, address)
 
 
-def chart(wb, ws, first: int, last: int, regime) -> None:
-    """Bars of NRR × 25 per element with the unit's NIK as a line."""
+CHART_ROWS = 18
+
+
+def chart(wb, ws, first: int, last: int, top: int) -> int:
+    """Bars of NRR × 25 per element with the unit's NIK as a line, at row `top`; returns the next free row."""
     q = quote_sheet(ws.name)
 
     def rng(col):
@@ -164,8 +168,9 @@ def chart(wb, ws, first: int, last: int, regime) -> None:
     bars.set_y_axis({"min": 0, "max": 100, "major_gridlines": {"visible": True}})
     bars.set_x_axis({"num_font": {"rotation": -45, "size": 8}})
     bars.set_legend({"position": "bottom"})
-    bars.set_size({"width": 640, "height": 300})
-    ws.insert_chart(SUMMARY_TOP - 1, 9, bars, {"x_offset": 10, "y_offset": 0, "object_position": 3})
+    bars.set_size({"width": 900, "height": 340})
+    ws.insert_chart(top, 1, bars, {"x_offset": 0, "y_offset": 0, "object_position": 3})
+    return top + CHART_ROWS
 
 
 def source_ref(sheet: str, address: str) -> str:
