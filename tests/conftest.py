@@ -67,3 +67,19 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if never:
         terminalreporter.write_line(
             f"FAILED catalogue coverage: codes never raised by any test: {', '.join(never)}", red=True)
+    # Counts a test reported with record_property("summary", ...) (the corpus runs): shown even under xdist.
+    lines = [value for key in ("passed", "failed") for rep in terminalreporter.stats.get(key, [])
+             if getattr(rep, "when", "") == "call" for name, value in getattr(rep, "user_properties", [])
+             if name == "summary"]
+    if lines:
+        terminalreporter.write_sep("-", "counts")
+        for line in sorted(lines):
+            terminalreporter.write_line(line)
+
+
+# --- Hypothesis: no per-example deadline (CI machines are shared and slow);
+# a test that needs a budget sets max_examples itself.
+from hypothesis import settings as _hyp_settings
+
+_hyp_settings.register_profile("sakip", deadline=None)
+_hyp_settings.load_profile("sakip")
