@@ -133,6 +133,22 @@ def codes(fmt):
         click.echo(f"{c.code}  [{c.severity}]  {c.title}\n    Perbaikan: {c.hint}")
 
 
+@main.command(help="Buat dokumen Word (.docx) berisi tabel Bab III LKjIP dari WORKBOOK: pengukuran kinerja "
+                   "(Tabel 3.1), perbandingan dengan tahun lalu, target akhir Renstra dan nasional (Tabel 3.2-3.4) "
+                   "per sasaran, hasil SKM, anggaran per program dan kegiatan, dan anggaran per sasaran.\n\n"
+                   "WORKBOOK hanya dibaca, tidak diubah; workbook yang belum di-compute tetap bisa dipakai. "
+                   "Tanpa -o, laporan disimpan sebagai NAMA-bab3.docx di samping workbook.\n\n" + EXIT_HELP)
+@click.argument("workbook", type=click.Path(dir_okay=True, path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=str), default=None,
+              help="Simpan laporan ke file .docx ini.")
+@click.option("--paksa", "force", is_flag=True, help="Tetap tulis walau file laporan sedang dibuka.")
+@_password_option
+def report(workbook, output, force, password):
+    from .report import write
+    target = _run(write, workbook, output, password, force)
+    click.echo(f"Laporan dibuat: {target}")
+
+
 @main.command(help="Rekap semua workbook OPD di FOLDER menjadi satu workbook kabupaten.\n\n"
                    "Membaca setiap *.xlsx/*.xlsm (tidak mengubahnya), secara paralel. File kunci (~$...) dan "
                    "file tersembunyi diabaikan; file .xls dan file rusak dicatat di lembar Gagal tanpa "

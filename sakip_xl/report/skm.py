@@ -1,0 +1,64 @@
+"""The SKM result table (Hasil SKM / Hasil SKM Distribusi): answers per element, NRR, score, grade."""
+from __future__ import annotations
+
+from ..numbers import format_id
+from .model import EMPTY, Heading, Para, Table, number, text
+
+HEADS = ("NO", "UNSUR PELAYANAN", "PERSENTASE JAWABAN (%)", None, None, None, "NRR", "NILAI UNSUR (NRR × 25)",
+         "MUTU", "KINERJA")
+SUB = (None, None, "1", "2", "3", "4", None, None, None, None)
+WIDTHS = (0.8, 4.6, 1.3, 1.3, 1.3, 1.3, 1.4, 1.7, 1.1, 2.2)
+
+
+def decimal(value, places: int) -> str:
+    return EMPTY if value is None else format_id(float(value), places)
+
+
+def shares(counts, total) -> list[str]:
+    """Each answer's share of the valid answers, in %."""
+    if not total:
+        return [EMPTY] * 4
+    return [decimal(c / total * 100, 2) for c in counts]
+
+
+def result_table(key: str, caption: str, elements, index) -> Table:
+    header = [list(HEADS), list(SUB)]
+    merges = [(0, c, 1, c) for c, s in enumerate(SUB) if s is None]
+    rows = []
+    for e in elements:
+        rows.append([str(e.number), f"U{e.number} {text(e.name)}", *shares(e.counts, e.total), decimal(e.nrr, 3),
+                     decimal(e.nrr25, 2), text(e.mutu), text(e.kinerja)])
+    rows.append(["", "NILAI IKM UNIT PELAYANAN (NIK)", "", "", "", "", decimal(index.ikm, 3),
+                 decimal(index.nik_rounded, 2), text(index.mutu), text(index.kinerja)])
+    table = Table(key, "Tabel", caption, header, rows, WIDTHS, "clrrrrrrcc", header_merges=merges + [(0, 2, 0, 5)],
+                  bold_rows={len(rows) - 1})
+    table.merges.append((len(rows) - 1, 1, len(rows) - 1, 5))
+    return table
+
+
+def _summary(index, respondents: int | None) -> Para:
+    parts = [f"Regulasi {index.regime.name}", f"IKM {decimal(index.ikm, 3)}",
+             f"nilai konversi (NIK) {decimal(index.nik_rounded, 2)}",
+             f"mutu pelayanan {text(index.mutu)} ({text(index.kinerja)})"]
+    if respondents is not None:
+        parts.insert(1, f"{number(respondents)} responden")
+    return Para("; ".join(parts) + ".")
+
+
+def section(analysis) -> list:
+    result = analysis.results.get("skm")
+    if result is None:
+        return []
+    settings = analysis.settings
+    who = text(settings.get("instansi")) if settings.get("instansi") else ""
+    blocks: list = [Heading("Hasil Survei Kepuasan Masyarakat", 3)]
+    if result.survey is not None:
+        s = result.survey
+        blocks.append(result_table("skm", f"Hasil Survei Kepuasan Masyarakat {who}".strip(), s.elements, s.index))
+        blocks.append(_summary(s.index, s.respondents))
+    if result.distribution is not None:
+        d = result.distribution
+        blocks.append(result_table("skm-distribusi", f"Hasil SKM dari Distribusi Jawaban (lembar '{d.sheet}')",
+                                   [r.element for r in d.rows], d.index))
+        blocks.append(_summary(d.index, None))
+    return blocks
