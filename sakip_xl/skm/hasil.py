@@ -48,7 +48,7 @@ def write_survey(wb, sf, ctx, survey, sample) -> None:
                            survey.respondents, periods=True)
     GS.profile_tables(ws, sf, r, survey)
     GS.hide_helpers(ws)
-    _page(ws)
+    _page(ws, ctx.settings, "Hasil Survei Kepuasan Masyarakat")
 
 
 def _counts(rng, e, fmt):
@@ -103,7 +103,7 @@ def write_distribution(wb, sf, ctx, dist) -> None:
         S.link(ws, fmt, r, dist.sheet, row.answers[0].address)
         _stated(ws, sf, r, dist.sheet, row)
     S.chart(wb, ws, first, last, last + 2)
-    _page(ws)
+    _page(ws, ctx.settings, "Hasil SKM dari Distribusi Jawaban")
 
 
 def _sources(sheet, row, fmt):
@@ -129,7 +129,6 @@ def _stated(ws, sf, r: int, sheet: str, row) -> None:
                      stored(diff))
 
 
-def _page(ws) -> None:
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+def _page(ws, settings, title: str) -> None:
+    from ..sheets.presentation import print_setup
+    print_setup(ws, settings, title)
