@@ -40,7 +40,7 @@ def _whole_suite(config) -> bool:
     args = [a for a in config.args if a]
     root = _Path(str(config.rootpath))
     full = (not args) or all(_Path(a).resolve() in (root, root / "tests") for a in args)
-    return full and not config.option.keyword and not config.option.markexpr and not config.option.lf
+    return full and not config.option.keyword and not config.option.markexpr and not getattr(config.option, "lf", False)
 
 
 def pytest_sessionfinish(session, exitstatus):

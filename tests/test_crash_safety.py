@@ -193,7 +193,7 @@ def _kill_when(proc: subprocess.Popen, folder: Path, moment) -> str:
 
 
 @pytest.mark.parametrize("fraction", [0.15, 0.5, 0.8, 0.95, "temp"])
-def test_killed_process_never_leaves_a_partial_file(tmp_path, large, fraction):
+def test_killed_process_never_leaves_a_partial_file(tmp_path, large, fraction, record_property):
     data, duration = large
     src = tmp_path / "besar.xlsx"
     src.write_bytes(data)
@@ -207,8 +207,9 @@ def test_killed_process_never_leaves_a_partial_file(tmp_path, large, fraction):
     backup = tmp_path / "besar.bak.xlsx"
     assert not backup.exists() or backup.read_bytes() == data
     left = _temps(tmp_path)
-    print(f"kill at {moment}: {outcome}, input {'unchanged' if current == data else 'replaced'}, "
-          f"temp files left: {len(left)}")
+    record_property("summary", f"crash safety: SIGKILL at {fraction if fraction == 'temp' else f'{moment:.2f} s'} "
+                               f"of a {duration:.1f} s run: {outcome}, input "
+                               f"{'unchanged' if current == data else 'replaced whole'}, temp files left: {len(left)}")
     if fraction != "temp" and not left:
         return
     # the next run cleans what the killed run left and completes

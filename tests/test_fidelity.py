@@ -53,19 +53,19 @@ CHUNKS = 4   # the corpus is split so that pytest-xdist spreads it over the CI c
 
 
 @pytest.mark.corpus
-def test_corpus_is_complete():
+def test_corpus_is_complete(record_property):
     files = corpus_files()
     if not files:
         pytest.skip(f"corpus not found at {CORPUS}")
     chunks = [files[i::CHUNKS] for i in range(CHUNKS)]
     assert sorted(p for c in chunks for p in c) == files
-    print(f"\nfidelity corpus: {len(files)} files in {CHUNKS} chunks")
+    record_property("summary", f"fidelity corpus: {len(files)} files in {CHUNKS} chunks")
     assert len(files) > 900
 
 
 @pytest.mark.corpus
 @pytest.mark.parametrize("chunk", range(CHUNKS))
-def test_example_sheets_spliced_into_every_corpus_workbook(example_sheets, chunk):
+def test_example_sheets_spliced_into_every_corpus_workbook(example_sheets, chunk, record_property):
     files = corpus_files()[chunk::CHUNKS]
     if not files:
         pytest.skip(f"corpus not found at {CORPUS}")
@@ -96,10 +96,11 @@ def test_example_sheets_spliced_into_every_corpus_workbook(example_sheets, chunk
         except Exception as exc:
             failures.append(f"{path.name}: openpyxl: {type(exc).__name__}: {exc}")
     elapsed = time.perf_counter() - start
-    print(f"\nfidelity corpus chunk {chunk + 1}/{CHUNKS}: {len(files)} files, {parts} untouched parts compared "
-          "byte for byte, "
-          f"{len(files)} opened with openpyxl and calamine, {clean} with no integrity problem at all, "
-          f"failures: {len(failures)} ({elapsed:.1f} s)")
+    summary = (f"fidelity corpus chunk {chunk + 1}/{CHUNKS}: {len(files)} files, {parts} untouched parts compared "
+               f"byte for byte, {len(files)} opened with openpyxl and calamine, {clean} with no integrity problem "
+               f"at all, failures: {len(failures)} ({elapsed:.1f} s)")
+    print("\n" + summary)
+    record_property("summary", summary)
     assert failures == [], "\n".join(failures[:50])
     assert len(files) > 900 // CHUNKS and parts > 5 * len(files)
 
@@ -118,7 +119,7 @@ def _convert(paths: list[Path], outdir: Path, profile: Path, fmt: str = "xlsx") 
 
 @pytest.mark.corpus
 @pytest.mark.libreoffice
-def test_libreoffice_opens_a_sample_of_spliced_corpus_workbooks(tmp_path, example_sheets):
+def test_libreoffice_opens_a_sample_of_spliced_corpus_workbooks(tmp_path, example_sheets, record_property):
     files = corpus_files()
     if not files:
         pytest.skip(f"corpus not found at {CORPUS}")
@@ -142,8 +143,10 @@ def test_libreoffice_opens_a_sample_of_spliced_corpus_workbooks(tmp_path, exampl
         got = openpyxl.load_workbook(result, read_only=True).sheetnames
         if not set(names) <= set(got):
             failures.append(f"{path.name}: LibreOffice kept {got}")
-    print(f"\nLibreOffice: {len(written)} spliced corpus files converted, failures: {len(failures)} "
-          f"({time.perf_counter() - start:.1f} s)")
+    summary = (f"fidelity LibreOffice: {len(written)} spliced corpus files converted, failures: {len(failures)} "
+               f"({time.perf_counter() - start:.1f} s)")
+    print("\n" + summary)
+    record_property("summary", summary)
     assert failures == [], "\n".join(failures)
     assert len(written) >= 35
 
@@ -251,7 +254,7 @@ def _audit_errors(data: bytes, tmp_path: Path, name: str) -> list[str]:
     return sorted(str(e) for e in (result.errors or []))
 
 
-def test_openxml_audit_finds_nothing_new_in_small_outputs(tmp_path):
+def test_openxml_audit_finds_nothing_new_in_small_outputs(tmp_path, record_property):
     pytest.importorskip("openxml_audit")
     import hostile_files as H
 
@@ -270,4 +273,4 @@ def test_openxml_audit_finds_nothing_new_in_small_outputs(tmp_path):
         before = _audit_errors(original, tmp_path, f"a-{name}")
         after = _audit_errors(result, tmp_path, f"b-{name}")
         assert [e for e in after if e not in before] == [], name
-    print(f"\nopenxml-audit: {len(cases)} outputs checked, nothing new")
+    record_property("summary", f"openxml-audit: {len(cases)} outputs checked, nothing new")
