@@ -166,7 +166,7 @@ def chart(wb, ws, first: int, last: int, top: int) -> int:
     bars.combine(line)
     bars.set_title({"name": "Nilai per unsur dan rata-rata unit", "name_font": {"size": 11}})
     bars.set_y_axis({"min": 0, "max": 100, "major_gridlines": {"visible": True}})
-    bars.set_x_axis({"num_font": {"rotation": -45, "size": 8}})
+    bars.set_x_axis({"num_font": {"size": 7}})
     bars.set_legend({"position": "bottom"})
     bars.set_size({"width": 900, "height": 340})
     ws.insert_chart(top, 1, bars, {"x_offset": 0, "y_offset": 0, "object_position": 3})
