@@ -9,6 +9,7 @@ same target (only when the process that made it is gone).
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 import time
@@ -131,7 +132,10 @@ def temp_files(folder: Path, name: str) -> list[Path]:
         entries = os.listdir(folder)
     except OSError:
         return []
-    return [folder / e for e in entries if e.startswith(prefix) and e.endswith(TEMP_SUFFIX)]
+    return [folder / e for e in entries if e.startswith(prefix) and _TEMP_TAIL.match(e[len(prefix):])]
+
+
+_TEMP_TAIL = re.compile(r"^\d+\.\w+" + re.escape(TEMP_SUFFIX) + "$")   # PID.RANDOM.sakip-tmp
 
 
 def remove_stale_temps(folder: Path, name: str) -> list[Path]:

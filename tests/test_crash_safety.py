@@ -148,12 +148,13 @@ def test_stale_temp_files_are_cleaned_but_a_live_runs_are_kept(tmp_path):
     live = tmp_path / f".laporan.xlsx.{os.getppid()}.ghi789{safeio.TEMP_SUFFIX}"   # a process still running
     old_live = tmp_path / f".laporan.xlsx.{os.getppid()}.old000{safeio.TEMP_SUFFIX}"
     other = tmp_path / f".lain.xlsx.{dead.pid}.zzz{safeio.TEMP_SUFFIX}"              # another file's temp
-    for p in (stale, stale_backup, live, old_live, other):
+    longer = tmp_path / f".laporan.xlsx.x.xlsx.{dead.pid}.yyy{safeio.TEMP_SUFFIX}"   # of 'laporan.xlsx.x.xlsx'
+    for p in (stale, stale_backup, live, old_live, other, longer):
         p.write_bytes(b"sebagian")
     week_ago = time.time() - 7 * 24 * 3600
     os.utime(old_live, (week_ago, week_ago))
     compute(src)
-    assert _temps(tmp_path) == sorted([live.name, other.name])
+    assert _temps(tmp_path) == sorted([live.name, other.name, longer.name])
     assert _is_complete_result(src)
 
 
