@@ -182,3 +182,32 @@ def test_periods_are_the_formula_ranges(values, quarterly, date1904):
     for i in range(len(values)):
         inside = [g for g, (lo, hi) in enumerate(grouping.bounds) if lo <= t[i] < hi]
         assert inside == ([grouping.index[i]] if grouping.index[i] >= 0 else [])
+
+
+small = st.sampled_from(["", "x", "KTP", 1.0, 2.0, 3.0, 4.0, "a", dt.date(2021, 1, 1)])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(small, min_size=5, max_size=5), max_size=30))
+def test_duplicate_rows_found_through_the_hash_filter_are_exactly_the_repeated_rows(grid):
+    from sakip_xl.skm.codes import Bounded
+    from sakip_xl.skm.responses import _report_rows
+    cols = {"no": 0, "layanan": 1, "u1": 2, "u2": 3, "u3": 4}
+    data = [[i] + row[1:] for i, row in enumerate(grid)]
+    scores = [C.score_column([r[c] for r in data]) for c in (2, 3, 4)]
+    resp = np.zeros(len(data), bool)
+    for s in scores:
+        resp |= s != C.BLANK
+    codes = scores + [G.by_text([r[1] for r in data], resp).index]
+    out: list = []
+    bounded = Bounded(out, "SKM", limit=1000)
+    _report_rows(data, cols, resp, codes, bounded, first=4)
+    found = sorted(f.cell for f in out if f.code == "SKM-006")
+    seen, expected = set(), []
+    for i, row in enumerate(data):
+        key = tuple(row[1:])
+        if resp[i]:
+            if key in seen:
+                expected.append(f"B{i + 5}")
+            seen.add(key)
+    assert found == sorted(expected)

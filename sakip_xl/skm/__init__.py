@@ -6,6 +6,7 @@ sheet (answers per element as counts or percentages). Output: `Hasil SKM` and
 """
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from ..numbers import TEXT_NUMBER, format_id, read_number, tolerance_for
 from ..sections import Section
 from . import codes  # noqa: F401  (registers the SKM codes)
 from .example import EXAMPLE_ROWS, EXAMPLE_SETTINGS
+from .prefetch import Prefetch
 from .regimes import WEIGHT_EXACT, weight
 from .schema import DISTRIBUSI, SETTINGS, SKM
 
@@ -38,11 +40,27 @@ class SkmResult:
 
 
 def analyze(ctx) -> SkmResult | None:
-    if all(ctx.book.find_sheet(spec.name, spec.aliases) is None for spec in (SKM, DISTRIBUSI)):
+    sheet = ctx.book.find_sheet(SKM.name, SKM.aliases)
+    if sheet is None and ctx.book.find_sheet(DISTRIBUSI.name, DISTRIBUSI.aliases) is None:
         return None
+    # A large SKM sheet is millions of long-lived Python objects: the cyclic collector would
+    # rescan them again and again while the columns are built. Nothing here makes cycles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        helper = Prefetch(ctx.book, sheet).start()
+        if sheet is not None:
+            ctx.book.rows(sheet)              # parsed now, while the helper works; cached for later
+        return _analyze(ctx, helper.errors())
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _analyze(ctx, errors: dict[str, str]) -> SkmResult | None:
     from . import distribution, responses
     from .results import derive_elements, derive_groups
-    survey = responses.analyze(ctx)
+    survey = responses.analyze(ctx, errors)
     sample = None
     if survey is not None:
         derive_elements(survey.elements, survey.index)

@@ -45,7 +45,7 @@ def by_text(values: Sequence[object], mask: np.ndarray) -> Grouping:
         code[v] = g
     index = np.fromiter(map(code.__getitem__, values), dtype=np.int64, count=len(values))
     index[~mask] = -1
-    used = np.unique(index[index >= 0])
+    used = np.flatnonzero(np.bincount(index[index >= 0], minlength=len(labels)))
     if used.size < len(labels):                  # drop groups seen only outside the mask
         remap = np.full(len(labels), -1, dtype=np.int64)
         remap[used] = np.arange(used.size)

@@ -109,7 +109,11 @@ def regime_of(settings) -> Regime:
     return by_name(settings.get("skm_regulasi")) or DEFAULT
 
 
-def analyze(ctx) -> Survey | None:
+def analyze(ctx, errors: dict[str, str]) -> Survey | None:
+    """The survey of the SKM sheet, or None when the workbook has none (or it is empty).
+
+    `errors`: the sheet's Excel error cells ({'F5': '#N/A'}), read as blanks by the formulas.
+    """
     book = ctx.book
     sheet = book.find_sheet(SKM_READ.name, SKM_READ.aliases)
     if sheet is None:
@@ -124,8 +128,8 @@ def analyze(ctx) -> Survey | None:
     first, last = header + 1, max(header + 1, len(rows) - 1)
     data = rows[first:]
     out = Bounded(ctx.findings, sheet)
-    values = {key: _column(data, c) for key, c in cols.items()}
-    if not any(v != "" for key, col in values.items() if key != "no" for v in col):
+    values = {key: _column(data, c) for key, c in cols.items() if key != "no"}
+    if not any(v != "" for col in values.values() for v in col):
         return None                       # an empty sheet, as in the template: nothing to report
     mode = ctx.settings.get("skm_bobot")
     idx = Index(regime, mode, weight(regime.count, mode))
@@ -134,7 +138,7 @@ def analyze(ctx) -> Survey | None:
     for e, nb in zip((e for e in elements if e.col is not None), answered):
         e.nonblank = int(nb.sum())
     resp = np.logical_or.reduce(answered) if answered else np.zeros(len(data), bool)
-    _report_errors(book, sheet, header, cols, out)
+    _report_errors(errors, header, cols, out)
     survey = Survey(sheet, header, first, last, cols, idx, elements, int(resp.sum()), [], [], True, [])
     codes = list(scores)                   # per-row codes that equal rows share: a filter for duplicates
     if "layanan" in values:
@@ -225,23 +229,17 @@ def _report_invalid(invalid, out: Bounded, first: int) -> None:
             out.skip(code, addr)
 
 
-def _report_errors(book, sheet, header, cols, out: Bounded) -> None:
+def _report_errors(errors: dict[str, str], header, cols, out: Bounded) -> None:
     """Excel error values (#N/A ...) in the table: counted as blanks by the formulas, and reported."""
     from ..addresses import parse_cell
     wanted = set(cols.values())
     found = []
-    for addr, text in _error_cells(book, sheet).items():
+    for addr, text in errors.items():
         r, c = parse_cell(addr)
         if r > header and c in wanted:
             found.append((r, c, addr, text))
     for _, _, addr, text in sorted(found):
         out.add("SEL-001", addr, text=text)
-
-
-def _error_cells(book, sheet: str) -> dict[str, str]:
-    from ..package.cells import error_cells
-    data = getattr(book, "_data", None)     # the workbook bytes the reader keeps
-    return error_cells(data, sheet) if data is not None else {}
 
 
 def _report_rows(data, cols, resp, codes, out: Bounded, first: int) -> None:
