@@ -46,7 +46,10 @@ def skm_bytes(rows=(), settings=None, elements: int = 9, columns=BASE_COLUMNS, d
             sheet.write_string(header_row, c, SKM_READ.column(key).header)
         for i, row in enumerate(rows):
             for key, value in row.items():
-                _write(sheet, header_row + 1 + i, keys.index(key), value, date_fmt)
+                if key == "_hidden":
+                    sheet.set_row(header_row + 1 + i, None, None, {"hidden": True})
+                else:
+                    _write(sheet, header_row + 1 + i, keys.index(key), value, date_fmt)
     if distribution is not None:
         sheet = wb.add_worksheet(DISTRIBUSI.name)
         keys = [c.key for c in DISTRIBUSI.columns]

@@ -226,3 +226,10 @@ def test_skm_sheet_without_element_columns(tmp_path):
         ["Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi"], ["S", "I", 1, 1]]})
     report = check(path)
     assert ("SKM-008", "") in _codes(report)
+
+
+def test_formulas_without_results_and_hidden_rows_are_reported(tmp_path):
+    rows = [dict(answers("34343434-"), u9=("=1+2", "")), dict(answers("343434343"), _hidden=True)]
+    report = check(write(tmp_path / "f.xlsx", skm_bytes(rows)))
+    got = _codes(report)
+    assert ("SEL-002", "P5") in got and ("SEL-003", "A6") in got

@@ -51,16 +51,16 @@ def analyze(ctx) -> SkmResult | None:
         helper = Prefetch(ctx.book, sheet).start()
         if sheet is not None:
             ctx.book.rows(sheet)              # parsed now, while the helper works; cached for later
-        return _analyze(ctx, helper.errors())
+        return _analyze(ctx, helper.result())
     finally:
         if collecting:
             gc.enable()
 
 
-def _analyze(ctx, errors: dict[str, str]) -> SkmResult | None:
+def _analyze(ctx, facts) -> SkmResult | None:
     from . import distribution, responses
     from .results import derive_elements, derive_groups
-    survey = responses.analyze(ctx, errors)
+    survey = responses.analyze(ctx, facts)
     sample = None
     if survey is not None:
         derive_elements(survey.elements, survey.index)

@@ -2,19 +2,22 @@
 
 Parsing a 100,000-row sheet takes about a second, during which python-calamine
 releases the GIL. A helper thread uses that time to import numpy and the
-computing modules, and to scan the sheet's XML for Excel error cells (which
-python-calamine reads as blanks). The thread is always joined before the
+computing modules, and to scan the sheet's XML for what python-calamine does not
+report: Excel error cells and formulas saved without a result (both read as
+blanks) and hidden rows. The thread is always joined before the
 analysis goes on, and its exception, if any, is raised in the caller.
 """
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass, field
 
 
 class Prefetch:
     def __init__(self, book, sheet: str | None):
         self._book, self._sheet = book, sheet
         self._errors: dict[str, str] = {}
+        self._scan = None
         self._failure: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="sakip-skm-prefetch", daemon=True)
 
@@ -25,7 +28,9 @@ class Prefetch:
                 from ..package.cells import error_cells
                 data = getattr(self._book, "_data", None)      # the workbook bytes the reader keeps
                 if data is not None:
+                    from ..sheetscan import scan_sheet
                     self._errors = error_cells(data, self._sheet)
+                    self._scan = scan_sheet(data, self._sheet)     # hidden rows, formulas without results
         except BaseException as exc:  # re-raised in the caller by errors()
             self._failure = exc
 
@@ -33,9 +38,17 @@ class Prefetch:
         self._thread.start()
         return self
 
-    def errors(self) -> dict[str, str]:
-        """{'F5': '#DIV/0!'}: the error cells of the SKM sheet (waits for the thread)."""
+    def result(self) -> "SheetFacts":
+        """What python-calamine does not say about the SKM sheet (waits for the thread)."""
         self._thread.join()
         if self._failure is not None:
             raise self._failure
-        return self._errors
+        scan = self._scan
+        return SheetFacts(self._errors, dict(scan.unevaluated) if scan else {}, set(scan.hidden_rows) if scan else set())
+
+
+@dataclass
+class SheetFacts:
+    errors: dict[str, str] = field(default_factory=dict)        # 'F5' -> '#DIV/0!'
+    unevaluated: dict[str, str] = field(default_factory=dict)   # 'F5' -> formula saved without its result
+    hidden_rows: set[int] = field(default_factory=set)          # 0-based

@@ -109,10 +109,11 @@ def regime_of(settings) -> Regime:
     return by_name(settings.get("skm_regulasi")) or DEFAULT
 
 
-def analyze(ctx, errors: dict[str, str]) -> Survey | None:
+def analyze(ctx, facts) -> Survey | None:
     """The survey of the SKM sheet, or None when the workbook has none (or it is empty).
 
-    `errors`: the sheet's Excel error cells ({'F5': '#N/A'}), read as blanks by the formulas.
+    `facts` (prefetch.SheetFacts): the sheet's Excel error cells, read as blanks by the formulas
+    too; formulas saved without a result; hidden rows. Each is reported with its cell.
     """
     book = ctx.book
     sheet = book.find_sheet(SKM_READ.name, SKM_READ.aliases)
@@ -138,7 +139,7 @@ def analyze(ctx, errors: dict[str, str]) -> Survey | None:
     for e, nb in zip((e for e in elements if e.col is not None), answered):
         e.nonblank = int(nb.sum())
     resp = np.logical_or.reduce(answered) if answered else np.zeros(len(data), bool)
-    _report_errors(errors, header, cols, out)
+    _report_scan(facts, header, cols, out, first, len(data))
     survey = Survey(sheet, header, first, last, cols, idx, elements, int(resp.sum()), [], [], True, [])
     codes = list(scores)                   # per-row codes that equal rows share: a filter for duplicates
     if "layanan" in values:
@@ -229,17 +230,23 @@ def _report_invalid(invalid, out: Bounded, first: int) -> None:
             out.skip(code, addr)
 
 
-def _report_errors(errors: dict[str, str], header, cols, out: Bounded) -> None:
-    """Excel error values (#N/A ...) in the table: counted as blanks by the formulas, and reported."""
+def _report_scan(facts, header, cols, out: Bounded, first: int, count: int) -> None:
+    """Error values (#N/A ...) and formulas without a stored result in the table, hidden rows."""
     from ..addresses import parse_cell
     wanted = set(cols.values())
-    found = []
-    for addr, text in errors.items():
-        r, c = parse_cell(addr)
-        if r > header and c in wanted:
-            found.append((r, c, addr, text))
-    for _, _, addr, text in sorted(found):
+
+    def inside(cells: dict):
+        for addr, text in cells.items():
+            r, c = parse_cell(addr)
+            if r > header and c in wanted:
+                yield (r, c), addr, text
+
+    for _, addr, text in sorted(inside(facts.errors)):
         out.add("SEL-001", addr, text=text)
+    for _, addr, formula in sorted(inside(facts.unevaluated)):
+        out.add("SEL-002", addr, formula=formula)
+    for r in sorted(h for h in facts.hidden_rows if first <= h < first + count):
+        out.add("SEL-003", cell(r, min(wanted)), row=r + 1)
 
 
 def _report_rows(data, cols, resp, codes, out: Bounded, first: int) -> None:
