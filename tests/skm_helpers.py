@@ -20,9 +20,9 @@ BASE_COLUMNS = ("no", "tanggal", "layanan", "jenis_kelamin", "umur", "pendidikan
 
 
 def skm_bytes(rows=(), settings=None, elements: int = 9, columns=BASE_COLUMNS, distribution=None,
-              pk_rows=None, header_row: int = 3) -> bytes:
+              pk_rows=None, header_row: int = 3, date1904: bool = False) -> bytes:
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "date_1904": date1904,
                                       "strings_to_formulas": False, "strings_to_urls": False})
     date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})
     ws = wb.add_worksheet(PENGATURAN.name)

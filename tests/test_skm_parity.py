@@ -69,6 +69,15 @@ def test_messy_responses_parity(tmp_path, settings_):
     assert report.analysis.results["skm"].survey.respondents == 8
 
 
+def test_periods_in_a_1904_workbook_parity(tmp_path):
+    rows = [dict(answers("343434343"), layanan="KK", tanggal=dt.datetime(2021, m, 28 if m == 2 else 30), umur=30 + m)
+            for m in range(1, 13)]
+    rows.append(dict(answers("444444444"), tanggal=dt.datetime(2021, 7, 1, 0, 0, 1)))
+    report = _parity(tmp_path, skm_bytes(rows, settings={"skm_periode": "bulan"}, date1904=True))
+    assert report.analysis.context.date1904
+    assert [g.respondents for g in report.analysis.results["skm"].survey.periods] == [1] * 6 + [2] + [1] * 5
+
+
 def test_fourteen_elements_parity(tmp_path):
     rows = [answers("34343434343434"), answers("4444444444444a"), dict(answers("1234123412341-"), layanan="KK")]
     _parity(tmp_path, skm_bytes(rows, elements=14, settings={"skm_regulasi": "KepMenPAN 25/2004"}))

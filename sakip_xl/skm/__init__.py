@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .. import findings as F
 from ..addresses import cell, parse_cell, quote_sheet
@@ -19,6 +20,10 @@ from .example import EXAMPLE_ROWS, EXAMPLE_SETTINGS
 from .prefetch import Prefetch
 from .regimes import WEIGHT_EXACT, weight
 from .schema import DISTRIBUSI, SETTINGS, SKM
+
+if TYPE_CHECKING:
+    from .distribution import Distribution, Source
+    from .responses import Survey
 
 # The computing modules import numpy: they are loaded only when a workbook has an SKM sheet.
 SHEET = "Hasil SKM"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import findings as F
-from ..numbers import BLANK, INVALID, NOT_AVAILABLE, TEXT_NUMBER, format_id, read_number, tolerance_for
+from ..numbers import INVALID, TEXT_NUMBER, format_id, read_number, tolerance_for
 from ..reader import Record, Table
 from . import compute as C
 from .regimes import Regime, by_name, weight
@@ -136,5 +136,3 @@ def _text(value: object) -> str:
         return str(int(value))
     return str(value).strip()
 
-
-__all__ = ["Distribution", "Row", "Source", "analyze", "BLANK", "NOT_AVAILABLE"]

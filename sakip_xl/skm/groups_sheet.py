@@ -5,12 +5,11 @@ Every count is one array formula over whole columns of the SKM sheet:
 """
 from __future__ import annotations
 
-from ..addresses import cell, col_letter
+from ..addresses import cell
 from ..sheets.common import stored
-from . import compute as C
 from . import formulas as X
 from .regimes import MAX_ELEMENTS
-from .sheet import VALUE_COL, v
+from .sheet import v
 
 HELPER = 40          # hidden columns AO.. hold the valid-answer count and the sum per element
 
@@ -116,5 +115,3 @@ def profile_tables(ws, sf, top: int, survey) -> int:
 def _share(ws, fmt, r: int, total: str, value) -> None:
     ws.write_formula(r, 3, f'=IF({total}=0,"",{cell(r, 2)}/{total}*100)', fmt.percent, stored(value))
 
-
-__all__ = ["group_table", "profile_tables", "hide_helpers", "respondent_formula", "C", "col_letter", "VALUE_COL"]

@@ -11,7 +11,8 @@ from operator import eq, itemgetter
 
 import numpy as np
 
-from ..addresses import cell
+from .. import findings as F
+from ..addresses import cell, parse_cell
 from ..numbers import TEXT_NUMBER, format_id, read_number
 from ..reader import find_header
 from . import compute as C
@@ -123,7 +124,6 @@ def analyze(ctx, facts) -> Survey | None:
     regime = regime_of(ctx.settings)
     header, cols = find_header(SKM_READ, rows)
     if header < 0 or not any(k in cols for k in ELEMENT_KEYS):
-        from .. import findings as F
         ctx.findings.append(F.make("SKM-008", sheet, "", unsur="U1", regulasi=regime.name, count=regime.count))
         return None
     first, last = header + 1, max(header + 1, len(rows) - 1)
@@ -168,7 +168,6 @@ def _column(data: list[list], c: int) -> list:
 
 
 def _elements(regime, cols, values, rows, date1904, out, sheet, first):
-    from .. import findings as F
     elements, scores = [], []
     invalid = []
     for j in range(1, regime.count + 1):
@@ -232,7 +231,6 @@ def _report_invalid(invalid, out: Bounded, first: int) -> None:
 
 def _report_scan(facts, header, cols, out: Bounded, first: int, count: int) -> None:
     """Error values (#N/A ...) and formulas without a stored result in the table, hidden rows."""
-    from ..addresses import parse_cell
     wanted = set(cols.values())
 
     def inside(cells: dict):
@@ -289,7 +287,7 @@ def _groups(grouping, scores, resp, limit, what, out, header_cell) -> list[Group
     respondents = G.tally(grouping.index, n_groups, mask=resp)
     shown = G.top(respondents.tolist(), limit)
     if n_groups > limit:
-        out.out.append(_make("SKM-014", out.sheet, header_cell, count=n_groups, what=what, shown=limit))
+        out.out.append(F.make("SKM-014", out.sheet, header_cell, count=n_groups, what=what, shown=limit))
     ns = [G.tally(grouping.index, n_groups, mask=s > 0) for s in scores]
     ss = [G.tally(grouping.index, n_groups, weights=s.astype(np.float64), mask=s > 0) for s in scores]
     return [Group(grouping.labels[g], int(respondents[g]), [int(n[g]) for n in ns], [int(s[g]) for s in ss],
@@ -323,7 +321,7 @@ def _profile(key, col, values, resp, date1904, out, header_cell) -> Profile:
         counts = G.tally(grouping.index, len(grouping.labels))
         order = G.top(counts.tolist(), MAX_CATEGORIES)
         if len(grouping.labels) > MAX_CATEGORIES:
-            out.out.append(_make("SKM-014", out.sheet, header_cell, count=len(grouping.labels),
+            out.out.append(F.make("SKM-014", out.sheet, header_cell, count=len(grouping.labels),
                                  what=PROFILE_TITLES[key].lower(), shown=MAX_CATEGORIES))
     cats = [Category(grouping.labels[g], int(counts[g]), grouping.bounds[g]) for g in order]
     prof = Profile(key, PROFILE_TITLES[key], col, numeric, cats)
@@ -338,8 +336,3 @@ def _shown(v, number) -> str:
     if type(v) is bool:
         return "TRUE" if v else "FALSE"
     return str(v) if np.isnan(number) else format_id(float(number), min(read_number(float(number)).decimals or 0, 6))
-
-
-def _make(code, sheet, cell_, **fields):
-    from .. import findings as F
-    return F.make(code, sheet, cell_, **fields)

@@ -13,7 +13,7 @@ from . import formulas as X
 from .codes import NIK_CELL
 from .regimes import WEIGHT_EXACT, weight_label
 
-from . import SHEET
+from . import SHEET  # noqa: F401  (hasil.py writes the sheet by this name)
 SUMMARY = ("regulasi", "unsur", "bobot", "responden", "ikm", "nik", "nik_bulat", "mutu", "kinerja",
            "populasi", "sampel", "cukup")
 SUMMARY_LABELS = {
