@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from ..numbers import format_id
 
@@ -68,6 +69,12 @@ def decimals_needed(value: float, most: int = 4) -> int:
     return most
 
 
+def fixed(value: float, places: int) -> str:
+    """format_id rounding half away from zero, as spreadsheets and printed reports round."""
+    rounded = float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    return format_id(rounded + 0.0, places)
+
+
 def number(value, most: int = 4) -> str:
     """85 -> '85'; 86.44 -> '86,44'; 1177 -> '1.177'; text (a grade) as it is; nothing -> '-'."""
     if value is None or value == "":
@@ -75,21 +82,24 @@ def number(value, most: int = 4) -> str:
     if isinstance(value, str):
         return value
     value = float(value)
-    return format_id(value, decimals_needed(value, most))
+    shown = fixed(value, decimals_needed(value, most))
+    if "," in shown:
+        shown = shown.rstrip("0").rstrip(",")
+    return "0" if shown == "-0" else shown
 
 
 def percent(value) -> str:
     """101.694 -> '101,69 %'."""
     if value is None or value == "" or isinstance(value, str):
         return EMPTY if not value else str(value)
-    return f"{format_id(float(value), 2)} %"
+    return f"{fixed(float(value), 2)} %"
 
 
 def amount(value) -> str:
     """3387235094 -> '3.387.235.094' (rupiah, no decimals)."""
     if value is None or value == "" or isinstance(value, str):
         return EMPTY
-    return format_id(float(value), 0)
+    return fixed(float(value), 0)
 
 
 def rupiah(value) -> str:

@@ -1,8 +1,7 @@
 """The SKM result table (Hasil SKM / Hasil SKM Distribusi): answers per element, NRR, score, grade."""
 from __future__ import annotations
 
-from ..numbers import format_id
-from .model import EMPTY, Heading, Para, Table, number, text
+from .model import EMPTY, Heading, Para, Table, fixed, number, text
 
 HEADS = ("NO", "UNSUR PELAYANAN", "PERSENTASE JAWABAN (%)", None, None, None, "NRR", "NILAI UNSUR (NRR × 25)",
          "MUTU", "KINERJA")
@@ -11,7 +10,7 @@ WIDTHS = (0.8, 4.6, 1.3, 1.3, 1.3, 1.3, 1.4, 1.7, 1.1, 2.2)
 
 
 def decimal(value, places: int) -> str:
-    return EMPTY if value is None else format_id(float(value), places)
+    return EMPTY if value is None else fixed(float(value), places)
 
 
 def shares(counts, total) -> list[str]:
