@@ -187,3 +187,24 @@ def test_round_twin_agrees_with_libreoffice(tmp_path):
         ws.write_formula(i, 2, f"=ROUND(A{i + 1}*100,0)", None, C.round_half_up(x * 100, 0))
     wb.close()
     assert compare_with_engine(path, tmp_path / "lo", sheets=["R"]) == []   # a wrong rounding is off by >= 0.01
+
+
+def test_pk_realisasi_pointing_at_the_nik(tmp_path):
+    """The SKM indicator's realisasi typed as ='Hasil SKM'!C10 follows the survey, in Python and in LibreOffice."""
+    import openpyxl
+    from lo_oracle import recalc
+    from sakip_xl.skm.codes import NIK_CELL
+    first = tmp_path / "1.xlsx"
+    compute(example(tmp_path), first)
+    wb = openpyxl.load_workbook(first)
+    ws = wb["PK"]
+    target = next(c for row in ws.iter_rows() for c in row if c.value == 86.44 and c.column_letter == "G")
+    target.value = f"='Hasil SKM'!{NIK_CELL}"
+    wb.save(tmp_path / "2.xlsx")
+    saved = recalc(tmp_path / "2.xlsx", tmp_path / "lo-save")          # as if opened and saved in an office suite
+    out = tmp_path / "3.xlsx"
+    report = compute(saved, out)
+    assert not [f for f in report.findings if f.code in ("SKM-015", "SEL-002")]
+    skm = next(i for i in report.analysis.indicators if "SKM" in i.indikator)
+    assert skm.realisasi.value == 86.44
+    assert compare_with_engine(out, tmp_path / "lo", sheets=["Capaian", "Hasil SKM"]) == []
