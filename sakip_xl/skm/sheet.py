@@ -8,7 +8,7 @@ and the respondent profile (groups_sheet.py).
 from __future__ import annotations
 
 from ..addresses import cell, col_letter, parse_cell, quote_sheet
-from ..sheets.common import internal_link, num_literal, stored
+from ..sheets.common import fit_row, internal_link, num_literal, stored
 from . import formulas as X
 from .codes import NIK_CELL
 from .regimes import WEIGHT_EXACT, weight_label
@@ -97,6 +97,7 @@ def bands(ws, fmt, regime) -> None:
     for r, band in enumerate(regime.bands, start=top + 1):
         ws.write_string(r, c0, band.mutu, fmt.center)
         ws.write_string(r, c0 + 1, band.kinerja, fmt.text)
+        fit_row(ws, r, [(band.kinerja, WIDTHS[c0 + 1])])
         ws.write_number(r, c0 + 2, band.low if band.low is not None else 25.0, fmt.percent)
         ws.write_number(r, c0 + 3, band.high, fmt.percent)
     ws.write_string(top + len(regime.bands) + 1, c0, f"Batas mutu {regime.name}, diterapkan pada nilai yang "
@@ -119,6 +120,7 @@ def element_row(ws, sf: SkmFormats, r: int, e, index, count_cells, nonblank_form
     regime = index.regime
     ws.write_number(r, K["No"], e.number, fmt.center)
     ws.write_string(r, K["Unsur"], f"U{e.number} {e.name}", fmt.text)
+    fit_row(ws, r, [(f"U{e.number} {e.name}", WIDTHS[K["Unsur"]])])
     count_cells(ws, r)
     a = {name: cell(r, K[name]) for name in COLS}
     counts = f"{a['1 (a)']}:{a['4 (d)']}"
