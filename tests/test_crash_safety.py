@@ -165,27 +165,23 @@ def _run_compute(path: Path) -> subprocess.Popen:
 
 
 @pytest.fixture(scope="module")
-def large(tmp_path_factory):
-    data = H.large_workbook(pk_rows=2000, filler_rows=100_000)
-    folder = tmp_path_factory.mktemp("timing")
-    path = folder / "besar.xlsx"
-    path.write_bytes(data)
-    start = time.perf_counter()
-    proc = _run_compute(path)
-    assert proc.wait(timeout=300) == 0, proc.stderr.read()
-    return data, time.perf_counter() - start
+def large() -> bytes:
+    return H.large_workbook(pk_rows=2000, filler_rows=100_000)
 
 
 def _kill_when(proc: subprocess.Popen, folder: Path, moment) -> str:
-    """Kill `proc` at `moment` (seconds after start, or 'temp' = as soon as a temp file appears)."""
+    """Kill `proc` `moment` seconds after its start, or ("temp", d): d seconds after its first
+    temporary file appears (the write is under way: between creating, filling, syncing and
+    renaming the temporary files of the new file and of the backup)."""
     start = time.perf_counter()
     while proc.poll() is None:
-        if moment == "temp":
+        if isinstance(moment, tuple):
             if _temps(folder):
+                time.sleep(moment[1])
                 break
         elif time.perf_counter() - start >= moment:
             break
-        time.sleep(0.0005)
+        time.sleep(0.0002)
     if proc.poll() is not None:
         return "finished"
     os.kill(proc.pid, signal.SIGKILL)
@@ -193,26 +189,26 @@ def _kill_when(proc: subprocess.Popen, folder: Path, moment) -> str:
     return "killed"
 
 
-@pytest.mark.parametrize("fraction", [0.15, 0.5, 0.8, 0.95, "temp"])
-def test_killed_process_never_leaves_a_partial_file(tmp_path, large, fraction, record_property):
-    data, duration = large
+@pytest.mark.parametrize("moment", [0.4, 1.2, ("temp", 0), ("temp", 0.003), ("temp", 0.02), ("temp", 0.08)],
+                         ids=["0.4s", "1.2s", "temp+0", "temp+3ms", "temp+20ms", "temp+80ms"])
+def test_killed_process_never_leaves_a_partial_file(tmp_path, large, moment, record_property):
+    data = large
     src = tmp_path / "besar.xlsx"
     src.write_bytes(data)
     proc = _run_compute(src)
-    moment = fraction if fraction == "temp" else fraction * duration
     outcome = _kill_when(proc, tmp_path, moment)
     current = src.read_bytes()
+    backup = tmp_path / "besar.bak.xlsx"
     if current != data:   # the rename happened: the new file must be whole, the backup the original
         assert _is_complete_result(src)
-        assert (tmp_path / "besar.bak.xlsx").read_bytes() == data
-    backup = tmp_path / "besar.bak.xlsx"
+        assert backup.read_bytes() == data
     assert not backup.exists() or backup.read_bytes() == data
     left = _temps(tmp_path)
-    record_property("summary", f"crash safety: SIGKILL at {fraction if fraction == 'temp' else f'{moment:.2f} s'} "
-                               f"of a {duration:.1f} s run: {outcome}, input "
-                               f"{'unchanged' if current == data else 'replaced whole'}, temp files left: {len(left)}")
-    if fraction != "temp" and not left:
-        return
+    when = f"{moment[1] * 1000:.0f} ms after the first temp file appeared" if isinstance(moment, tuple) \
+        else f"{moment} s after start"
+    record_property("summary", f"crash safety: SIGKILL {when}: {outcome}, input "
+                               f"{'unchanged' if current == data else 'replaced whole'}, "
+                               f"backup {'written' if backup.exists() else 'absent'}, temp files left: {len(left)}")
     # the next run cleans what the killed run left and completes
     proc = _run_compute(src)
     assert proc.wait(timeout=300) == 0, proc.stderr.read()
