@@ -68,6 +68,9 @@ F.register([
     Code("PK-019", PERINGATAN, "Nilai ganda pada skala",
          "Nilai '{text}' muncul lebih dari sekali pada skala '{scale}'; peringkatnya diambil dari yang pertama.",
          "Hapus nilai yang sama dari skala."),
+    Code("PK-020", GALAT, "Tanggal atau jam di sel angka",
+         "Sel berisi tanggal/jam ({text}); Excel membacanya sebagai angka {value}, dan hasil hitung memakai angka itu.",
+         "Ketik angka biasa, lalu ubah format sel menjadi Number atau General."),
 ])
 
 
@@ -243,7 +246,9 @@ def year_rule(table: Table, rec: Record, out: list) -> str:
 
 def report_number(cell: NumberCell, sheet: str, out: list, which: str) -> None:
     p = cell.parsed
-    if p.kind == TEXT_NUMBER:
+    if p.kind == INVALID and cell.engine_value is not None:   # a date or time: a number to Excel
+        out.append(F.make("PK-020", sheet, cell.address, text=p.text, value=format_id(cell.engine_value, 2)))
+    elif p.kind == TEXT_NUMBER:
         out.append(F.make("PK-006", sheet, cell.address, text=p.text, value=format_id(p.value, p.decimals or 0)))
     elif which == "target" and p.kind != NUMBER:
         out.append(F.make("PK-001", sheet, cell.address, text=p.text))

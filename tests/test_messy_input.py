@@ -70,9 +70,13 @@ def test_messy_layout_gives_findings_not_crashes(tmp_path):
     assert inds[0].target.address == "D4" and inds[0].capaian == 81      # formulas: their stored results
     got = _codes(report)
     assert ("SEL-003", "PK", "C5") in got                                # hidden row, still counted
-    assert ("PK-001", "PK", "D6") in got                                 # a time is not a target
+    assert ("PK-020", "PK", "D6") in got                                 # a time is a number to Excel
     assert ("PK-006", "PK", "E6") in got and ("PK-006", "PK", "D7") in got and ("PK-006", "PK", "E7") in got
-    assert ("PK-005", "PK", "E8") in got                                 # a date is not a realisasi
+    assert ("PK-020", "PK", "E8") in got                                 # a date is a number to Excel
+    assert not {("PK-001", "PK", "D6"), ("PK-005", "PK", "E8")} & got    # and no contradicting "not computed"
+    date_msg = next(f.message for f in report.findings if f.code == "PK-020" and f.cell == "E8")
+    assert "44.317,00" in date_msg                                       # 1 May 2021 as Excel's serial number
+    assert math.isclose(inds[4].capaian, 44317.0)                        # what the Capaian formula computes too
     assert math.isclose(inds[3].capaian, 90.0)
     wb = openpyxl.load_workbook(tmp_path / "hasil.xlsx")
     texts = [c.value for row in wb["Capaian"].iter_rows() for c in row if isinstance(c.value, str)]
