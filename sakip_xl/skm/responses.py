@@ -193,17 +193,14 @@ def _elements(regime, cols, values, rows, date1904, out, sheet, first):
     return elements, scores
 
 
-_KINDS: dict = {}
-
-
-def _kind(v) -> tuple[str, str]:
-    """The finding code for an invalid answer, and the text shown."""
+def _kind(v, seen: dict) -> tuple[str, str]:
+    """The finding code for an invalid answer, and the text shown (`seen` caches texts)."""
     if type(v) is bool:
         return "SKM-003", "TRUE" if v else "FALSE"
     if isinstance(v, str):
-        if v not in _KINDS:
-            _KINDS[v] = "SKM-002" if read_number(v).kind == TEXT_NUMBER else "SKM-003"
-        return _KINDS[v], v
+        if v not in seen:
+            seen[v] = "SKM-002" if read_number(v).kind == TEXT_NUMBER else "SKM-003"
+        return seen[v], v
     number = C.engine_number(v)
     if number is None:
         return "SKM-003", str(v)
@@ -218,10 +215,11 @@ def _report_invalid(invalid, out: Bounded, first: int) -> None:
     rows = np.concatenate([b for b, _, _, _ in invalid])
     cols = np.concatenate([c for _, c, _, _ in invalid])
     which = np.concatenate([np.full(b.size, k) for k, (b, _, _, _) in enumerate(invalid)])
+    seen: dict = {}
     for k in np.lexsort((cols, rows)).tolist():
-        bad, _, vals, j = invalid[which[k]]
+        _, _, vals, j = invalid[which[k]]
         i = int(rows[k])
-        code, text = _kind(vals[i])
+        code, text = _kind(vals[i], seen)
         addr = cell(first + i, int(cols[k]))
         if out.wants(code):
             out.add(code, addr, text=text, unsur=f"U{j}")
