@@ -77,20 +77,6 @@ def test_charts_are_drawn_on_their_sheets_only(printed):
         assert _pixels(pages, images, sheet, PAGU_BLUE) < 20
 
 
-def test_look_at_the_pages(printed, request):
-    """Keeps PNGs of the computed pages when SAKIP_KEEP_PAGES names a folder (for a human look)."""
-    import os
-    import subprocess
-    folder = os.environ.get("SAKIP_KEEP_PAGES")
-    if not folder:
-        pytest.skip("set SAKIP_KEEP_PAGES=/some/folder to keep the rendered pages")
-    out, pdf, pages, images, _ = printed
-    for sheet, numbers in pages.items():
-        for p in numbers:
-            subprocess.run(["pdftoppm", "-r", "90", "-png", "-f", str(p), "-l", str(p), str(pdf),
-                            f"{folder}/{sheet.replace(' ', '_')}-{p}"], check=True)
-
-
 def test_parity_of_every_sheet_with_charts_and_print_setup(printed):
     out, pdf, pages, images, tmp = printed
     sheets = ["Capaian", "Hasil Anggaran", "Perbandingan", "Hasil SKM", "Hasil SKM Distribusi", "Pemeriksaan"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .model import EMPTY, Heading, Para, Table, fixed, number, text
 
-HEADS = ("NO", "UNSUR PELAYANAN", "PERSENTASE JAWABAN (%)", None, None, None, "NRR", "NILAI UNSUR (NRR × 25)",
+HEADS = ("NO", "UNSUR PELAYANAN", "PERSENTASE JAWABAN (%)", None, None, None, "NRR", "NILAI UNSUR",
          "MUTU", "KINERJA")
 SUB = (None, None, "1", "2", "3", "4", None, None, None, None)
 WIDTHS = (0.8, 4.6, 1.3, 1.3, 1.3, 1.3, 1.4, 1.7, 1.1, 2.2)
@@ -36,11 +36,11 @@ def result_table(key: str, caption: str, elements, index) -> Table:
 
 
 def _summary(index, respondents: int | None) -> Para:
-    parts = [f"Regulasi {index.regime.name}", f"IKM {decimal(index.ikm, 3)}",
+    parts = ["Nilai unsur = NRR × 25", f"Regulasi {index.regime.name}", f"IKM {decimal(index.ikm, 3)}",
              f"nilai konversi (NIK) {decimal(index.nik_rounded, 2)}",
              f"mutu pelayanan {text(index.mutu)} ({text(index.kinerja)})"]
     if respondents is not None:
-        parts.insert(1, f"{number(respondents)} responden")
+        parts.insert(2, f"{number(respondents)} responden")
     return Para("; ".join(parts) + ".")
 
 
