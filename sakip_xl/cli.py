@@ -21,7 +21,7 @@ Kode keluar (exit code):
 """
 
 
-from .rekap.report import JSON_KEYS_HELP as _REKAP_JSON_HELP  # noqa: E402
+from .rekap_keys import JSON_KEYS_HELP as _REKAP_JSON_HELP  # noqa: E402
 
 
 class _Fatal(click.ClickException):

@@ -11,21 +11,7 @@ from . import aggregate
 from .model import Rekap
 from .sheet_lists import failure_kind
 
-JSON_KEYS_HELP = """\b
-Kunci JSON (--format json):
-  workbooks[]: file, instansi, kabupaten, tahun, ikm (1-4), nik (25-100), mutu,
-    kinerja, ikm_source (survei/distribusi), capaian (rata-rata %), kategori,
-    sasaran[] {sasaran, indicators, measured, capaian, kategori},
-    pagu, realisasi, serapan, findings {galat, peringatan, info},
-    computed, stale, stale_reason
-  indicators[]: file, instansi, tahun, sasaran, indikator, satuan, polaritas,
-    target, target_atas, realisasi, capaian, capaian_dibatasi, kategori, status
-  totals: nik, capaian, pagu, realisasi, serapan, galat, peringatan, info,
-    stale, no_nik, mutu {A, B, C, D}
-  rekap_findings[]: code, severity, file, sheet, cell, message, hint
-  failed[]: file, reason, error_type, internal, kind_text
-  skipped[]: file, reason
-"""
+from ..rekap_keys import JSON_KEYS_HELP  # noqa: E402,F401  (kept apart so the CLI loads fast)
 
 
 def as_dict(rekap: Rekap) -> dict:
