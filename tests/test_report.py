@@ -289,3 +289,21 @@ def test_cli_report_refuses_an_open_document_unless_forced(tmp_path):
     assert result.exit_code == 4 and target.read_bytes() == b"old"
     result = runner.invoke(main, ["report", str(src), "-o", str(target), "--paksa"])
     assert result.exit_code == 0 and target.read_bytes()[:2] == b"PK"
+
+
+@given(st.text(max_size=60))
+def test_any_user_text_fits_in_a_word_document(value):
+    from sakip_xl.report.model import text
+    shown = text(value)
+    assert shown == "-" or (shown == shown.strip() and "\n" not in shown)
+    document = docx.Document()
+    document.add_paragraph(shown)          # python-docx refuses characters XML cannot hold
+
+
+def test_control_characters_in_the_workbook_do_not_break_the_report(tmp_path):
+    rows = [{"sasaran": "S\x01atu", "indikator": "Indikator\x0b baru\x1f", "target": 100, "realisasi": 90}]
+    settings = dict(JELBUK_SETTINGS, instansi="Dinas A\x02B & C")
+    doc = write(filled(tmp_path, rows, settings), tmp_path / "lap.docx")
+    document = docx.Document(str(doc))
+    assert document.tables[0].rows[2].cells[2].text == "Indikator baru"
+    assert "DINAS A B & C" in document.paragraphs[0].text

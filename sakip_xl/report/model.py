@@ -6,6 +6,7 @@ formatted the Indonesian way; document.py only lays them out with python-docx.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -80,7 +81,7 @@ def number(value, most: int = 4) -> str:
     if value is None or value == "":
         return EMPTY
     if isinstance(value, str):
-        return value
+        return text(value)
     value = float(value)
     shown = fixed(value, decimals_needed(value, most))
     if "," in shown:
@@ -108,7 +109,12 @@ def rupiah(value) -> str:
     return text if text == EMPTY else f"Rp {text}"
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def text(value) -> str:
+    """User text on one line, without characters a Word document cannot hold; nothing -> '-'."""
     if value is None or value == "":
         return EMPTY
-    return " ".join(str(value).split())
+    clean = " ".join(_NOT_XML.sub(" ", str(value)).split())
+    return clean or EMPTY
