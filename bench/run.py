@@ -1,0 +1,176 @@
+"""Benchmark: `sakip-xl compute` against the cost of reading the file once.
+
+For each size (1,000 / 10,000 / 100,000 respondents, each with 500 budget lines
+and 50 PK indicators) it generates a workbook, then measures, each as a separate
+process and interleaved run by run so all see the same machine load:
+
+- floor:   a bare python-calamine read of every sheet of the same file;
+- compute: `sakip-xl compute FILE -o OUT` (wall time and peak memory);
+- openpyxl: load + save of the same file (what a simple tool would cost).
+
+It prints the ratios compute/floor and openpyxl/compute, peak memory, and the
+growth of compute from 10k to 100k respondents. Ratios, not times, are the
+result: they are what the README records.
+
+    python bench/run.py [--sizes 1000,10000,100000] [--runs 3] [--no-openpyxl]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+from pathlib import Path
+
+import xlsxwriter
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from skm_100k import FLOOR, LAYANAN, OUT, PEKERJAAN, PENDIDIKAN, run, sakip_cmd  # noqa: E402
+
+OPENPYXL = (
+    "import sys, openpyxl\n"
+    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+    "wb.save(sys.argv[2])\n"
+)
+
+
+def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: int = 50, seed: int = 8) -> None:
+    """Pengaturan + PK + Anggaran + SKM, shaped like the template, in constant memory."""
+    import datetime as dt
+
+    from sakip_xl.anggaran.schema import ANGGARAN
+    from sakip_xl.schema import PENGATURAN, PK
+    from sakip_xl.sections import all_settings
+    from sakip_xl.skm.schema import SKM
+
+    rnd = random.Random(seed)
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
+                                          "strings_to_formulas": False})
+    ws = wb.add_worksheet(PENGATURAN.name)
+    values = {"instansi": "Kabupaten Contoh", "tahun": 2021, "skm_populasi": 950000}
+    for r, s in enumerate(all_settings(), start=2):
+        ws.write_string(r, 0, s.label)
+        value = values.get(s.key, s.default)
+        if isinstance(value, (int, float)):
+            ws.write_number(r, 1, value)
+        elif value:
+            ws.write_string(r, 1, str(value))
+
+    ws = wb.add_worksheet(PK.name)
+    keys = [c.key for c in PK.columns]
+    for c, col in enumerate(PK.columns):
+        ws.write_string(PK.header_row - 1, c, col.header)
+    for i in range(indicators):
+        r = PK.header_row + i
+        ws.write_number(r, keys.index("no"), i + 1)
+        ws.write_string(r, keys.index("sasaran"), f"Sasaran {i // 5 + 1}")
+        ws.write_string(r, keys.index("indikator"), f"Indikator kinerja nomor {i + 1}")
+        ws.write_string(r, keys.index("satuan"), "%")
+        ws.write_string(r, keys.index("polaritas"), "negatif" if i % 7 == 0 else "positif")
+        ws.write_number(r, keys.index("target"), 100)
+        ws.write_number(r, keys.index("realisasi"), round(rnd.uniform(50, 120), 2))
+
+    ws = wb.add_worksheet(ANGGARAN.name)
+    keys = [c.key for c in ANGGARAN.columns]
+    for c, col in enumerate(ANGGARAN.columns):
+        ws.write_string(ANGGARAN.header_row - 1, c, col.header)
+    r = ANGGARAN.header_row
+    programmes = max(budget_lines // 25, 1)
+    for p in range(programmes):
+        kegiatan = [(rnd.randrange(10, 500) * 1_000_000, 0) for _ in range(24)]
+        kegiatan = [(pg, int(pg * rnd.uniform(0.6, 1.0))) for pg, _ in kegiatan]
+        code = f"7.01.{p + 1:02d}"
+        ws.write_string(r, keys.index("kode"), code)
+        ws.write_string(r, keys.index("uraian"), f"Program {p + 1}")
+        ws.write_number(r, keys.index("pagu"), sum(k[0] for k in kegiatan))
+        ws.write_number(r, keys.index("realisasi"), sum(k[1] for k in kegiatan))
+        ws.write_string(r, keys.index("sasaran"), f"Sasaran {p % 10 + 1}")
+        r += 1
+        for k, (pg, rl) in enumerate(kegiatan):
+            ws.write_string(r, keys.index("kode"), f"{code}.2.{k + 1:02d}")
+            ws.write_string(r, keys.index("uraian"), f"Kegiatan {p + 1}.{k + 1}")
+            ws.write_number(r, keys.index("pagu"), pg)
+            ws.write_number(r, keys.index("realisasi"), rl)
+            r += 1
+
+    ws = wb.add_worksheet(SKM.name)
+    keys = [c.key for c in SKM.columns]
+    date = wb.add_format({"num_format": "dd/mm/yyyy"})
+    for c, col in enumerate(SKM.columns):
+        ws.write_string(SKM.header_row - 1, c, col.header)
+    start = dt.datetime(2021, 1, 1)
+    for i in range(respondents):
+        r = SKM.header_row + i
+        ws.write_number(r, keys.index("no"), i + 1)
+        ws.write_datetime(r, keys.index("tanggal"), start + dt.timedelta(days=rnd.randrange(365)), date)
+        ws.write_string(r, keys.index("layanan"), rnd.choice(LAYANAN))
+        ws.write_string(r, keys.index("jenis_kelamin"), rnd.choice("LP"))
+        ws.write_number(r, keys.index("umur"), rnd.randint(17, 80))
+        ws.write_string(r, keys.index("pendidikan"), rnd.choice(PENDIDIKAN))
+        ws.write_string(r, keys.index("pekerjaan"), rnd.choice(PEKERJAAN))
+        for j in range(1, 10):
+            if rnd.random() < 0.01:
+                continue
+            ws.write_number(r, keys.index(f"u{j}"), rnd.choices((1, 2, 3, 4), (0.03, 0.12, 0.5, 0.35))[0])
+    wb.close()
+
+
+def measure(src: Path, runs: int, with_openpyxl: bool) -> dict:
+    dst = src.with_name(src.stem + "-hasil.xlsx")
+    cmds = {
+        "floor": [sys.executable, "-c", FLOOR, str(src)],
+        "compute": sakip_cmd() + ["compute", str(src), "-o", str(dst)],
+    }
+    if with_openpyxl:
+        cmds["openpyxl"] = [sys.executable, "-c", OPENPYXL, str(src), str(src.with_name(src.stem + "-opx.xlsx"))]
+    walls = {k: [] for k in cmds}
+    peak = {k: 0.0 for k in cmds}
+    for i in range(runs):
+        for name, cmd in cmds.items():
+            if name == "openpyxl" and i > 0:
+                continue             # one run is enough to show the order of magnitude
+            wall, _cpu, mem = run(cmd)
+            walls[name].append(wall)
+            peak[name] = max(peak[name], mem)
+    return {k: (statistics.median(v), peak[k]) for k, v in walls.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-openpyxl", action="store_true", help="skip the (slow) openpyxl load + save")
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = {}
+    for n in sizes:
+        src = OUT / f"bench-{n}.xlsx"
+        generate(src, n)
+        results[n] = measure(src, args.runs, not args.no_openpyxl)
+        res = results[n]
+        line = (f"{n:>7} responden  {src.stat().st_size / 1e6:5.1f} MB | floor {res['floor'][0]:6.2f} s "
+                f"| compute {res['compute'][0]:6.2f} s {res['compute'][1]:5.0f} MB | compute/floor "
+                f"{res['compute'][0] / res['floor'][0]:4.2f}")
+        if "openpyxl" in res:
+            line += (f" | openpyxl {res['openpyxl'][0]:6.1f} s {res['openpyxl'][1]:5.0f} MB "
+                     f"| openpyxl/compute {res['openpyxl'][0] / res['compute'][0]:5.1f}")
+        print(line, flush=True)
+        for p in OUT.glob(f"bench-{n}*.xlsx"):
+            p.unlink()
+    print()
+    print("| responden | compute/floor | puncak memori compute | openpyxl/compute |")
+    print("|---|---|---|---|")
+    for n, res in results.items():
+        opx = f"{res['openpyxl'][0] / res['compute'][0]:.1f}" if "openpyxl" in res else "-"
+        print(f"| {n:,} | {res['compute'][0] / res['floor'][0]:.2f} | {res['compute'][1]:.0f} MB | {opx} |")
+    if 10000 in results and 100000 in results:
+        growth = results[100000]["compute"][0] / results[10000]["compute"][0]
+        print(f"\npertumbuhan compute 10k -> 100k: {growth:.1f}x (sasaran <= 12x)")
+
+
+if __name__ == "__main__":
+    main()
