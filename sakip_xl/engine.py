@@ -59,17 +59,32 @@ class Report:
         return self.counts.get(F.GALAT, 0) > 0
 
 
-def analyze(data: bytes) -> Analysis:
-    """Read and compute; raises SakipError for fatal problems, collects the rest."""
+def analyze(data: bytes, render_early: bool = False) -> Analysis:
+    """Read and compute; raises SakipError for fatal problems, collects the rest.
+
+    With `render_early`, the computed sheets of the sections that are ready are
+    written while the big sheets are still being parsed in the background;
+    `render(analysis)` then finishes the same workbook.
+    """
     check_container(data)
     info = inspect_package(data)
     book = WorkbookData(data)
     ctx = Context(book=book, settings=None, date1904=info.date1904)
     ctx.settings = read_settings(book, ctx.findings)
+    big = book.prefetch_large()
     results = {}
-    for section in sections():
-        results[section.key] = section.analyze(ctx)
-        ctx.results[section.key] = results[section.key]
+    secs = sections()
+    # Sections whose input is still being parsed in the background go last; none of
+    # them depends on another's result but the PK's.
+    late = [sec for sec in secs if _reads(book, sec, big)]
+    renderer = _Renderer(info.default_font) if render_early else None
+    for section in secs:
+        if section not in late:
+            results[section.key] = ctx.results[section.key] = section.analyze(ctx)
+    if renderer is not None:
+        renderer.advance(secs, results, ctx)
+    for section in late:
+        results[section.key] = ctx.results[section.key] = section.analyze(ctx)
     if all(r is None for r in results.values()):
         book.table(PK)   # raises the message that names the PK sheet and the sheets found
     for table in book.tables_read:
@@ -83,23 +98,50 @@ def analyze(data: bytes) -> Analysis:
     user_sheets = [s for s in book.sheet_names if s not in info.owned_sheets]
     order = {name: i for i, name in enumerate(user_sheets)}
     ctx.findings.sort(key=F.sort_key(order))
-    return Analysis(sheet_names=book.sheet_names, context=ctx, results=results, findings=ctx.findings,
-                    font=info.default_font, owned_sheets=list(info.owned_sheets), tool_version=info.tool_version)
+    analysis = Analysis(sheet_names=book.sheet_names, context=ctx, results=results, findings=ctx.findings,
+                        font=info.default_font, owned_sheets=list(info.owned_sheets),
+                        tool_version=info.tool_version)
+    analysis._renderer = renderer
+    return analysis
+
+
+def _reads(book, section, sheets: set[str]) -> bool:
+    if not sheets:
+        return False
+    return any(book.find_sheet(spec.name, spec.aliases) in sheets for spec in section.input_sheets)
+
+
+class _Renderer:
+    """Writes the computed sheets, section by section in workbook order."""
+
+    def __init__(self, font: tuple[str, float]):
+        self.buffer = io.BytesIO()
+        self.wb = new_workbook(self.buffer, font)
+        self.fmt = Formats(self.wb)
+        self.done = 0          # sections of sections() already written (or skipped)
+
+    def advance(self, secs, results: dict, ctx: Context) -> None:
+        """Write every section whose turn has come and whose result is known."""
+        while self.done < len(secs) and secs[self.done].key in results:
+            section = secs[self.done]
+            if results[section.key] is not None:
+                section.render(self.wb, self.fmt, ctx, results[section.key])
+            self.done += 1
+
+    def finish(self, analysis: Analysis) -> bytes:
+        self.advance(sections(), analysis.results, analysis.context)
+        subtitle = f"Dibuat oleh sakip-xl {__version__}. Klik sel di kolom Sel untuk menuju sel yang dimaksud."
+        pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
+                                analysis.settings)
+        self.wb.close()
+        return self.buffer.getvalue()
 
 
 def render(analysis: Analysis) -> bytes:
     """The tool's sheets as a standalone xlsxwriter workbook (to be spliced)."""
-    buffer = io.BytesIO()
-    wb = new_workbook(buffer, analysis.font)
-    fmt = Formats(wb)
-    for section in sections():
-        result = analysis.results.get(section.key)
-        if result is not None:
-            section.render(wb, fmt, analysis.context, result)
-    subtitle = f"Dibuat oleh sakip-xl {__version__}. Klik sel di kolom Sel untuk menuju sel yang dimaksud."
-    pemeriksaan_sheet.write(wb, fmt, analysis.findings, set(analysis.sheet_names), subtitle, analysis.settings)
-    wb.close()
-    return buffer.getvalue()
+    renderer = getattr(analysis, "_renderer", None)
+    analysis._renderer = None          # a workbook is finished once
+    return (renderer or _Renderer(analysis.font)).finish(analysis)
 
 
 def _counts(findings: list[F.Finding]) -> dict[str, int]:
@@ -154,9 +196,9 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
                 f"'{target.name}' sedang dibuka di Excel/LibreOffice (ada file kunci '{lock.name}'). "
                 "Tutup file itu lalu jalankan lagi, atau pakai --paksa bila yakin file tidak sedang dibuka."
             )
-    analysis = analyze(data)
     if not in_place:
         _check_output_name(target, inspect_package(data).is_xlsm)
+    analysis = analyze(data, render_early=True)
     generated = render(analysis)
     result = splice(data, generated, tool_version=__version__)
     if reencrypt is not None:

@@ -17,6 +17,11 @@ from .errors import InputFileError, WorkbookLayoutError
 from .schema import TableSheet, normalize_header
 
 HEADER_SCAN_ROWS = 40
+PREFETCH_MIN_BYTES = 4 << 20     # sheets with more XML than this are parsed in the background
+
+
+def _parse(wb, name: str) -> list[list]:
+    return wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
 
 
 @dataclass
@@ -86,13 +91,44 @@ class WorkbookData:
 
     def rows(self, sheet: str) -> list[list]:
         if sheet not in self._rows:
+            future = getattr(self, "_prefetched", {}).get(sheet)
             try:
-                self._rows[sheet] = self._wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                if future is not None:
+                    self._rows[sheet] = future.result()
+                else:
+                    self._rows[sheet] = self._wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             except Exception as exc:
                 raise InputFileError(
                     f"Lembar '{sheet}' tidak dapat dibaca ({exc}). Simpan ulang file dari Excel lalu coba lagi."
                 ) from exc
         return self._rows[sheet]
+
+    def prefetch_large(self, min_bytes: int = PREFETCH_MIN_BYTES) -> set[str]:
+        """Start parsing the big sheets in a background thread; returns their names.
+
+        python-calamine releases the GIL while it parses, so a 100,000-row survey is
+        read while the small sheets are analysed. The thread has its own workbook
+        object (one calamine workbook cannot parse two sheets at once).
+        """
+        import concurrent.futures
+
+        from .package.cells import sheet_part
+        from .package.opc import Package
+
+        pkg = Package(self._data)
+        big = []
+        for name in self.sheet_names:
+            part = sheet_part(pkg, name)
+            member = pkg.members.get(part) if part else None
+            if member is not None and member.usize >= min_bytes:
+                big.append(name)
+        if not big:
+            return set()
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="sakip-read")
+        wb2 = python_calamine.load_workbook(io.BytesIO(self._data))
+        self._prefetched = {name: pool.submit(_parse, wb2, name) for name in big}
+        pool.shutdown(wait=False)
+        return set(big)
 
     def table(self, spec: TableSheet, required: bool = True) -> Table | None:
         sheet = self.find_sheet(spec.name, spec.aliases)

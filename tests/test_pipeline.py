@@ -1,0 +1,31 @@
+"""The background parse of big sheets and the early rendering change nothing in the output."""
+from __future__ import annotations
+
+from builders import example
+from sakip_xl import reader
+from sakip_xl.engine import analyze, compute, render
+
+
+def test_prefetch_and_early_render_give_the_same_bytes(tmp_path, monkeypatch):
+    src = example(tmp_path)
+    plain = tmp_path / "biasa.xlsx"
+    compute(src, plain)
+    monkeypatch.setattr(reader, "PREFETCH_MIN_BYTES", 1)       # every sheet parsed in the background
+    calls = []
+    original = reader.WorkbookData.prefetch_large
+
+    def spy(self, min_bytes=1):
+        got = original(self, 1)
+        calls.append(got)
+        return got
+
+    monkeypatch.setattr(reader.WorkbookData, "prefetch_large", spy)
+    fast = tmp_path / "cepat.xlsx"
+    compute(src, fast)
+    assert calls and "SKM" in calls[0] and "PK" in calls[0]
+    assert fast.read_bytes() == plain.read_bytes()
+
+
+def test_early_rendering_equals_rendering_after_analysis(tmp_path):
+    data = example(tmp_path).read_bytes()
+    assert render(analyze(data, render_early=True)) == render(analyze(data))
