@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from skm_100k import FLOOR, LAYANAN, OUT, PEKERJAAN, PENDIDIKAN, run, sakip_cmd  # noqa: E402
+from skm_100k import FLOOR, LAYANAN, OUT, PEKERJAAN, PENDIDIKAN, run, sakip_cmd, write_settings  # noqa: E402
 
 OPENPYXL = (
     "import sys, openpyxl\n"
@@ -42,22 +42,13 @@ def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: 
     import datetime as dt
 
     from sakip_xl.anggaran.schema import ANGGARAN
-    from sakip_xl.schema import PENGATURAN, PK
-    from sakip_xl.sections import all_settings
+    from sakip_xl.schema import PK
     from sakip_xl.skm.schema import SKM
 
     rnd = random.Random(seed)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
                                           "strings_to_formulas": False})
-    ws = wb.add_worksheet(PENGATURAN.name)
-    values = {"instansi": "Kabupaten Contoh", "tahun": 2021, "skm_populasi": 950000}
-    for r, s in enumerate(all_settings(), start=2):
-        ws.write_string(r, 0, s.label)
-        value = values.get(s.key, s.default)
-        if isinstance(value, (int, float)):
-            ws.write_number(r, 1, value)
-        elif value:
-            ws.write_string(r, 1, str(value))
+    write_settings(wb, {"instansi": "Kabupaten Contoh", "tahun": 2021, "skm_populasi": 950000})
 
     ws = wb.add_worksheet(PK.name)
     keys = [c.key for c in PK.columns]

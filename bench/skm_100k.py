@@ -38,18 +38,12 @@ PENDIDIKAN = ("SD", "SMP", "SMA", "D3", "S1", "S2")
 PEKERJAAN = ("Petani", "Wiraswasta", "PNS", "Ibu Rumah Tangga", "Pelajar/Mahasiswa", "Buruh", "Lainnya")
 
 
-def generate(path: Path, rows: int, seed: int = 14) -> None:
-    """A template-shaped workbook (Pengaturan + SKM) written row by row in constant memory."""
+def write_settings(wb, values: dict) -> None:
+    """A Pengaturan sheet with every setting's label and its value (or default)."""
     from sakip_xl.schema import PENGATURAN
     from sakip_xl.sections import all_settings
-    from sakip_xl.skm.schema import SKM
 
-    rnd = random.Random(seed)
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
-                                          "strings_to_formulas": False})
-    date = wb.add_format({"num_format": "dd/mm/yyyy"})
     ws = wb.add_worksheet(PENGATURAN.name)
-    values = {"instansi": "Kabupaten Contoh", "tahun": 2021, "skm_populasi": 950000}
     for r, s in enumerate(all_settings(), start=2):
         ws.write_string(r, 0, s.label)
         value = values.get(s.key, s.default)
@@ -57,6 +51,17 @@ def generate(path: Path, rows: int, seed: int = 14) -> None:
             ws.write_number(r, 1, value)
         elif value:
             ws.write_string(r, 1, str(value))
+
+
+def generate(path: Path, rows: int, seed: int = 14) -> None:
+    """A template-shaped workbook (Pengaturan + SKM) written row by row in constant memory."""
+    from sakip_xl.skm.schema import SKM
+
+    rnd = random.Random(seed)
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
+                                          "strings_to_formulas": False})
+    date = wb.add_format({"num_format": "dd/mm/yyyy"})
+    write_settings(wb, {"instansi": "Kabupaten Contoh", "tahun": 2021, "skm_populasi": 950000})
     ws = wb.add_worksheet(SKM.name)
     ws.write_string(0, 0, SKM.title)
     keys = [c.key for c in SKM.columns]

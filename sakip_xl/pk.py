@@ -17,6 +17,7 @@ from .numbers import (BLANK, INVALID, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, Parsed
 from .reader import Record, Table
 from .schema import POLARITY_NEGATIVE, POLARITY_POSITIVE, Setting, normalize_choice
 from .settings import Settings
+from .reader import cell_text as _text
 
 _POSITIVE_WORDS = {"positif", "+", "naik", "maksimal", "maximize", "positive", "semakin tinggi semakin baik"}
 _NEGATIVE_WORDS = {"negatif", "-", "turun", "minimal", "minimize", "negative", "semakin rendah semakin baik"}
@@ -159,14 +160,6 @@ def shown_value(raw: object, date1904: bool = False) -> object:
         return serial
     text = str(raw)
     return text if text != "" else None
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def section():

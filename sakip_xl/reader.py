@@ -253,6 +253,15 @@ def read_table(spec: TableSheet, sheet: str, rows: list[list]) -> Table:
     return Table(spec=spec, sheet=sheet, header_row=header_row, columns=columns, records=records)
 
 
+def cell_text(value: object) -> str:
+    """A cell's value as text: 7.0 -> '7', None -> '', surrounding spaces dropped."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 

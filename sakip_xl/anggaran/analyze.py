@@ -8,7 +8,7 @@ from ..capaian import mean as capaian_mean
 from ..addresses import cell as cell_address, parse_cell, ref
 from ..numbers import BLANK, INVALID, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, excel_serial, format_id, read_number
 from ..pk import NumberCell, number_cell
-from ..reader import ExcelError, Table
+from ..reader import cell_text, ExcelError, Table
 from ..schema import normalize_header
 from . import classes as K
 from . import compute as C
@@ -110,11 +110,7 @@ def analyze(ctx) -> AnggaranResult | None:
 
 
 def _text(value: object) -> str:
-    if value is None or isinstance(value, ExcelError):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return "" if isinstance(value, ExcelError) else cell_text(value)
 
 
 def _lines(table: Table, date1904: bool, text_keys: dict[str, str], out: list) -> list[Line]:

@@ -5,7 +5,7 @@ stored with it (LibreOffice parity tests prove both agree).
 """
 from __future__ import annotations
 
-from ..addresses import cell, col_letter, parse_cell, ref
+from ..addresses import cell, parse_cell, ref
 from ..sheets.common import Formats, fit_row, internal_link, number_or_fallback, stored
 from . import compute as C
 from .analyze import AnggaranResult, BudgetTable

@@ -6,7 +6,7 @@ stays live; the Python twins are in compute.py.
 """
 from __future__ import annotations
 
-from ..addresses import cell, quote_sheet, ref
+from ..addresses import cell, ref
 from ..sheets import capaian_sheet
 from ..sheets import presentation as P
 from ..sheets.common import fit_row, num_literal, stored

@@ -12,6 +12,7 @@ from .. import capaian as C
 from ..errors import SakipError
 from ..pk import JENIS_KUALITATIF
 from .model import STALE_CODES, Failure, IndicatorRow, OpdRow, SasaranRow
+from ..reader import cell_text as _text
 
 IDENTITY_KEYS = ("instansi", "kabupaten", "tahun")
 
@@ -51,14 +52,6 @@ def summarize(analysis, findings, counts: dict[str, int], path: str) -> OpdRow:
     _skm(row, results.get("skm"))
     _anggaran(row, results.get("anggaran"))
     return row
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _year(value: object) -> float | None:

@@ -1,6 +1,7 @@
 """Shared pieces for writing the computed sheets with xlsxwriter."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 
@@ -50,7 +51,12 @@ def new_workbook(buffer: io.BytesIO, font: tuple[str, float] = ("Calibri", 11.0)
             "default_format_properties": {"font_name": font[0], "font_size": size},
         },
     )
+    # A fixed date: the temporary workbook's bytes then depend only on its content.
+    wb.set_properties({"created": _FIXED_DATE})
     return wb
+
+
+_FIXED_DATE = dt.datetime(2024, 1, 1)
 
 
 class Formats:

@@ -14,6 +14,7 @@ from .regimes import Regime, by_name, weight
 from .responses import Element, Index, regime_of
 from .results import derive_elements
 from .schema import DISTRIBUSI
+from ..reader import cell_text as _text
 
 ANSWER_KEYS = ("n1", "n2", "n3", "n4")
 
@@ -128,11 +129,4 @@ def _check(table: Table, row: Row, out: list) -> None:
                           stated=format_id(stated.value, max(decimals or 0, 1) if decimals else 0),
                           computed=format_id(e.nrr25, 2)))
 
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
