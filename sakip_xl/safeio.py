@@ -106,12 +106,12 @@ def write_atomic(target: Path, data: bytes, backup_of: Path | None = None) -> No
     remove_stale_temps(folder, target.name)
     if backup_of is not None:
         remove_stale_temps(folder, backup_path(backup_of).name)
-    tmp = _write_temp(folder, target.name, data)
+    tmp = _write_temp(folder, target.name, data, _mode_for(target))
     bak_tmp = None
     try:
         if backup_of is not None:
             old = backup_of.read_bytes()
-            bak_tmp = _write_temp(folder, backup_path(backup_of).name, old)
+            bak_tmp = _write_temp(folder, backup_path(backup_of).name, old, _mode_for(backup_of))
             os.replace(bak_tmp, backup_path(backup_of))
             bak_tmp = None
         os.replace(tmp, target)
@@ -198,7 +198,18 @@ def _alive_windows(pid: int) -> bool:
         return True   # unsure: keep the file (it is removed once it is a day old)
 
 
-def _write_temp(folder: Path, name: str, data: bytes) -> str:
+def _mode_for(path: Path) -> int:
+    """The permissions a file written at `path` gets: those of the file it replaces,
+    else what any new file gets here (0666 less the umask) — not mkstemp's private 0600."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _write_temp(folder: Path, name: str, data: bytes, mode: int | None = None) -> str:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
@@ -208,6 +219,8 @@ def _write_temp(folder: Path, name: str, data: bytes) -> str:
         ) from exc
     try:
         try:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)

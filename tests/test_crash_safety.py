@@ -214,3 +214,25 @@ def test_killed_process_never_leaves_a_partial_file(tmp_path, large, moment, rec
     assert proc.wait(timeout=300) == 0, proc.stderr.read()
     assert _temps(tmp_path) == []
     assert _is_complete_result(src)
+
+
+def test_written_files_keep_ordinary_permissions(tmp_path):
+    """A new output gets the usual permissions (not a temp file's private 0600); an
+    in-place update and its backup keep the permissions of the original."""
+    import os
+    import stat
+
+    from builders import example
+    from sakip_xl.engine import compute
+
+    src = example(tmp_path)
+    os.chmod(src, 0o640)
+    mask = os.umask(0o022)
+    try:
+        compute(src, tmp_path / "baru.xlsx")
+        compute(src)
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "baru.xlsx").stat().st_mode) == 0o644
+    assert stat.S_IMODE(src.stat().st_mode) == 0o640
+    assert stat.S_IMODE((tmp_path / "contoh.bak.xlsx").stat().st_mode) == 0o640
