@@ -27,6 +27,10 @@ def build_template(settings: Mapping[str, object] | None = None,
     _write_settings(wb, styles, settings or {})
     for spec in all_input_sheets():
         _write_table_sheet(wb, styles, spec, (rows or {}).get(spec.name, ()))
+    for ws in wb.worksheets():     # the input sheets print on A4 too, one page wide
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
     wb.worksheets()[1].activate()
     wb.close()
     return buffer.getvalue()
