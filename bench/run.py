@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from skm_100k import FLOOR, LAYANAN, OUT, PEKERJAAN, PENDIDIKAN, run, sakip_cmd, write_settings  # noqa: E402
+from skm_100k import FLOOR, OUT, run, sakip_cmd, write_settings, write_survey  # noqa: E402
 
 OPENPYXL = (
     "import sys, openpyxl\n"
@@ -39,11 +39,8 @@ OPENPYXL = (
 
 def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: int = 50, seed: int = 8) -> None:
     """Pengaturan + PK + Anggaran + SKM, shaped like the template, in constant memory."""
-    import datetime as dt
-
     from sakip_xl.anggaran.schema import ANGGARAN
     from sakip_xl.schema import PK
-    from sakip_xl.skm.schema import SKM
 
     rnd = random.Random(seed)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
@@ -87,25 +84,7 @@ def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: 
             ws.write_number(r, keys.index("realisasi"), rl)
             r += 1
 
-    ws = wb.add_worksheet(SKM.name)
-    keys = [c.key for c in SKM.columns]
-    date = wb.add_format({"num_format": "dd/mm/yyyy"})
-    for c, col in enumerate(SKM.columns):
-        ws.write_string(SKM.header_row - 1, c, col.header)
-    start = dt.datetime(2021, 1, 1)
-    for i in range(respondents):
-        r = SKM.header_row + i
-        ws.write_number(r, keys.index("no"), i + 1)
-        ws.write_datetime(r, keys.index("tanggal"), start + dt.timedelta(days=rnd.randrange(365)), date)
-        ws.write_string(r, keys.index("layanan"), rnd.choice(LAYANAN))
-        ws.write_string(r, keys.index("jenis_kelamin"), rnd.choice("LP"))
-        ws.write_number(r, keys.index("umur"), rnd.randint(17, 80))
-        ws.write_string(r, keys.index("pendidikan"), rnd.choice(PENDIDIKAN))
-        ws.write_string(r, keys.index("pekerjaan"), rnd.choice(PEKERJAAN))
-        for j in range(1, 10):
-            if rnd.random() < 0.01:
-                continue
-            ws.write_number(r, keys.index(f"u{j}"), rnd.choices((1, 2, 3, 4), (0.03, 0.12, 0.5, 0.35))[0])
+    write_survey(wb, respondents, rnd, slips=False)
     wb.close()
 
 

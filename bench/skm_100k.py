@@ -55,13 +55,19 @@ def write_settings(wb, values: dict) -> None:
 
 def generate(path: Path, rows: int, seed: int = 14) -> None:
     """A template-shaped workbook (Pengaturan + SKM) written row by row in constant memory."""
-    from sakip_xl.skm.schema import SKM
-
     rnd = random.Random(seed)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
                                           "strings_to_formulas": False})
-    date = wb.add_format({"num_format": "dd/mm/yyyy"})
     write_settings(wb, {"instansi": "Kabupaten Contoh", "tahun": 2021, "skm_populasi": 950000})
+    write_survey(wb, rows, rnd, slips=True)
+    wb.close()
+
+
+def write_survey(wb, rows: int, rnd: random.Random, slips: bool) -> None:
+    """An SKM sheet of `rows` respondents; with `slips`, 0.05 % of answers are typing slips."""
+    from sakip_xl.skm.schema import SKM
+
+    date = wb.add_format({"num_format": "dd/mm/yyyy"})
     ws = wb.add_worksheet(SKM.name)
     ws.write_string(0, 0, SKM.title)
     keys = [c.key for c in SKM.columns]
@@ -83,11 +89,10 @@ def generate(path: Path, rows: int, seed: int = 14) -> None:
             x = rnd.random()
             if x < 0.01:
                 continue                                   # not answered
-            if x < 0.0105:
+            if slips and x < 0.0105:
                 ws.write_number(r, c, rnd.choice((0, 5, 2.5)))  # typing slips: findings, bounded
                 continue
             ws.write_number(r, c, rnd.choices((1, 2, 3, 4), weights)[0])
-    wb.close()
 
 
 def run(cmd: list[str]) -> tuple[float, float, float]:
