@@ -7,11 +7,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from . import findings as F
-from . import pk as pk_module
-from . import reviu
 from .errors import OutputError
 from .reader import WorkbookData
 from .encryption import encrypt, open_bytes
@@ -19,9 +18,13 @@ from .safeio import check_writable, lock_file_for, read_input, write_atomic
 from .schema import PK
 from .settings import Settings, read_settings
 from .sections import Context, sections
-from .sheets import pemeriksaan_sheet
-from .sheets.common import Formats, new_workbook
 from .splice import check_container, inspect_package, splice
+
+if TYPE_CHECKING:
+    from .pk import Indicator
+
+# The writers (xlsxwriter) and reviu are imported where they are used: a big sheet's
+# background parse starts before them (see analyze), so their import time overlaps it.
 
 
 @dataclass
@@ -41,7 +44,7 @@ class Analysis:
         return self.context.settings
 
     @property
-    def indicators(self) -> list[pk_module.Indicator]:
+    def indicators(self) -> list[Indicator]:
         return self.results.get("pk") or []
 
 
@@ -70,8 +73,8 @@ def analyze(data: bytes, render_early: bool = False) -> Analysis:
     info = inspect_package(data)
     book = WorkbookData(data)
     ctx = Context(book=book, settings=None, date1904=info.date1904)
-    ctx.settings = read_settings(book, ctx.findings)
     big = book.prefetch_large()
+    ctx.settings = read_settings(book, ctx.findings)
     results = {}
     secs = sections()
     # Sections whose input is still being parsed in the background go last; none of
@@ -115,6 +118,8 @@ class _Renderer:
     """Writes the computed sheets, section by section in workbook order."""
 
     def __init__(self, font: tuple[str, float]):
+        from .sheets.common import Formats, new_workbook
+
         self.buffer = io.BytesIO()
         self.wb = new_workbook(self.buffer, font)
         self.fmt = Formats(self.wb)
@@ -131,6 +136,8 @@ class _Renderer:
     def finish(self, analysis: Analysis) -> bytes:
         self.advance(sections(), analysis.results, analysis.context)
         subtitle = f"Dibuat oleh sakip-xl {__version__}. Klik sel di kolom Sel untuk menuju sel yang dimaksud."
+        from .sheets import pemeriksaan_sheet
+
         pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
                                 analysis.settings)
         self.wb.close()
@@ -166,6 +173,8 @@ def check(path: str | Path, password: str | None = None) -> Report:
     if analysis.owned_sheets:
         fresh = render(analysis)
         expected = [s for s in tool_sheet_names(fresh)]
+        from . import reviu
+
         found += reviu.compare(data, fresh, expected, analysis.owned_sheets, analysis.tool_version, __version__)
     return Report(path=path, output=None, findings=found, analysis=analysis, counts=_counts(found))
 
