@@ -183,3 +183,11 @@ def test_messy_layout_is_read_by_header_text(tmp_path):
         ("Ind A", "Sasaran A", "F6"), ("Ind B", "Sasaran A", "F8")]
     assert math.isclose(inds[1].capaian, 110.0)
     assert [(f.code, f.cell) for f in report.findings] == [("PK-006", "G8"), ("SET-003", "")]
+
+
+def test_package_level_api(tmp_path):
+    import sakip_xl
+
+    report = sakip_xl.compute(example(tmp_path), tmp_path / "hasil.xlsx")
+    assert report.written and report.output == tmp_path / "hasil.xlsx"
+    assert sakip_xl.check(tmp_path / "hasil.xlsx").counts == report.counts
