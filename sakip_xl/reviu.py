@@ -10,6 +10,7 @@ them, cell by cell, with the computed sheets stored in the file:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -128,8 +129,30 @@ def _same(a, b) -> bool:
     return a == b
 
 
+_NEEDLESS_QUOTES = re.compile(r"'([A-Za-z_][A-Za-z0-9_.]*)'!")
+_STRING = re.compile(r'"(?:[^"]|"")*"')
+
+
 def _norm_formula(text: str) -> str:
-    return text.lstrip("=").replace("_xlfn.", "").replace(" ", "")
+    """A formula as compared: how a program spells it, not what it computes.
+
+    Excel and LibreOffice rewrite a formula on save: `'PK'!F5` becomes `PK!F5`,
+    spaces go, function prefixes appear. None of that is a hand edit. String
+    literals are compared as they are.
+    """
+    out, pos = [], 0
+    body = text.lstrip("=")
+    for m in _STRING.finditer(body):
+        out.append(_norm_code(body[pos:m.start()]))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(_norm_code(body[pos:]))
+    return "".join(out)
+
+
+def _norm_code(code: str) -> str:
+    code = code.replace("_xlfn.", "").replace("_xlws.", "").replace(" ", "")
+    return _NEEDLESS_QUOTES.sub(r"\1!", code).upper()
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from builders import example
 from sakip_xl import __version__
 from sakip_xl.addresses import col_letter
@@ -86,3 +88,28 @@ def test_deleted_tool_sheet_is_reported(tmp_path):
     wb.save(copy)
     report = check(copy)
     assert "Capaian" in {f.sheet for f in report.findings if f.code == "WB-005"}
+
+
+def test_formula_spelling_is_not_an_edit():
+    from sakip_xl.reviu import _norm_formula
+
+    ours = "=IF(ISNUMBER('PK'!F5),'PK'!F5,\"'PK'!F5\")+SUM('Hasil SKM'!A1:A2)"
+    saved = "IF(ISNUMBER(PK!F5), PK!F5,\"'PK'!F5\")+SUM('Hasil SKM'!A1:A2)"
+    assert _norm_formula(ours) == _norm_formula(saved)
+    assert _norm_formula(ours) != _norm_formula(saved.replace("\"'PK'!F5\"", "\"PK!F5\""))  # text is text
+    assert _norm_formula("=A1/B1*100") != _norm_formula("=A1/B1*100+5")
+
+
+@pytest.mark.libreoffice
+def test_workbook_saved_by_libreoffice_rechecks_clean_and_recomputes(tmp_path):
+    """Staff open the finished workbook in LibreOffice and save it: LibreOffice respells every
+    formula (e.g. 'PK'!F5 as PK!F5). That is no hand edit, and compute still owns its sheets."""
+    from lo_oracle import recalc
+
+    out = finished(tmp_path)
+    saved = recalc(out, tmp_path / "lo")        # opened, recalculated and saved as .xlsx by LibreOffice
+    report = check(saved)
+    assert not [f for f in report.findings if f.code.startswith("WB-")]
+    again = tmp_path / "lagi.xlsx"
+    compute(saved, again)
+    assert not [f for f in check(again).findings if f.code.startswith("WB-")]
