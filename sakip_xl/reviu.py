@@ -37,6 +37,10 @@ F.register([
     Code("WB-005", PERINGATAN, "Lembar hasil hilang atau belum dibuat",
          "Lembar hasil '{name}' belum ada atau telah dihapus.",
          "Jalankan sakip-xl compute untuk membuat lembar hasil."),
+    Code("WB-007", PERINGATAN, "Susunan lembar hasil tidak sesuai data",
+         "Susunan lembar hasil tidak sesuai lagi dengan data (baris data ditambah atau dihapus setelah compute); "
+         "sel-selnya tidak dibandingkan satu per satu.",
+         "Hasil belum diperbarui, jalankan sakip-xl compute."),
     Code("WB-006", PERINGATAN, "Terlalu banyak sel berbeda",
          "{count} sel lain di lembar ini juga berbeda (tidak dicantumkan satu per satu).",
          "Jalankan sakip-xl compute untuk memperbarui lembar hasil."),
@@ -97,6 +101,8 @@ def compare(existing: bytes, fresh: bytes, sheets: list[str], owned: list[str],
 
 
 def _compare_sheet(sheet: str, want: dict[str, CellState], have: dict[str, CellState]) -> list[F.Finding]:
+    if _layout_changed(want, have):
+        return [F.make("WB-007", sheet, "")]
     found: list[F.Finding] = []
     extra = 0
     for ref, cell in want.items():
@@ -119,6 +125,21 @@ def _compare_sheet(sheet: str, want: dict[str, CellState], have: dict[str, CellS
     if extra:
         found.append(F.make("WB-006", sheet, "", count=extra))
     return found
+
+
+def _layout_changed(want: dict[str, CellState], have: dict[str, CellState]) -> bool:
+    """True when rows were added or removed since compute, rather than cells edited.
+
+    A typed value over a formula leaves the cell in place (without its formula); a
+    sheet rendered from more or fewer input rows has formulas where the stored
+    sheet has no cell at all, or the stored sheet has formulas where the fresh one
+    has none.
+    """
+    for ref, cell in want.items():
+        if cell.formula is not None and ref not in have:
+            return True
+    return any(cell.formula is not None and (ref not in want or want[ref].formula is None)
+               for ref, cell in have.items())
 
 
 def _same(a, b) -> bool:

@@ -113,3 +113,19 @@ def test_workbook_saved_by_libreoffice_rechecks_clean_and_recomputes(tmp_path):
     again = tmp_path / "lagi.xlsx"
     compute(saved, again)
     assert not [f for f in check(again).findings if f.code.startswith("WB-")]
+
+
+def test_rows_added_after_compute_are_one_layout_finding(tmp_path):
+    """A PK row added after compute shifts the computed sheet: say so once per sheet, and do
+    not accuse each moved cell of being typed over or edited."""
+    import openpyxl
+
+    out = finished(tmp_path)
+    wb = openpyxl.load_workbook(out)        # openpyxl is fine for making this test's input
+    ws = wb["PK"]
+    ws.insert_rows(8)
+    ws["B8"], ws["C8"], ws["F8"], ws["G8"] = "Sasaran baru", "Indikator baru", 100, 90
+    wb.save(out)
+    report = check(out)
+    assert "Capaian" in {f.sheet for f in report.findings if f.code == "WB-007"}
+    assert not [f for f in report.findings if f.code in ("WB-001", "WB-002") and f.sheet == "Capaian"]
