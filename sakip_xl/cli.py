@@ -67,7 +67,7 @@ def main():
     pass
 
 
-@main.command(help="Tambahkan lembar hasil (Capaian, Pemeriksaan) ke WORKBOOK.\n\n"
+@main.command(help="Tambahkan lembar hasil ke WORKBOOK: Capaian, Perbandingan, Hasil Anggaran, Hasil SKM (bila datanya ada) dan Pemeriksaan.\n\n"
                    "Tanpa -o, file diperbarui di tempat dan versi sebelumnya disimpan sebagai NAMA.bak.xlsx.\n\n"
                    + EXIT_HELP)
 @click.argument("workbook", type=click.Path(dir_okay=True, path_type=str))
