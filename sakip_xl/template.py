@@ -39,6 +39,7 @@ def build_template(settings: Mapping[str, object] | None = None,
 def _styles(wb):
     return {
         "title": wb.add_format({"bold": True, "font_size": 13}),
+        "date": wb.add_format({"num_format": "dd/mm/yyyy", "border": 1}),   # examples and tests only
         "note": wb.add_format({"italic": True, "font_color": "#595959"}),
         "header": wb.add_format({"bold": True, "text_wrap": True, "valign": "vcenter", "align": "center",
                                  "bg_color": "#FFF2CC", "border": 1}),
@@ -87,9 +88,9 @@ def _write_settings(wb, st, values):
     write_template_table(ws, r + 2, st, values.get("skala_kualitatif") or DEFAULT_SCALES)
 
 
-def _write_value(ws, r, c, value, fmt):
+def _write_value(ws, r, c, value, fmt, date_fmt=None):
     if isinstance(value, (dt.date, dt.datetime)):
-        ws.write_datetime(r, c, value, _date_format(ws))
+        ws.write_datetime(r, c, value, date_fmt)
     elif value is None or value == "":
         ws.write_blank(r, c, None, fmt)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -98,17 +99,8 @@ def _write_value(ws, r, c, value, fmt):
         ws.write_string(r, c, str(value), fmt)
 
 
-def _date_format(ws):
-    # Only example and test workbooks hold dates; the template itself has none.
-    wb = ws._sakip_wb
-    if not hasattr(wb, "_sakip_date"):
-        wb._sakip_date = wb.add_format({"num_format": "dd/mm/yyyy", "border": 1})
-    return wb._sakip_date
-
-
 def _write_table_sheet(wb, st, spec: TableSheet, records):
     ws = wb.add_worksheet(spec.name)
-    ws._sakip_wb = wb
     ws.write_string(0, 0, spec.title, st["title"])
     ws.write_string(1, 0, spec.help, st["note"])
     hr = spec.header_row - 1
@@ -134,7 +126,7 @@ def _write_table_sheet(wb, st, spec: TableSheet, records):
     for i, rec in enumerate(records):
         for c, col in enumerate(spec.columns):
             if col.key in rec:
-                _write_value(ws, hr + 1 + i, c, rec[col.key], formats[col.key])
+                _write_value(ws, hr + 1 + i, c, rec[col.key], formats[col.key], st["date"])
 
 
 def _write_petunjuk(wb, st):
