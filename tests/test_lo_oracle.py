@@ -158,7 +158,8 @@ def test_formula_cells_reads_stored_values(tmp_path):
         formula_cells(src, ["Nope"])
 
 
-def test_formula_cells_shared_formula_and_missing_v(tmp_path):
+def _shared_formulas(tmp_path, b3_cell: str):
+    """B1:B3 = A*2 written as one shared formula, with B3's content replaced by `b3_cell`."""
     src = tmp_path / "shared.xlsx"
     wb = xlsxwriter.Workbook(str(src))
     ws = wb.add_worksheet("S")
@@ -169,7 +170,12 @@ def test_formula_cells_shared_formula_and_missing_v(tmp_path):
     part = "xl/worksheets/sheet1.xml"
     replace_in_part(src, part, r"<f>A1\*2</f>", '<f t="shared" ref="B1:B3" si="0">A1*2</f>')
     replace_in_part(src, part, r"<f>A2\*2</f>", '<f t="shared" si="0"/>')
-    replace_in_part(src, part, r"(<c r=\"B3\"[^>]*>)<f>A3\*2</f><v>6</v>", r'\1<f t="shared" si="0"/>')
+    replace_in_part(src, part, r"(<c r=\"B3\"[^>]*>)<f>A3\*2</f><v>6</v>", b3_cell)
+    return src
+
+
+def test_formula_cells_shared_formula_and_missing_v(tmp_path):
+    src = _shared_formulas(tmp_path, r'\1<f t="shared" si="0"/>')
     got = formula_cells(src)
     assert got[("S", "B1")] == ("=A1*2", 2)
     assert got[("S", "B2")] == ("=A2*2", 4)
@@ -263,17 +269,7 @@ def test_stale_values_are_detected_so_recalc_happens_on_load(tmp_path):
 
 @libreoffice
 def test_shared_formulas_are_compared(tmp_path):
-    src = tmp_path / "shared.xlsx"
-    wb = xlsxwriter.Workbook(str(src))
-    ws = wb.add_worksheet("S")
-    ws.write_column("A1", [1, 2, 3])
-    for r in range(3):
-        ws.write_formula(r, 1, f"=A{r + 1}*2", None, (r + 1) * 2)
-    wb.close()
-    part = "xl/worksheets/sheet1.xml"
-    replace_in_part(src, part, r"<f>A1\*2</f>", '<f t="shared" ref="B1:B3" si="0">A1*2</f>')
-    replace_in_part(src, part, r"<f>A2\*2</f>", '<f t="shared" si="0"/>')
-    replace_in_part(src, part, r"(<c r=\"B3\"[^>]*>)<f>A3\*2</f><v>6</v>", r'\1<f t="shared" si="0"/><v>7</v>')
+    src = _shared_formulas(tmp_path, r'\1<f t="shared" si="0"/><v>7</v>')
     assert compare_with_engine(src, tmp_path) == ["S!B3: stored 7, LibreOffice 6 (formula =A3*2)"]
 
 

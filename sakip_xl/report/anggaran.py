@@ -14,10 +14,10 @@ def _indent(level: int | None, label: str) -> str:
     return ("– " if (level or 1) >= 2 else "") + text(label)
 
 
-def belanja_table(bt) -> Table:
-    """The Belanja sheet's lines (typed totals left out) and the computed total."""
+def _line_rows(bt, tail) -> tuple[list[list[str]], set[int]]:
+    """kode, indented uraian, pagu and realisasi of every typed line (totals left out), plus
+    `tail(i)`; the rows of top-level lines are bold."""
     rows, bold = [], set()
-    res = bt.result
     for i, ln in enumerate(bt.lines):
         if bt.struct.is_total[i]:
             continue
@@ -25,7 +25,14 @@ def belanja_table(bt) -> Table:
         if (level or 1) == 1:
             bold.add(len(rows))
         rows.append([text(ln.kode) if ln.kode else "", _indent(level, ln.uraian), amount(ln.value("pagu")),
-                     amount(ln.value("realisasi")), percent(res.serapan[i]), percent(res.share[i])])
+                     amount(ln.value("realisasi"))] + tail(i))
+    return rows, bold
+
+
+def belanja_table(bt) -> Table:
+    """The Belanja sheet's lines (typed totals left out) and the computed total."""
+    res = bt.result
+    rows, bold = _line_rows(bt, lambda i: [percent(res.serapan[i]), percent(res.share[i])])
     total = res.total
     bold.add(len(rows))
     rows.append(["", "JUMLAH", amount(total["pagu"]), amount(total["realisasi"]),
@@ -55,15 +62,7 @@ def class_table(result) -> Table:
 
 def programme_table(bt) -> Table:
     """Pagu, realisasi and serapan per programme and kegiatan, as the LKjIP prints them."""
-    rows, bold = [], set()
-    for i, ln in enumerate(bt.lines):
-        if bt.struct.is_total[i]:
-            continue
-        level = bt.struct.level[i]
-        if (level or 1) == 1:
-            bold.add(len(rows))
-        rows.append([text(ln.kode) if ln.kode else "", _indent(level, ln.uraian), amount(ln.value("pagu")),
-                     amount(ln.value("realisasi")), percent(bt.result.serapan[i])])
+    rows, bold = _line_rows(bt, lambda i: [percent(bt.result.serapan[i])])
     total = bt.result.total
     bold.add(len(rows))
     rows.append(["", "JUMLAH", amount(total["pagu"]), amount(total["realisasi"]),
