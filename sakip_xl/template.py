@@ -135,13 +135,16 @@ def _write_petunjuk(wb, st):
     ws.set_column(1, 1, 30)
     ws.set_column(2, 2, 12)
     ws.set_column(3, 3, 90)
+    data_sheets = ", ".join(spec.name for spec in all_input_sheets())
     lines = [
         "PETUNJUK PENGISIAN",
         "1. Isi lembar Pengaturan (identitas instansi, tahun, aturan perhitungan).",
-        "2. Isi lembar PK: satu baris per indikator kinerja, target dan realisasi sebagai angka.",
+        f"2. Isi lembar data yang Anda punya ({data_sheets}); lembar yang kosong dilewati.",
+        "   PK: satu baris per indikator kinerja, target dan realisasi sebagai angka.",
         "3. Simpan, lalu jalankan:  sakip-xl compute NAMA-FILE.xlsx",
-        "4. Buka lagi file itu: lembar Capaian (hasil hitung) dan Pemeriksaan (temuan) sudah ditambahkan.",
-        "   Lembar hasil berisi rumus hidup; jangan diubah manual. Ubah data, lalu jalankan compute lagi.",
+        "4. Buka lagi file itu: lembar hasil (Capaian, Perbandingan, Hasil Anggaran, Hasil SKM) dan",
+        "   Pemeriksaan (temuan) sudah ditambahkan. Lembar hasil berisi rumus hidup; jangan diubah manual.",
+        "   Ubah data, lalu jalankan compute lagi. Daftar kolom setiap lembar ada di bawah ini.",
     ]
     for i, text in enumerate(lines):
         ws.write_string(i, 0, text, st["title"] if i == 0 else st["wrap"])
