@@ -58,8 +58,13 @@ def time_rekap(folder: Path, jobs: int) -> tuple[float, int]:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100
-    jobs = int(sys.argv[2]) if len(sys.argv) > 2 else (os.cpu_count() or 1)
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("count", nargs="?", type=int, default=100, help="number of OPD workbooks (default 100)")
+    ap.add_argument("jobs", nargs="?", type=int, default=os.cpu_count() or 1, help="worker processes")
+    args = ap.parse_args()
+    count, jobs = args.count, args.jobs
     folder = folder_of(count)
     paths = sorted(folder.glob("*.xlsx"))
     time_compute(paths[:3])                       # warm up imports and caches
