@@ -75,3 +75,20 @@ def test_every_command_has_indonesian_help():
     for name, cmd in main.commands.items():
         assert cmd.help and len(cmd.help) > 20, name
     assert "Kode keluar" in run("--help").stdout
+
+
+def test_console_script_keeps_exit_codes_and_output(tmp_path):
+    """The installed `sakip-xl` ends with os._exit: its exit codes and printed text must survive."""
+    import subprocess
+    import sys
+
+    entry = [sys.executable, "-c", "from sakip_xl.cli import run; run()"]
+    src = example(tmp_path)
+    done = subprocess.run(entry + ["compute", str(src), "-o", str(tmp_path / "h.xlsx")], capture_output=True,
+                          text=True)
+    assert done.returncode == 0 and "Selesai" in done.stdout and (tmp_path / "h.xlsx").exists()
+    found = subprocess.run(entry + ["check", str(src), "--format", "json"], capture_output=True, text=True)
+    assert found.returncode == 1 and json.loads(found.stdout)
+    missing = subprocess.run(entry + ["check", str(tmp_path / "tidak-ada.xlsx")], capture_output=True, text=True)
+    assert missing.returncode == 3 and "tidak ditemukan" in missing.stderr
+    assert subprocess.run(entry + ["compute"], capture_output=True, text=True).returncode == 2
