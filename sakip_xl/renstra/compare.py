@@ -149,8 +149,7 @@ def same_target(row: Row) -> bool | None:
     if ren is None:
         return None
     if row.qualitative:
-        a, b = ind.rank_target, rank_of(ren, ind)
-        return None if a is None or b is None else a == b
+        return _same_rank(ind.rank_target, ren, ind)
     value = ren.cell.value
     if value is None or ind.target.value is None:
         return None
@@ -165,12 +164,17 @@ def same_realisasi(row: Row) -> bool | None:
     if ren is None:
         return None
     if row.qualitative:
-        a, b = ind.rank_realisasi, rank_of(ren, ind)
-        return None if a is None or b is None else a == b
+        return _same_rank(ind.rank_realisasi, ren, ind)
     value = ren.cell.value
     if value is None or ind.realisasi_value is None:
         return None
     return _equal(value, ind.realisasi_value)
+
+
+def _same_rank(rank: int | None, ren, ind) -> bool | None:
+    """A PK grade against the Renstra's, by their ranks on the indicator's scale."""
+    other = rank_of(ren, ind)
+    return None if rank is None or other is None else rank == other
 
 
 def _equal(a: float, b: float) -> bool:
