@@ -4,6 +4,8 @@ The CLI is a thin layer over `compute` and `check`.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,6 +153,24 @@ def render(analysis: Analysis) -> bytes:
     return (renderer or _Renderer(analysis.font)).finish(analysis)
 
 
+@contextlib.contextmanager
+def gc_paused():
+    """No cyclic garbage collection while a workbook is read and written.
+
+    A 100,000-respondent survey is millions of long-lived objects (rows, cells,
+    findings) that the collector would rescan again and again as they are created
+    (0,05 s in the parse of the rows alone); the tool makes no reference cycles
+    worth collecting in that time. The previous state is restored afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _counts(findings: list[F.Finding]) -> dict[str, int]:
     counts = {F.GALAT: 0, F.PERINGATAN: 0, F.INFO: 0}
     for f in findings:
@@ -168,14 +188,16 @@ def check(path: str | Path, password: str | None = None) -> Report:
     """
     path = Path(path)
     data, _ = open_bytes(read_input(path), password)
-    analysis = analyze(data)
-    found = list(analysis.findings)
-    if analysis.owned_sheets:
-        fresh = render(analysis)
-        expected = [s for s in tool_sheet_names(fresh)]
-        from . import reviu
+    with gc_paused():
+        analysis = analyze(data)
+        found = list(analysis.findings)
+        if analysis.owned_sheets:
+            fresh = render(analysis)
+            expected = [s for s in tool_sheet_names(fresh)]
+            from . import reviu
 
-        found += reviu.compare(data, fresh, expected, analysis.owned_sheets, analysis.tool_version, __version__)
+            found += reviu.compare(data, fresh, expected, analysis.owned_sheets, analysis.tool_version,
+                                   __version__)
     return Report(path=path, output=None, findings=found, analysis=analysis, counts=_counts(found))
 
 
@@ -207,9 +229,10 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
             )
     if not in_place:
         _check_output_name(target, inspect_package(data).is_xlsm)
-    analysis = analyze(data, render_early=True)
-    generated = render(analysis)
-    result = splice(data, generated, tool_version=__version__)
+    with gc_paused():
+        analysis = analyze(data, render_early=True)
+        generated = render(analysis)
+        result = splice(data, generated, tool_version=__version__)
     if reencrypt is not None:
         result = encrypt(result, reencrypt)
     write_atomic(target, result, backup_of=path if in_place else None)

@@ -66,6 +66,8 @@ class WorkbookData:
             ) from exc
         self.sheet_names: list[str] = list(self._wb.sheet_names)
         self._rows: dict[str, list[list]] = {}
+        self._facts: dict[str, SheetFacts] = {}
+        self._columns: dict[str, list[tuple]] = {}
         self._data = data
         self.tables_read: list[Table] = []
 
@@ -107,8 +109,10 @@ class WorkbookData:
         """Start parsing the big sheets in a background thread; returns their names.
 
         python-calamine releases the GIL while it parses, so a 100,000-row survey is
-        read while the small sheets are analysed. The thread has its own workbook
-        object (one calamine workbook cannot parse two sheets at once).
+        read while the small sheets are analysed. On a machine with several cores
+        a big sheet is cut into pieces parsed at the same time (bigsheet.py); its
+        scans (error cells, hidden rows, formulas without results) then read the
+        XML inflated for the parse instead of inflating it again.
         """
         import concurrent.futures
 
@@ -116,19 +120,52 @@ class WorkbookData:
         from .package.opc import Package
 
         pkg = Package(self._data)
-        big = []
+        big = {}
         for name in self.sheet_names:
             part = sheet_part(pkg, name)
             member = pkg.members.get(part) if part else None
             if member is not None and member.usize >= min_bytes:
-                big.append(name)
+                big[name] = part
         if not big:
             return set()
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="sakip-read")
-        wb2 = python_calamine.load_workbook(io.BytesIO(self._data))
-        self._prefetched = {name: pool.submit(_parse, wb2, name) for name in big}
+        self._prefetched = {name: pool.submit(self._parse_big, pkg, name, part) for name, part in big.items()}
         pool.shutdown(wait=False)
         return set(big)
+
+    def _parse_big(self, pkg, name: str, part: str) -> list[list]:
+        from . import bigsheet
+
+        if bigsheet.cores() > 1:
+            split = bigsheet.parse(pkg, part, scanner=_FactsScanner())
+            if split is not None:
+                self._facts[name] = split.facts
+                self._columns[name] = split.columns
+                return split.rows
+        # One calamine workbook cannot parse two sheets at once: the thread has its own.
+        return _parse(python_calamine.load_workbook(io.BytesIO(self._data)), name)
+
+    def columns(self, sheet: str) -> list[tuple]:
+        """The cells of `sheet` column by column, as long as rows(sheet) (a big sheet's are
+        built while it is parsed)."""
+        rows = self.rows(sheet)
+        if sheet not in self._columns:
+            self._columns[sheet] = list(zip(*rows))
+        return self._columns[sheet]
+
+    def sheet_facts(self, sheet: str) -> SheetFacts:
+        """What python-calamine does not say about a sheet: its error cells, the formulas
+        saved without a result and the hidden rows."""
+        future = getattr(self, "_prefetched", {}).get(sheet)
+        if future is not None:
+            concurrent_wait(future)
+        facts = self._facts.get(sheet)
+        if facts is None:
+            from .package.cells import error_cells
+            from .sheetscan import scan_sheet
+
+            facts = self._facts[sheet] = SheetFacts(error_cells(self._data, sheet), scan_sheet(self._data, sheet))
+        return facts
 
     def table(self, spec: TableSheet, required: bool = True) -> Table | None:
         sheet = self.find_sheet(spec.name, spec.aliases)
@@ -149,10 +186,8 @@ class WorkbookData:
 
         Formula cells saved without a result (also read as '') and hidden rows are noted too.
         """
-        from .package.cells import error_cells
-        from .sheetscan import scan_sheet
-
-        scan = scan_sheet(self._data, table.sheet)
+        facts = self.sheet_facts(table.sheet)
+        scan, errors = facts.scan, facts.errors
         table.hidden = [rec for rec in table.records if rec.row in scan.hidden_rows]
         if scan.unevaluated:
             for rec in table.records:
@@ -160,7 +195,6 @@ class WorkbookData:
                     addr = cell_address(rec.row, c)
                     if addr in scan.unevaluated:
                         table.unevaluated[addr] = scan.unevaluated[addr]
-        errors = error_cells(self._data, table.sheet)
         if not errors:
             return
         for rec in table.records:
@@ -170,6 +204,36 @@ class WorkbookData:
                     rec.values[key] = ExcelError(errors[addr])
                     table.errors[addr] = errors[addr]
 
+
+@dataclass
+class SheetFacts:
+    errors: dict[str, str]          # 'F5' -> '#DIV/0!'
+    scan: object                    # sheetscan.SheetScan: hidden rows, formulas without results
+
+
+class _FactsScanner:
+    """Error cells, hidden rows and formulas without results, from the XML inflated for the parse."""
+
+    def __init__(self) -> None:
+        from .package.cells import ErrorScanner
+        from .sheetscan import SheetScanner
+
+        self._errors, self._sheet = ErrorScanner(), SheetScanner()
+
+    def feed(self, chunk: bytes) -> None:
+        self._errors.feed(chunk)
+        self._sheet.feed(chunk)
+
+    def result(self) -> SheetFacts:
+        return SheetFacts(self._errors.found, self._sheet.close())
+
+
+def concurrent_wait(future) -> None:
+    """Wait for a background parse; its failure is raised where its rows are asked for."""
+    try:
+        future.result()
+    except Exception:
+        pass
 
 
 _YEAR_SUFFIX = re.compile(r"^(.*?)\s+(?:(?:th|thn|tahun)\s+)?(?:19|20)?\d{2}$")

@@ -12,7 +12,9 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Iterable
 
+from .package.bytescan import may_hold_formula
 from .package.cells import sheet_part
 from .package.opc import Package
 
@@ -37,21 +39,39 @@ class SheetScan:
 
 def scan_sheet(data: bytes, sheet: str) -> SheetScan:
     """Hidden rows and formula cells without a stored result of the worksheet `sheet`."""
-    found = SheetScan()
     part = sheet_part(Package(data), sheet)
     if part is None:
-        return found
+        return SheetScan()
     with zipfile.ZipFile(io.BytesIO(data)) as z, z.open(part) as fh:
-        carry = b""
-        while True:
-            chunk = fh.read(_CHUNK)
-            buf = carry + chunk
-            cut = len(buf) if not chunk else _last_row_end(buf)
-            _scan(buf[:cut], found)
-            carry = buf[cut:]
-            if not chunk:
-                break
-    return found
+        return scan_chunks(iter(lambda: fh.read(_CHUNK), b""))
+
+
+def scan_chunks(chunks: Iterable[bytes]) -> SheetScan:
+    """The same, over a sheet's XML given as consecutive byte strings (cut anywhere)."""
+    scanner = SheetScanner()
+    for chunk in chunks:
+        scanner.feed(chunk)
+    return scanner.close()
+
+
+class SheetScanner:
+    """scan_chunks, fed one chunk at a time."""
+
+    def __init__(self) -> None:
+        self.found = SheetScan()
+        self._carry = b""
+
+    def feed(self, chunk: bytes) -> None:
+        buf = self._carry + chunk if self._carry else chunk
+        cut = _last_row_end(buf)
+        _scan(buf[:cut] if cut < len(buf) else buf, self.found)
+        self._carry = buf[cut:]
+
+    def close(self) -> SheetScan:
+        if self._carry:
+            _scan(self._carry, self.found)
+            self._carry = b""
+        return self.found
 
 
 def _last_row_end(buf: bytes) -> int:
@@ -73,7 +93,7 @@ def _scan(buf: bytes, found: SheetScan) -> None:
                 r = _R_ATTR.search(m.group(1)) or re.search(rb'\br="([0-9]+)"', m.group(1))
                 if r:
                     found.hidden_rows.add(int(r.groups()[-1]) - 1)
-    if b"<f" not in buf and b":f" not in buf:
+    if not may_hold_formula(buf):
         return
     for m in _F_START.finditer(buf):
         starts = list(_C_START.finditer(buf, max(0, m.start() - 4096), m.start()))

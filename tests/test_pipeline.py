@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from builders import example
-from sakip_xl import reader
+from sakip_xl import bigsheet, reader
 from sakip_xl.engine import analyze, compute, render
 
 
@@ -20,9 +20,19 @@ def test_prefetch_and_early_render_give_the_same_bytes(tmp_path, monkeypatch):
         return got
 
     monkeypatch.setattr(reader.WorkbookData, "prefetch_large", spy)
+    monkeypatch.setattr(bigsheet, "cores", lambda: 2)           # big sheets cut in pieces, on any machine
+    pieces = []
+    original_parse = bigsheet.parse
+
+    def parse_spy(pkg, part, **kwargs):
+        pieces.append((part, original_parse(pkg, part, **kwargs)))
+        return pieces[-1][1]
+
+    monkeypatch.setattr(bigsheet, "parse", parse_spy)
     fast = tmp_path / "cepat.xlsx"
     compute(src, fast)
     assert calls and "SKM" in calls[0] and "PK" in calls[0]
+    assert sum(split is not None for _, split in pieces) >= 2      # the SKM and Anggaran sheets at least
     assert fast.read_bytes() == plain.read_bytes()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Iterable
 
 from .opc import Package
 from .xmlutil import local
@@ -38,20 +39,32 @@ def error_cells(data: bytes, sheet: str) -> dict[str, str]:
     part = sheet_part(Package(data), sheet)
     if part is None:
         return {}
-    found: dict[str, str] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as z, z.open(part) as fh:
-        tail = b""
-        while True:
-            chunk = fh.read(_CHUNK)
-            buf = tail + chunk
-            if b't="e"' in buf:
-                for m in _ERROR_CELL.finditer(buf):
-                    start_tag = buf[m.start(): m.start(1)]
-                    ref = _REF.search(start_tag)
-                    value = _VALUE.search(m.group(1))
-                    if ref:
-                        found[ref.group(1).decode()] = value.group(1).decode() if value else "#N/A"
-            if not chunk:
-                break
-            tail = buf[-_OVERLAP:]
-    return found
+        return error_cells_in(iter(lambda: fh.read(_CHUNK), b""))
+
+
+def error_cells_in(chunks: Iterable[bytes]) -> dict[str, str]:
+    """The same, over a sheet's XML given as consecutive byte strings (cut anywhere)."""
+    scanner = ErrorScanner()
+    for chunk in chunks:
+        scanner.feed(chunk)
+    return scanner.found
+
+
+class ErrorScanner:
+    """error_cells_in, fed one chunk at a time."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, str] = {}
+        self._tail = b""
+
+    def feed(self, chunk: bytes) -> None:
+        buf = self._tail + chunk if self._tail else chunk
+        if b't="e"' in buf:
+            for m in _ERROR_CELL.finditer(buf):
+                start_tag = buf[m.start(): m.start(1)]
+                ref = _REF.search(start_tag)
+                value = _VALUE.search(m.group(1))
+                if ref:
+                    self.found[ref.group(1).decode()] = value.group(1).decode() if value else "#N/A"
+        self._tail = buf[-_OVERLAP:]

@@ -226,7 +226,7 @@ class ZipWriter:
         crc: int,
         csize: int,
         usize: int,
-        payload: bytes | memoryview,
+        payload: bytes | memoryview | list,
         create_version: int,
         extract_version: int,
         internal_attr: int,
@@ -276,13 +276,16 @@ class ZipWriter:
         self._central.append(central + raw_name)
         self._chunks.append(local)
         self._chunks.append(raw_name)
-        self._chunks.append(payload)
+        if isinstance(payload, list):
+            self._chunks.extend(payload)
+        else:
+            self._chunks.append(payload)
         self._offset += len(local) + len(raw_name) + csize
 
-    def copy_raw(self, archive: ZipArchive, member: ZipMember) -> None:
-        """Copy a member with its compressed bytes, CRC and sizes unchanged."""
+    def copy_raw(self, archive: ZipArchive, member: ZipMember, name: str | None = None) -> None:
+        """Copy a member with its compressed bytes, CRC and sizes unchanged (optionally renamed)."""
         self._add(
-            member.raw_name,
+            member.raw_name if name is None else name.encode("ascii"),
             member.flags,
             member.method,
             member.dos_time,
@@ -322,7 +325,20 @@ class ZipWriter:
             0,
         )
 
+    def add_stored(self, name: str, chunks: list[bytes | memoryview]) -> None:
+        """Add an uncompressed member whose data is the concatenation of `chunks` (not copied)."""
+        crc = size = 0
+        for chunk in chunks:
+            crc = zlib.crc32(chunk, crc)
+            size += len(chunk)
+        self._add(name.encode("ascii"), 0, STORED, FIXED_DOS_TIME, FIXED_DOS_DATE, crc, size, size,
+                  list(chunks), 10, 10, 0, 0)
+
     def finish(self, comment: bytes = b"") -> bytes:
+        return b"".join(self.parts(comment))
+
+    def parts(self, comment: bytes = b"") -> list[bytes | memoryview]:
+        """The archive as a list of byte strings (to be written out without joining them)."""
         cd = b"".join(self._central)
         eocd = struct.pack(
             _EOCD_FMT,
@@ -335,4 +351,4 @@ class ZipWriter:
             self._offset,
             len(comment),
         )
-        return b"".join([*self._chunks, cd, eocd, comment])
+        return [*self._chunks, cd, eocd, comment]

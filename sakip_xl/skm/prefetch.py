@@ -1,10 +1,11 @@
 """Work done while python-calamine parses the SKM sheet.
 
-Parsing a 100,000-row sheet takes about a second, during which python-calamine
+Parsing a 100,000-row sheet takes most of a second, during which python-calamine
 releases the GIL. A helper thread uses that time to import numpy and the
-computing modules, and to scan the sheet's XML for what python-calamine does not
-report: Excel error cells and formulas saved without a result (both read as
-blanks) and hidden rows. The thread is always joined before the
+computing modules, and to get what python-calamine does not report about the
+sheet: Excel error cells and formulas saved without a result (both read as
+blanks) and hidden rows (WorkbookData.sheet_facts; for a big sheet they come
+from the XML inflated for its parse). The thread is always joined before the
 analysis goes on, and its exception, if any, is raised in the caller.
 """
 from __future__ import annotations
@@ -24,13 +25,9 @@ class Prefetch:
     def _run(self) -> None:
         try:
             from . import distribution, hasil, responses  # noqa: F401  (numpy and the writers)
-            if self._sheet is not None:
-                from ..package.cells import error_cells
-                data = getattr(self._book, "_data", None)      # the workbook bytes the reader keeps
-                if data is not None:
-                    from ..sheetscan import scan_sheet
-                    self._errors = error_cells(data, self._sheet)
-                    self._scan = scan_sheet(data, self._sheet)     # hidden rows, formulas without results
+            if self._sheet is not None and hasattr(self._book, "sheet_facts"):
+                facts = self._book.sheet_facts(self._sheet)
+                self._errors, self._scan = facts.errors, facts.scan
         except BaseException as exc:  # re-raised in the caller by errors()
             self._failure = exc
 

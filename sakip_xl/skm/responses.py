@@ -129,7 +129,8 @@ def analyze(ctx, facts) -> Survey | None:
     first, last = header + 1, max(header + 1, len(rows) - 1)
     data = rows[first:]
     out = Bounded(ctx.findings, sheet)
-    values = {key: _column(data, c) for key, c in cols.items() if key != "no"}
+    columns = book.columns(sheet)
+    values = {key: _column(columns, c, first, len(data)) for key, c in cols.items() if key != "no"}
     if not any(v != "" for col in values.values() for v in col):
         return None                       # an empty sheet, as in the template: nothing to report
     mode = ctx.settings.get("skm_bobot")
@@ -160,11 +161,8 @@ def analyze(ctx, facts) -> Survey | None:
     return survey
 
 
-def _column(data: list[list], c: int) -> list:
-    try:
-        return list(map(itemgetter(c), data))
-    except IndexError:
-        return [r[c] if c < len(r) else "" for r in data]
+def _column(columns: list[tuple], c: int, first: int, count: int) -> tuple:
+    return columns[c][first:] if c < len(columns) else ("",) * count
 
 
 def _elements(regime, cols, values, rows, date1904, out, sheet, first):

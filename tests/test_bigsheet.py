@@ -1,0 +1,260 @@
+"""A big sheet parsed in pieces (sakip_xl/bigsheet.py) reads exactly as python-calamine reads it whole.
+
+The comparison is always against python-calamine's own `to_python(skip_empty_area=False)` of
+the untouched workbook: rows, columns, values and types must be equal, for generated sheets
+(hypothesis), hand-edited XML, and every sheet of the Excel-saved corpus that can be cut.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+import python_calamine
+import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hostile_files import rezip
+from sakip_xl import bigsheet, reader
+from sakip_xl.package import bytescan
+from sakip_xl.package.cells import error_cells, sheet_part
+from sakip_xl.package.opc import Package
+from sakip_xl.sheetscan import scan_sheet
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "excel-corpus"
+
+
+def whole(data: bytes, sheet: str) -> list[list]:
+    return python_calamine.load_workbook(io.BytesIO(data)).get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+
+
+def split(data: bytes, sheet: str, pieces: int, scanner=None):
+    pkg = Package(data)
+    return bigsheet.parse(pkg, sheet_part(pkg, sheet), scanner=scanner, pieces=pieces)
+
+
+def assert_same(got, data: bytes, sheet: str) -> None:
+    rows = whole(data, sheet)
+    assert got.rows == rows
+    assert [list(map(type, r)) for r in got.rows] == [list(map(type, r)) for r in rows]
+    assert got.columns == list(zip(*rows))
+
+
+def survey(rows: int = 400, *, constant_memory: bool = False, date_1904: bool = False, start_col: int = 0) -> bytes:
+    """Numbers, text, booleans, dates, blanks, formulas with results, gaps and ragged rows."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"constant_memory": constant_memory, "date_1904": date_1904,
+                                   "strings_to_numbers": False})
+    date = wb.add_format({"num_format": "dd/mm/yyyy"})
+    ws = wb.add_worksheet("SKM")
+    ws.write_string(0, start_col, "Judul")
+    for i in range(rows):
+        r = 3 + i + (i // 50) * 2              # two empty rows every 50
+        c = start_col + (i % 3 == 0)           # some rows start one column later
+        ws.write_number(r, c, i + 1)
+        ws.write_datetime(r, c + 1, dt.datetime(2021, 1, 1) + dt.timedelta(days=i % 365), date)
+        ws.write_string(r, c + 2, ("KTP", "KK", "Akta", "Surat <Pindah> & lain")[i % 4])
+        ws.write_boolean(r, c + 3, i % 5 == 0) if i % 7 else None
+        ws.write_number(r, c + 4, (i % 4) + 1.0)
+        ws.write_formula(r, c + 5, f"=E{r + 1}*2", None, ((i % 4) + 1) * 2)
+        if i % 97 == 0:
+            ws.write_string(r, c + 12, "catatan lebar")   # widens the sheet in one row only
+    wb.close()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("pieces", [2, 3, 4, 7])
+@pytest.mark.parametrize("constant_memory", [False, True], ids=["shared-strings", "inline-strings"])
+def test_pieces_read_as_the_whole_sheet(pieces, constant_memory):
+    data = survey(constant_memory=constant_memory)
+    got = split(data, "SKM", pieces)
+    assert got is not None
+    assert_same(got, data, "SKM")
+
+
+@pytest.mark.parametrize("variant", ["1904", "from-column-C"])
+def test_dates_1904_and_an_offset_table(variant):
+    data = survey(date_1904=variant == "1904", start_col=2 if variant == "from-column-C" else 0)
+    got = split(data, "SKM", 3)
+    assert got is not None
+    assert_same(got, data, "SKM")
+
+
+cells = st.dictionaries(
+    st.tuples(st.integers(0, 300), st.integers(0, 20)),
+    st.one_of(st.floats(allow_nan=False, allow_infinity=False, width=32), st.integers(-10**6, 10**6),
+              st.text(alphabet="abc <&>\"'Ü1", max_size=6), st.booleans()),
+    min_size=1, max_size=400)
+
+
+@settings(max_examples=60)
+@given(cells, st.integers(2, 6), st.booleans())
+def test_any_sparse_sheet_reads_the_same(grid, pieces, constant_memory):
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"constant_memory": constant_memory, "strings_to_numbers": False,
+                                   "strings_to_formulas": False, "strings_to_urls": False})
+    ws = wb.add_worksheet("S")
+    for (r, c), v in sorted(grid.items()):
+        if isinstance(v, str):
+            ws.write_string(r, c, v)
+        else:
+            ws.write(r, c, v)
+    wb.close()
+    data = buf.getvalue()
+    got = split(data, "S", pieces)
+    if got is not None:        # a sheet too small to cut is parsed whole by the caller
+        assert_same(got, data, "S")
+
+
+def _edit_sheet(data: bytes, sheet: str, edit) -> bytes:
+    pkg = Package(data)
+    return rezip(data, {sheet_part(pkg, sheet): edit})
+
+
+@pytest.mark.parametrize("edit", [
+    lambda x: x.replace(b'<row r="200"', b'<!-- catatan --><row r="200"', 1),
+    lambda x: re.sub(rb'(<row r="200"[^>]*>)', rb'\1<c r="Z200" t="inlineStr"><is><t><![CDATA[<row r="9">]]></t></is></c>',
+                     x, count=1),
+    lambda x: re.sub(rb'(<row) r="\d+"', rb"\1", x),
+], ids=["comment", "cdata", "rows-without-r"])
+def test_markup_that_could_mislead_a_cut_is_parsed_whole(edit):
+    data = _edit_sheet(survey(), "SKM", edit)
+    assert split(data, "SKM", 3) is None
+
+
+def test_rows_out_of_order_across_the_cut_are_parsed_whole():
+    """A row written last but numbered 2: calamine puts it at row 2; pieces cannot."""
+    data = _edit_sheet(survey(), "SKM", lambda x: x.replace(
+        b"</sheetData>", b'<row r="2"><c r="A2"><v>99</v></c></row></sheetData>'))
+    got = split(data, "SKM", 3)
+    assert got is None or got.rows == whole(data, "SKM")
+    assert got is None
+
+
+def test_a_prefixed_namespace_reads_the_same():
+    def prefixed(x: bytes) -> bytes:
+        x = re.sub(rb"<(/?)(?!\?)([A-Za-z]+)([\s>/])", rb"<\1x:\2\3", x)
+        return x.replace(b'x:worksheet xmlns="', b'x:worksheet xmlns:x="')
+    data = _edit_sheet(survey(), "SKM", prefixed)
+    assert b"<x:sheetData>" in zipfile.ZipFile(io.BytesIO(data)).read(sheet_part(Package(data), "SKM"))
+    got = split(data, "SKM", 3)
+    assert got is not None
+    assert_same(got, data, "SKM")
+
+
+def test_a_crc_mismatch_is_left_to_calamine():
+    data = survey()
+    pkg = Package(data)
+    member = pkg.members[sheet_part(pkg, "SKM")]
+    buf = bytearray(data)
+    struct.pack_into("<I", buf, member.header_offset + 14, member.crc ^ 1)   # local header
+    central = [m.start() for m in re.finditer(rb"PK\x01\x02", bytes(buf))
+               if struct.unpack_from("<I", buf, m.start() + 42)[0] == member.header_offset]
+    assert len(central) == 1
+    struct.pack_into("<I", buf, central[0] + 16, member.crc ^ 1)
+    assert Package(bytes(buf)).members[member.name].crc == member.crc ^ 1
+    assert split(bytes(buf), "SKM", 3) is None
+
+
+class _Facts:
+    def __init__(self):
+        self.scanner = reader._FactsScanner()
+
+    def feed(self, chunk):
+        self.scanner.feed(chunk)
+
+    def result(self):
+        return self.scanner.result()
+
+
+def test_the_scans_over_the_inflated_pieces_equal_the_streaming_scans():
+    def mark(x: bytes) -> bytes:
+        x = x.replace(b'<row r="30"', b'<row r="30" hidden="1"', 1)
+        x = re.sub(rb'<c r="E250"([^>]*)><v>[^<]*</v></c>', rb'<c r="E250"\1 t="e"><f>1/0</f><v>#DIV/0!</v></c>', x)
+        x = re.sub(rb'<c r="E380"([^>]*)><v>[^<]*</v></c>', rb'<c r="E380"\1><f>SUM(A1:A3)</f></c>', x)
+        return x
+    data = _edit_sheet(survey(), "SKM", mark)
+    got = split(data, "SKM", 4, scanner=_Facts())
+    assert got is not None
+    facts = got.facts
+    assert facts.errors == error_cells(data, "SKM") == {"E250": "#DIV/0!"}
+    plain = scan_sheet(data, "SKM")
+    assert facts.scan.hidden_rows == plain.hidden_rows == {29}
+    assert facts.scan.unevaluated == plain.unevaluated == {"E380": "SUM(A1:A3)"}
+
+
+def test_the_reader_uses_the_pieces_and_falls_back(monkeypatch):
+    data = survey(2000)
+    calls = []
+    original = bigsheet.parse
+
+    def spy(*args, **kwargs):
+        calls.append(original(*args, **kwargs))
+        return calls[-1]
+
+    monkeypatch.setattr(bigsheet, "parse", spy)
+    for cores, expect_split in ((4, True), (1, False)):
+        monkeypatch.setattr(bigsheet, "cores", lambda cores=cores: cores)
+        calls.clear()
+        book = reader.WorkbookData(data)
+        assert book.prefetch_large(min_bytes=1) == {"SKM"}
+        assert book.rows("SKM") == whole(data, "SKM")
+        assert book.columns("SKM") == list(zip(*whole(data, "SKM")))
+        assert (bool(calls) and calls[0] is not None) == expect_split
+        facts = book.sheet_facts("SKM")
+        assert facts.errors == {} and facts.scan.hidden_rows == set()
+
+
+def corpus_files() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm"))
+
+
+def test_every_excel_saved_sheet_that_can_be_cut_reads_the_same(record_property):
+    files = corpus_files()
+    if not files:
+        pytest.skip(f"corpus not found at {CORPUS}")
+    cut = whole_only = 0
+    for path in files:
+        data = path.read_bytes()
+        try:
+            names = python_calamine.load_workbook(io.BytesIO(data)).sheet_names
+        except Exception:
+            continue
+        pkg = Package(data)
+        for name in names:
+            part = sheet_part(pkg, name)
+            if part is None or part not in pkg.members:
+                continue
+            try:
+                expected = whole(data, name)
+            except Exception:
+                continue
+            got = bigsheet.parse(pkg, part, pieces=2)
+            if got is None:
+                whole_only += 1
+                continue
+            cut += 1
+            assert got.rows == expected, (path.name, name)
+            assert got.columns == list(zip(*expected)), (path.name, name)
+    record_property("summary", f"bigsheet corpus: {cut} sheets read in pieces = whole, {whole_only} not cut")
+    assert cut >= 100
+
+
+def test_bytescan_finds_markup_by_a_rare_byte_and_by_plain_search_when_it_is_common():
+    assert bytescan.may_hold_formula(b'<c r="A1"><f>1+1</f><v>2</v></c>')
+    assert bytescan.may_hold_formula(b'<x:c r="A1"><x:f>1+1</x:f></x:c>')
+    assert not bytescan.may_hold_formula(b'<c r="A1" t="inlineStr"><is><t>fasilitas f</t></is></c>')
+    assert bytescan.has_declaration(b"<row><!-- x --></row>")
+    assert not bytescan.has_declaration(b"<v>#DIV/0!</v> Bagus!")
+    many = b"<t>f</t>" * (bytescan._FREQUENT + 10)
+    assert not bytescan.may_hold_formula(many)
+    assert bytescan.may_hold_formula(many + b"<f>A1</f>")
+    bangs = b"!" * (bytescan._FREQUENT + 10)
+    assert bytescan.has_declaration(bangs + b"<![CDATA[x]]>") and not bytescan.has_declaration(bangs)
