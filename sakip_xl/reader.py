@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 import python_calamine
@@ -67,7 +68,7 @@ class WorkbookData:
         self.sheet_names: list[str] = list(self._wb.sheet_names)
         self._rows: dict[str, list[list]] = {}
         self._facts: dict[str, SheetFacts] = {}
-        self._columns: dict[str, list[tuple]] = {}
+        self._columns: dict[str, dict] = {}
         self._data = data
         self.tables_read: list[Table] = []
 
@@ -140,18 +141,24 @@ class WorkbookData:
             split = bigsheet.parse(pkg, part, scanner=_FactsScanner())
             if split is not None:
                 self._facts[name] = split.facts
-                self._columns[name] = split.columns
+                self._columns[name] = dict(enumerate(split.columns))
                 return split.rows
         # One calamine workbook cannot parse two sheets at once: the thread has its own.
         return _parse(python_calamine.load_workbook(io.BytesIO(self._data)), name)
 
-    def columns(self, sheet: str) -> list[tuple]:
-        """The cells of `sheet` column by column, as long as rows(sheet) (a big sheet's are
-        built while it is parsed)."""
+    def column(self, sheet: str, c: int) -> "Column":
+        """Column `c` (0-based) of `sheet`, as long as rows(sheet) (columns.py; a big sheet's
+        are built while it is parsed)."""
+        from .columns import Column      # numpy: imported only when a sheet is read by column
+
         rows = self.rows(sheet)
-        if sheet not in self._columns:
-            self._columns[sheet] = list(zip(*rows))
-        return self._columns[sheet]
+        cols = self._columns.setdefault(sheet, {})
+        if c not in cols:
+            try:
+                cols[c] = Column.of(list(map(itemgetter(c), rows)))
+            except IndexError:
+                cols[c] = Column.of([r[c] if c < len(r) else "" for r in rows])
+        return cols[c]
 
     def sheet_facts(self, sheet: str) -> SheetFacts:
         """What python-calamine does not say about a sheet: its error cells, the formulas

@@ -6,7 +6,7 @@ Input sheets: `Anggaran` (programme/kegiatan/sub-kegiatan lines) and `Belanja`
 from __future__ import annotations
 
 from .. import findings as _findings
-from ..examples import JELBUK_PK
+from ..seed_data import JELBUK_PK
 from ..sections import Section
 from .analyze import analyze
 from .codes import CODES

@@ -43,9 +43,15 @@ class Structure:
     level: list[int | None]            # None for total lines
     parent: list[int | None]
     issues: list[Issue]
+    _children: dict | None = field(default=None, repr=False, compare=False)
 
     def children(self, i: int) -> list[int]:
-        return [j for j, p in enumerate(self.parent) if p == i and not self.is_total[j]]
+        if self._children is None:         # built once: asked for every line of a 500-line budget
+            self._children = {}
+            for j, p in enumerate(self.parent):
+                if p is not None and not self.is_total[j]:
+                    self._children.setdefault(p, []).append(j)
+        return list(self._children.get(i, ()))
 
     def top(self) -> list[int]:
         return [j for j, p in enumerate(self.parent) if p is None and not self.is_total[j]]

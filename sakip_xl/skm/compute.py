@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 from itertools import repeat
 from typing import Sequence
 
@@ -55,7 +56,11 @@ def answer_score(value: object, date1904: bool = False) -> int:
 
 
 def score_column(values: Sequence[object], date1904: bool = False) -> np.ndarray:
-    """answer_score of every cell, vectorised: an int8 array (1..4, 0 blank, -1 invalid)."""
+    """answer_score of every cell, vectorised: an int8 array (1..4, 0 blank, -1 invalid).
+
+    `values` may be a columns.Column: each distinct value is then judged once."""
+    if getattr(values, "codes", None) is not None:
+        return values.table(partial(answer_score, date1904=date1904), np.int8)
     out = np.fromiter(map(_FAST.get, values, repeat(INVALID)), dtype=np.int8, count=len(values))
     if set(map(type, values)) - _FAST_TYPES:      # bools, dates, str subclasses: the slow, exact path
         for i, v in enumerate(values):

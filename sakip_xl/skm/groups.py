@@ -32,18 +32,25 @@ class Grouping:
 
 
 def by_text(values: Sequence[object], mask: np.ndarray) -> Grouping:
-    """Groups of equal text (case-insensitive), labelled by their first spelling; rows outside mask: -1."""
+    """Groups of equal text (case-insensitive), labelled by their first spelling; rows outside mask: -1.
+
+    `values` may be a columns.Column: the groups then come from its distinct values."""
     keys: dict[str, int] = {}
     labels: list[str] = []
     code: dict[object, int] = {}
-    for v in dict.fromkeys(values):              # distinct values, in order of first appearance
+    coded = getattr(values, "codes", None) is not None
+    # distinct values, in order of first appearance
+    for v in (values.first_seen() if coded else dict.fromkeys(values)):
         g = -1
         if type(v) is str and v.strip():
             g = keys.setdefault(v.lower(), len(labels))
             if g == len(labels):
                 labels.append(v)
         code[v] = g
-    index = np.fromiter(map(code.__getitem__, values), dtype=np.int64, count=len(values))
+    if coded:
+        index = values.table(lambda v: code.get(v, -1), np.int64)
+    else:
+        index = np.fromiter(map(code.__getitem__, values), dtype=np.int64, count=len(values))
     index[~mask] = -1
     used = np.flatnonzero(np.bincount(index[index >= 0], minlength=len(labels)))
     if used.size < len(labels):                  # drop groups seen only outside the mask
@@ -55,7 +62,11 @@ def by_text(values: Sequence[object], mask: np.ndarray) -> Grouping:
 
 
 def serials(values: Sequence[object], date1904: bool) -> np.ndarray:
-    """The number each cell holds for a formula (dates as serials), NaN for text, blanks and booleans."""
+    """The number each cell holds for a formula (dates as serials), NaN for text, blanks and booleans.
+
+    `values` may be a columns.Column: each distinct value is then converted once."""
+    if getattr(values, "codes", None) is not None:
+        return values.table(lambda v: _number(v, date1904), np.float64)
     nan = float("nan")
     kinds = set(map(type, values))
     distinct = dict.fromkeys(values) if bool not in kinds else {}   # (True == 1.0 as a dict key)

@@ -6,8 +6,7 @@ Reading is vectorised (numpy over the values python-calamine returns), so a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import compress, repeat
-from operator import eq, itemgetter
+from operator import itemgetter
 
 import numpy as np
 
@@ -129,9 +128,8 @@ def analyze(ctx, facts) -> Survey | None:
     first, last = header + 1, max(header + 1, len(rows) - 1)
     data = rows[first:]
     out = Bounded(ctx.findings, sheet)
-    columns = book.columns(sheet)
-    values = {key: _column(columns, c, first, len(data)) for key, c in cols.items() if key != "no"}
-    if not any(v != "" for col in values.values() for v in col):
+    values = {key: book.column(sheet, c).below(first) for key, c in cols.items() if key != "no"}
+    if not any(col.any_nonblank() for col in values.values()):
         return None                       # an empty sheet, as in the template: nothing to report
     mode = ctx.settings.get("skm_bobot")
     idx = Index(regime, mode, weight(regime.count, mode))
@@ -161,10 +159,6 @@ def analyze(ctx, facts) -> Survey | None:
     return survey
 
 
-def _column(columns: list[tuple], c: int, first: int, count: int) -> tuple:
-    return columns[c][first:] if c < len(columns) else ("",) * count
-
-
 def _elements(regime, cols, values, rows, date1904, out, sheet, first):
     elements, scores = [], []
     invalid = []
@@ -184,7 +178,7 @@ def _elements(regime, cols, values, rows, date1904, out, sheet, first):
         elements.append(e)
     for j in range(regime.count + 1, MAX_ELEMENTS + 1):
         key = f"u{j}"
-        if key in cols and any(v != "" for v in values[key]):
+        if key in cols and values[key].any_nonblank():
             out.out.append(F.make("SKM-009", sheet, cell(first - 1, cols[key]), unsur=f"U{j}",
                                   regulasi=regime.name, count=regime.count))
     _report_invalid(invalid, out, first)
@@ -291,7 +285,7 @@ def _groups(grouping, scores, resp, limit, what, out, header_cell) -> list[Group
 
 
 def _periods(values, t, col, resp, scores, quarterly, date1904, out, first, header) -> list[Group]:
-    blank = np.fromiter(map(eq, values, repeat("")), dtype=bool, count=len(values))
+    blank = values.table(_is_blank, bool)
     for i in np.flatnonzero(resp & ~blank & ~((t >= G.FIRST_DATE) & (t < G.LAST_DATE))).tolist():
         v = values[i]
         out.add("SKM-013", cell(first + i, col), text=v if isinstance(v, str) else _shown(v, t[i]))
@@ -306,7 +300,7 @@ def _profile(key, col, values, resp, date1904, out, header_cell) -> Profile:
     if key == "umur":
         a = G.serials(values, date1904)
         numbers = int((resp & ~np.isnan(a)).sum())
-        texts = sum(1 for v in compress(values, resp.tolist()) if type(v) is str and v.strip())
+        texts = int(values.table(_is_text, bool)[resp].sum())
         numeric = numbers > 0 and numbers >= texts
     if numeric:
         grouping = G.by_age(a, resp)
@@ -326,6 +320,14 @@ def _profile(key, col, values, resp, date1904, out, header_cell) -> Profile:
         c.share = C.share(c.count, total)
     prof.remainder_share = C.share(prof.remainder, total)
     return prof
+
+
+def _is_blank(v) -> bool:
+    return v == ""
+
+
+def _is_text(v) -> bool:
+    return type(v) is str and bool(v.strip())
 
 
 def _shown(v, number) -> str:

@@ -1,0 +1,129 @@
+"""A sheet column as the analyses read it: its cells, and the same cells as codes into
+the column's distinct values.
+
+A survey column of 100,000 answers holds a handful of distinct values (1, 2, 3, 4,
+""; a few service names; dates of one year). Judging each distinct value once and
+spreading the verdict with numpy (`table`) replaces a Python call per cell by a
+dictionary lookup per cell, done once per column, and for a big sheet that is done
+in the threads that parse it (bigsheet.py), while the rest of the sheet is still
+being parsed.
+
+Values that are equal in Python share a code (1 == 1.0): `fn` given to `table`
+must give equal results for equal values. Booleans (True == 1) and anything but
+the plain types python-calamine returns are never coded: a column holding one is
+judged cell by cell.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from itertools import chain, repeat
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+CODED_KINDS = frozenset({str, float, int, _dt.datetime, _dt.date, _dt.time, _dt.timedelta})
+_MIN_DISTINCT_LIMIT = 64
+
+
+def factorize(values: Sequence) -> tuple[frozenset, list | None, np.ndarray | None]:
+    """(the types present, distinct values in order of first appearance, int32 code per cell);
+    the last two are None when the column holds other types or too many distinct values."""
+    kinds = frozenset(map(type, values))
+    if not kinds <= CODED_KINDS:
+        return kinds, None, None
+    distinct = dict.fromkeys(values)
+    if len(distinct) > max(_MIN_DISTINCT_LIMIT, len(values) // 4):
+        return kinds, None, None
+    index = dict(zip(distinct, range(len(distinct))))
+    return kinds, list(distinct), np.fromiter(map(index.__getitem__, values), np.int32, len(values))
+
+
+class Column:
+    """The cells of one column, top to bottom (from a given row down, after `below`)."""
+
+    def __init__(self, length: int, kinds: frozenset, distinct: list | None, codes: np.ndarray | None,
+                 values: Sequence | None = None, build: Callable[[], Sequence] | None = None):
+        self._n = length
+        self.kinds = kinds
+        self.distinct = distinct if codes is not None else None
+        self.codes = codes if distinct is not None else None
+        self._values = values
+        self._build = build
+
+    @classmethod
+    def of(cls, values: Sequence) -> "Column":
+        kinds, distinct, codes = factorize(values)
+        return cls(len(values), kinds, distinct, codes, values=values)
+
+    @classmethod
+    def joined(cls, parts: Iterable[tuple[int, tuple | None]]) -> "Column":
+        """A column made of consecutive parts: (length, (kinds, distinct, codes, values)) or
+        (length, None) for a run of empty cells."""
+        parts = list(parts)
+        n = sum(length for length, _ in parts)
+        kinds = frozenset(chain.from_iterable(p[0] for _, p in parts if p is not None))
+        if any(length and p is None for length, p in parts):
+            kinds |= {str}
+        coded = kinds <= CODED_KINDS and all(p is None or p[2] is not None for _, p in parts)
+        distinct = codes = None
+        if coded:
+            index: dict = {}
+            chunks = []
+            for length, p in parts:
+                if p is None:
+                    chunks.append(np.full(length, index.setdefault("", len(index)), np.int32))
+                else:
+                    remap = np.fromiter((index.setdefault(v, len(index)) for v in p[1]), np.int32, len(p[1]))
+                    chunks.append(remap[p[2]])
+            distinct, codes = list(index), np.concatenate(chunks) if chunks else np.zeros(0, np.int32)
+
+        def build() -> tuple:
+            return tuple(chain.from_iterable(repeat("", length) if p is None else p[3] for length, p in parts))
+
+        return cls(n, kinds, distinct, codes, build=build)
+
+    @property
+    def values(self) -> Sequence:
+        if self._values is None:
+            self._values, self._build = self._build(), None
+        return self._values
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int):
+        return self.values[i]
+
+    def __iter__(self):
+        return iter(self.values)
+
+    def below(self, first: int) -> "Column":
+        """The cells from row `first` (0-based) down."""
+        if first == 0:
+            return self
+        n = max(self._n - first, 0)
+        codes = self.codes[first:] if self.codes is not None else None
+        if self._values is not None:
+            return Column(n, self.kinds, self.distinct, codes, values=self._values[first:])
+        return Column(n, self.kinds, self.distinct, codes, build=lambda: self.values[first:])
+
+    def table(self, fn: Callable[[object], object], dtype) -> np.ndarray:
+        """fn of every cell, as an array: fn runs once per distinct value when the column is coded."""
+        if self.codes is not None:
+            return np.fromiter(map(fn, self.distinct), dtype, len(self.distinct))[self.codes] \
+                if self.distinct else np.zeros(0, dtype)
+        return np.fromiter(map(fn, self.values), dtype, self._n)
+
+    def first_seen(self, mask: np.ndarray | None = None) -> list:
+        """The distinct values in the order they first appear (among the masked cells), coded columns only."""
+        codes = self.codes if mask is None else self.codes[mask]
+        present, first = np.unique(codes, return_index=True)
+        return [self.distinct[c] for c in present[np.argsort(first, kind="stable")].tolist()]
+
+    def any_nonblank(self) -> bool:
+        """Whether any cell holds something other than ''."""
+        if self.codes is not None:
+            if "" not in self.distinct:
+                return self._n > 0
+            return bool(np.any(self.codes != self.distinct.index("")))
+        return any(v != "" for v in self.values)
