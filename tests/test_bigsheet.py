@@ -272,3 +272,20 @@ def test_bytescan_finds_markup_by_a_rare_byte_and_by_plain_search_when_it_is_com
     assert bytescan.may_hold_formula(many + b"<f>A1</f>")
     bangs = b"!" * (bytescan._FREQUENT + 10)
     assert bytescan.has_declaration(bangs + b"<![CDATA[x]]>") and not bytescan.has_declaration(bangs)
+
+
+def test_without_memfd_the_pieces_go_through_memory(monkeypatch):
+    """Windows and macOS have no memfd_create: the packages are handed to calamine as bytes."""
+    monkeypatch.delattr(bigsheet.os, "memfd_create", raising=False)
+    loaded = []
+    original = python_calamine.load_workbook
+
+    def spy(source, *args, **kwargs):
+        loaded.append(type(source).__name__)
+        return original(source, *args, **kwargs)
+
+    monkeypatch.setattr(bigsheet.python_calamine, "load_workbook", spy)
+    data = survey()
+    got = split(data, "SKM", 3)
+    assert got is not None and loaded == ["BytesIO"] * 3
+    assert_same(got, data, "SKM")
