@@ -289,3 +289,19 @@ def test_without_memfd_the_pieces_go_through_memory(monkeypatch):
     got = split(data, "SKM", 3)
     assert got is not None and loaded == ["BytesIO"] * 3
     assert_same(got, data, "SKM")
+
+
+def test_a_sheet_stored_without_compression_reads_the_same():
+    data = survey()
+    part = sheet_part(Package(data), "SKM")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, "w") as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            zout.writestr(info.filename, body,
+                          compress_type=zipfile.ZIP_STORED if info.filename == part else zipfile.ZIP_DEFLATED)
+    stored = buf.getvalue()
+    assert Package(stored).members[part].method == 0
+    got = split(stored, "SKM", 3)
+    assert got is not None
+    assert_same(got, stored, "SKM")

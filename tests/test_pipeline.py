@@ -39,3 +39,27 @@ def test_prefetch_and_early_render_give_the_same_bytes(tmp_path, monkeypatch):
 def test_early_rendering_equals_rendering_after_analysis(tmp_path):
     data = example(tmp_path).read_bytes()
     assert render(analyze(data, render_early=True)) == render(analyze(data))
+
+
+def test_the_collector_is_paused_during_compute_and_restored(tmp_path, monkeypatch):
+    import gc
+
+    from sakip_xl import engine
+
+    seen = []
+    original = engine.analyze
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "analyze", spy)
+    assert gc.isenabled()
+    compute(example(tmp_path), tmp_path / "hasil.xlsx")
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        compute(example(tmp_path), tmp_path / "hasil2.xlsx")
+        assert not gc.isenabled()          # a caller's choice is kept
+    finally:
+        gc.enable()
