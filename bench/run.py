@@ -13,7 +13,11 @@ growth of compute from 10k to 100k respondents. The package's bytecode is
 compiled first, as `pip install .` does. Ratios, not times, are the
 result: they are what the README records.
 
-    python bench/run.py [--sizes 1000,10000,100000] [--runs 3] [--no-openpyxl]
+    python bench/run.py [--sizes 1000,10000,100000] [--runs 3] [--no-openpyxl] [--free-text]
+
+With --free-text a fourth workbook is measured: 100,000 respondents with a Saran
+(suggestions) column of sentences, its text in a shared-string table as Excel
+writes it.
 """
 from __future__ import annotations
 
@@ -38,14 +42,17 @@ OPENPYXL = (
 )
 
 
-def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: int = 50, seed: int = 8) -> None:
-    """Pengaturan + PK + Anggaran + SKM, shaped like the template, in constant memory."""
+def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: int = 50, seed: int = 8,
+             free_text: bool = False) -> None:
+    """Pengaturan + PK + Anggaran + SKM, shaped like the template, in constant memory (inline
+    strings). With `free_text`: a Saran column of sentences, and text in a shared-string table
+    as Excel saves it (the table is then rewritten when the tool appends its own strings)."""
     from sakip_xl.anggaran.schema import ANGGARAN
     from sakip_xl.schema import PK
 
     rnd = random.Random(seed)
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
-                                          "strings_to_formulas": False})
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": not free_text, "strings_to_numbers": False,
+                                          "strings_to_formulas": False, "strings_to_urls": False})
     write_settings(wb, {"instansi": "Kabupaten Contoh", "tahun": 2021, "skm_populasi": 950000})
 
     ws = wb.add_worksheet(PK.name)
@@ -85,7 +92,7 @@ def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: 
             ws.write_number(r, keys.index("realisasi"), rl)
             r += 1
 
-    write_survey(wb, respondents, rnd, slips=False)
+    write_survey(wb, respondents, rnd, slips=False, free_text=free_text)
     wb.close()
 
 
@@ -114,17 +121,21 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--no-openpyxl", action="store_true", help="skip the (slow) openpyxl load + save")
+    ap.add_argument("--free-text", action="store_true",
+                    help="also 100,000 respondents with a free-text column in a shared-string table")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     ensure_bytecode()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes: list = [int(s) for s in args.sizes.split(",")]
+    if args.free_text:
+        sizes.append("100000+saran")
     results = {}
     for n in sizes:
         src = OUT / f"bench-{n}.xlsx"
-        generate(src, n)
+        generate(src, 100_000 if n == "100000+saran" else n, free_text=n == "100000+saran")
         results[n] = measure(src, args.runs, not args.no_openpyxl)
         res = results[n]
-        line = (f"{n:>7} responden  {src.stat().st_size / 1e6:5.1f} MB | floor {res['floor'][0]:6.2f} s "
+        line = (f"{n!s:>12} responden  {src.stat().st_size / 1e6:5.1f} MB | floor {res['floor'][0]:6.2f} s "
                 f"| compute {res['compute'][0]:6.2f} s {res['compute'][1]:5.0f} MB | compute/floor "
                 f"{res['compute'][0] / res['floor'][0]:4.2f}")
         if "openpyxl" in res:
@@ -138,7 +149,7 @@ def main() -> None:
     print("|---|---|---|---|")
     for n, res in results.items():
         opx = f"{res['openpyxl'][0] / res['compute'][0]:.1f}" if "openpyxl" in res else "-"
-        print(f"| {n:,} | {res['compute'][0] / res['floor'][0]:.2f} | {res['compute'][1]:.0f} MB | {opx} |")
+        print(f"| {n if isinstance(n, str) else f'{n:,}'} | {res['compute'][0] / res['floor'][0]:.2f} | {res['compute'][1]:.0f} MB | {opx} |")
     if 10000 in results and 100000 in results:
         growth = results[100000]["compute"][0] / results[10000]["compute"][0]
         print(f"\npertumbuhan compute 10k -> 100k: {growth:.1f}x (sasaran <= 12x)")

@@ -63,8 +63,13 @@ def generate(path: Path, rows: int, seed: int = 14) -> None:
     wb.close()
 
 
-def write_survey(wb, rows: int, rnd: random.Random, slips: bool) -> None:
-    """An SKM sheet of `rows` respondents; with `slips`, 0.05 % of answers are typing slips."""
+SARAN_WORDS = ("pelayanan cepat ramah lambat antrian petugas loket parkir bersih informasi jelas biaya "
+               "gratis online").split()
+
+
+def write_survey(wb, rows: int, rnd: random.Random, slips: bool, free_text: bool = False) -> None:
+    """An SKM sheet of `rows` respondents; with `slips`, 0.05 % of answers are typing slips;
+    with `free_text`, a Saran column where 60 % of respondents wrote a sentence of their own."""
     from sakip_xl.skm.schema import SKM
 
     date = wb.add_format({"num_format": "dd/mm/yyyy"})
@@ -73,6 +78,9 @@ def write_survey(wb, rows: int, rnd: random.Random, slips: bool) -> None:
     keys = [c.key for c in SKM.columns]
     for c, col in enumerate(SKM.columns):
         ws.write_string(SKM.header_row - 1, c, col.header)
+    saran = len(SKM.columns)
+    if free_text:
+        ws.write_string(SKM.header_row - 1, saran, "Saran")
     start = dt.datetime(2021, 1, 1)
     weights = (0.03, 0.12, 0.50, 0.35)
     for i in range(rows):
@@ -93,6 +101,9 @@ def write_survey(wb, rows: int, rnd: random.Random, slips: bool) -> None:
                 ws.write_number(r, c, rnd.choice((0, 5, 2.5)))  # typing slips: findings, bounded
                 continue
             ws.write_number(r, c, rnd.choices((1, 2, 3, 4), weights)[0])
+        if free_text and rnd.random() < 0.6:
+            words = " ".join(rnd.choice(SARAN_WORDS) for _ in range(rnd.randint(3, 12)))
+            ws.write_string(r, saran, f"{words} ({i + 1})")
 
 
 def run(cmd: list[str]) -> tuple[float, float, float]:

@@ -73,9 +73,10 @@ def analyze(data: bytes, render_early: bool = False) -> Analysis:
     """
     check_container(data)
     info = inspect_package(data)
-    book = WorkbookData(data)
-    ctx = Context(book=book, settings=None, date1904=info.date1904)
+    book = WorkbookData(data, load=False)
     big = book.prefetch_large()
+    book.load()
+    ctx = Context(book=book, settings=None, date1904=info.date1904)
     ctx.settings = read_settings(book, ctx.findings)
     results = {}
     secs = sections()

@@ -57,20 +57,31 @@ class Table:
 class WorkbookData:
     """The values of a workbook, sheet by sheet, loaded lazily."""
 
-    def __init__(self, data: bytes):
-        try:
-            self._wb = python_calamine.load_workbook(io.BytesIO(data))
-        except Exception as exc:  # calamine raises several unrelated types
-            raise InputFileError(
-                f"Isi workbook tidak dapat dibaca ({type(exc).__name__}: {exc}). "
-                "Buka file di Excel, simpan ulang sebagai 'Excel Workbook (*.xlsx)', lalu coba lagi."
-            ) from exc
-        self.sheet_names: list[str] = list(self._wb.sheet_names)
+    def __init__(self, data: bytes, load: bool = True):
+        """With load=False the calamine workbook is opened by `load()`: analyze() first starts
+        the big sheets' parse (prefetch_large), then loads, so that python-calamine's reading of
+        the shared-string table overlaps the parse."""
+        self._wb = None
+        self.sheet_names: list[str] = []
         self._rows: dict[str, list[list]] = {}
         self._facts: dict[str, SheetFacts] = {}
         self._columns: dict[str, dict] = {}
         self._data = data
         self.tables_read: list[Table] = []
+        if load:
+            self.load()
+
+    def load(self) -> None:
+        if self._wb is not None:
+            return
+        try:
+            self._wb = python_calamine.load_workbook(io.BytesIO(self._data))
+        except Exception as exc:  # calamine raises several unrelated types
+            raise InputFileError(
+                f"Isi workbook tidak dapat dibaca ({type(exc).__name__}: {exc}). "
+                "Buka file di Excel, simpan ulang sebagai 'Excel Workbook (*.xlsx)', lalu coba lagi."
+            ) from exc
+        self.sheet_names = list(self._wb.sheet_names)
 
     def find_sheet(self, name: str, aliases: tuple[str, ...] = ()) -> str | None:
         """The sheet called `name` or one of its aliases, ignoring case, spacing and punctuation.
@@ -117,13 +128,12 @@ class WorkbookData:
         """
         import concurrent.futures
 
-        from .package.cells import sheet_part
+        from .package.cells import sheet_parts
         from .package.opc import Package
 
         pkg = Package(self._data)
         big = {}
-        for name in self.sheet_names:
-            part = sheet_part(pkg, name)
+        for name, part in sheet_parts(pkg).items():     # from workbook.xml: calamine may not be loaded yet
             member = pkg.members.get(part) if part else None
             if member is not None and member.usize >= min_bytes:
                 big[name] = part

@@ -12,6 +12,7 @@ costs a memory copy. See ``shared/SPLICE-NOTES.md`` for why each rule exists.
 from __future__ import annotations
 
 import posixpath
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from lxml import etree
@@ -42,7 +43,7 @@ from .package.xmlutil import (
     parse,
     serialize,
 )
-from .package.zipio import ZipFormatError, ZipWriter
+from .package.zipio import ZipFormatError, ZipWriter, deflate
 from .splice_styles import StyleMap, default_font, merge_styles, minimal_styles
 
 __all__ = [
@@ -143,6 +144,7 @@ class _Splicer:
         self.ct = ContentTypes(self.ct_root)
         self.rels_root = pkg.xml(self.book.rels_part) if pkg.find(self.book.rels_part) else None
         self.modified: dict[str, bytes] = {}
+        self.early: dict[str, Future] = {}   # big modified parts already being compressed
         self.new_parts: list[tuple[str, bytes]] = []
         self.new_rels: list[tuple[str, str]] = []  # (kind, member name) for workbook rels
         self.new_types: list[tuple[str, str]] = []  # (member name, content type)
@@ -265,9 +267,8 @@ class _Splicer:
         for gs in self.gen_sheets:
             root = self.gen.xml(gs.part)
             self.gen_trees[gs.part] = root
-            if gs.rel.kind == "worksheet":
-                ns = ns_of(root)
-                refs += sum(1 for c in root.iter(f"{{{ns}}}c") if c.get("t") == "s")
+            if gs.rel.kind == "worksheet":    # xlsxwriter writes a string cell's type as t="s"
+                refs += self.gen.read(gs.part).count(b' t="s"')
         grel = self.gbook.rel_of_kind("sharedStrings")
         gitems = children(self.gen.xml(grel.part), "si") if grel and self.gen.find(grel.part) else []
         self.sst_map: dict[int, int] = {}
@@ -279,6 +280,9 @@ class _Splicer:
         if part is not None:
             if data is not None:
                 self.modified[part] = data
+                if len(data) > _EARLY_BYTES:
+                    # zlib releases the GIL: the table is compressed while the sheets are merged.
+                    self.early[part] = _background(deflate, data)
             return
         name = self._claim(rel.part if rel else posixpath.join(posixpath.dirname(self.book.part), "sharedStrings.xml"))
         self.new_parts.append((name, data))
@@ -529,7 +533,8 @@ class _Splicer:
             if data is None or (len(data) == m.usize and data == self._original(m.name)):
                 writer.copy_raw(self.pkg.zip, m)
             else:
-                writer.add(m.name, data, like=m)
+                early = self.early.get(m.name)
+                writer.add(m.name, data, like=m, compressed=early.result() if early else None)
         for name, data in self.new_parts:
             writer.add(name, data)
         return writer.finish(self.pkg.zip.comment)
@@ -539,6 +544,16 @@ class _Splicer:
             return self.pkg.read(name)
         except ZipFormatError:
             return None
+
+
+_EARLY_BYTES = 1 << 20
+
+
+def _background(fn, *args) -> Future:
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sakip-splice")
+    future = pool.submit(fn, *args)
+    pool.shutdown(wait=False)          # the thread ends once fn returns
+    return future
 
 
 def _copy_sheet_attrs(target: etree._Element, src: etree._Element) -> None:

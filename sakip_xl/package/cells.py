@@ -17,6 +17,21 @@ _CHUNK = 1 << 20
 _OVERLAP = 4096
 
 
+def sheet_parts(pkg: Package) -> dict[str, str | None]:
+    """Every sheet named in workbook.xml, in order, with its zip member (None when missing)."""
+    wb = pkg.workbook_part()
+    if wb is None:
+        return {}
+    rels = {r.id: r for r in pkg.rels(wb)}
+    out: dict[str, str | None] = {}
+    for el in pkg.xml(wb).iter():
+        if local(el) == "sheet" and el.get("name") is not None:
+            rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
+            rel = rels.get(rid)
+            out.setdefault(el.get("name"), pkg.find(rel.part) if rel else None)
+    return out
+
+
 def sheet_part(pkg: Package, name: str) -> str | None:
     """The zip member holding the worksheet called `name`, or None."""
     wb = pkg.workbook_part()
