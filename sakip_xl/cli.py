@@ -56,16 +56,21 @@ _PASSWORD_HELP = ("Kata sandi untuk membuka workbook yang dilindungi sandi (dibu
                   "hasil compute dienkripsi lagi dengan sandi yang sama). Bisa juga lewat variabel SAKIP_XL_SANDI.")
 
 
+_ONE_SHOT = False      # set by run(): this process ends (os._exit) once the command is done
+
+
 def _no_collector() -> None:
     """One workbook, then the process ends: no cyclic garbage collection at all.
 
     The engine pauses the collector while it works and restores it afterwards; the
     first collection after that would walk the millions of objects a big survey
     left (about 0,1 s, measured with bench/run.py) only to find nothing to free.
+    Only in the console script: `main` called in a longer-lived process keeps its collector.
     """
     import gc
 
-    gc.disable()
+    if _ONE_SHOT:
+        gc.disable()
 
 
 def _password_option(fn):
@@ -206,6 +211,8 @@ def run() -> None:
     """
     import os
 
+    global _ONE_SHOT
+    _ONE_SHOT = True
     code = 0
     try:
         main()

@@ -20,7 +20,7 @@ from .safeio import check_writable, lock_file_for, read_input, write_atomic
 from .schema import PK
 from .settings import Settings, read_settings
 from .sections import Context, sections
-from .splice import check_container, inspect_package, splice
+from .splice import check_container, inspect_package, read_ahead, splice
 
 if TYPE_CHECKING:
     from .pk import Indicator
@@ -231,9 +231,11 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
     if not in_place:
         _check_output_name(target, inspect_package(data).is_xlsm)
     with gc_paused():
+        check_container(data)              # before anything is inflated in the background
+        ahead = read_ahead(data)
         analysis = analyze(data, render_early=True)
         generated = render(analysis)
-        result = splice(data, generated, tool_version=__version__)
+        result = splice(data, generated, tool_version=__version__, ahead=ahead)
     if reencrypt is not None:
         result = encrypt(result, reencrypt)
     write_atomic(target, result, backup_of=path if in_place else None)

@@ -21,7 +21,7 @@ from .errors import InputFileError, OutputError
 from .package.container import MSG_CORRUPT, MSG_UNSAFE_XML, _detail, check_container, open_package
 from .package.opc import CONTENT_TYPES, ContentTypes, Package, extension, relative, rels_name
 from .package.sheetxml import rewrite_sheet
-from .package.sst import merge_strings
+from .package.sst import merge_strings, read_user_strings
 from .package.workbook import (
     TOOL_MARKER,
     VERSION_MARKER,
@@ -125,15 +125,36 @@ def inspect_package(data: bytes) -> PackageInfo:
 
 
 @_translate_errors
-def splice(original: bytes, generated: bytes, *, tool_version: str) -> bytes:
-    """Return ``original`` with the sheets of ``generated`` added or replaced."""
+def splice(original: bytes, generated: bytes, *, tool_version: str, ahead: Future | None = None) -> bytes:
+    """Return ``original`` with the sheets of ``generated`` added or replaced.
+
+    ``ahead``: what read_ahead(original) started, if the caller did."""
     pkg = open_package(original)
     gen = Package(generated)
-    return _Splicer(pkg, gen, tool_version).run()
+    return _Splicer(pkg, gen, tool_version, ahead).run()
+
+
+def read_ahead(original: bytes) -> Future:
+    """Start reading the user's shared-string table in the background.
+
+    A survey with free-text answers has a table of tens of thousands of strings;
+    parsing and indexing it (lxml releases the GIL while it parses) then happens
+    while the workbook is analysed instead of after it. The splice waits for it
+    and meets any error it raised there.
+    """
+    return _background(_user_strings, original)
+
+
+def _user_strings(original: bytes):
+    pkg = Package(original)
+    rel = Book(pkg).rel_of_kind("sharedStrings")
+    part = pkg.find(rel.part) if rel else None
+    return (part, read_user_strings(pkg.read(part))) if part is not None else None
 
 
 class _Splicer:
-    def __init__(self, pkg: Package, gen: Package, tool_version: str):
+    def __init__(self, pkg: Package, gen: Package, tool_version: str, ahead: Future | None = None):
+        self.ahead = ahead
         self.pkg = pkg
         self.gen = gen
         self.tool_version = tool_version
@@ -276,7 +297,13 @@ class _Splicer:
             return
         rel = self.book.rel_of_kind("sharedStrings")
         part = self.pkg.find(rel.part) if rel else None
-        data, self.sst_map = merge_strings(self.pkg.read(part) if part else None, gitems, refs)
+        user = None
+        if self.ahead is not None and part is not None:
+            read = self.ahead.result()
+            if read is not None and read[0] == part:
+                user = read[1]
+        orig = user.data if user is not None else (self.pkg.read(part) if part else None)
+        data, self.sst_map = merge_strings(orig, gitems, refs, user=user)
         if part is not None:
             if data is not None:
                 self.modified[part] = data
