@@ -23,11 +23,16 @@ import numpy as np
 
 CODED_KINDS = frozenset({str, float, int, _dt.datetime, _dt.date, _dt.time, _dt.timedelta})
 _MIN_DISTINCT_LIMIT = 64
+_SAMPLE = 2048
 
 
-def factorize(values: Sequence) -> tuple[frozenset, list | None, np.ndarray | None]:
+def factorize(values: Sequence) -> tuple[frozenset | None, list | None, np.ndarray | None]:
     """(the types present, distinct values in order of first appearance, int32 code per cell);
-    the last two are None when the column holds other types or too many distinct values."""
+    the last two are None when the column holds other types or too many distinct values, and
+    the types are None when a sample already shows too many distinct values (a No or a
+    free-text column: not worth coding, judged cell by cell)."""
+    if len(values) > 2 * _SAMPLE and len(dict.fromkeys(values[:_SAMPLE])) > _SAMPLE // 2:
+        return None, None, None
     kinds = frozenset(map(type, values))
     if not kinds <= CODED_KINDS:
         return kinds, None, None
@@ -41,7 +46,7 @@ def factorize(values: Sequence) -> tuple[frozenset, list | None, np.ndarray | No
 class Column:
     """The cells of one column, top to bottom (from a given row down, after `below`)."""
 
-    def __init__(self, length: int, kinds: frozenset, distinct: list | None, codes: np.ndarray | None,
+    def __init__(self, length: int, kinds: frozenset | None, distinct: list | None, codes: np.ndarray | None,
                  values: Sequence | None = None, build: Callable[[], Sequence] | None = None):
         self._n = length
         self.kinds = kinds
@@ -61,10 +66,10 @@ class Column:
         (length, None) for a run of empty cells."""
         parts = list(parts)
         n = sum(length for length, _ in parts)
-        kinds = frozenset(chain.from_iterable(p[0] for _, p in parts if p is not None))
+        kinds = frozenset(chain.from_iterable(p[0] or () for _, p in parts if p is not None))
         if any(length and p is None for length, p in parts):
             kinds |= {str}
-        coded = kinds <= CODED_KINDS and all(p is None or p[2] is not None for _, p in parts)
+        coded = kinds <= CODED_KINDS and all(p is None or (p[0] is not None and p[2] is not None) for _, p in parts)
         distinct = codes = None
         if coded:
             index: dict = {}

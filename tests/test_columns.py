@@ -77,3 +77,15 @@ def test_booleans_and_many_distinct_values_are_judged_cell_by_cell():
     assert coded.codes is not None and coded.distinct == [1.0, 2.0, ""]
     assert coded.first_seen() == [1.0, 2.0, ""]
     assert coded.below(2).first_seen() == [1.0, "", 2.0]
+
+
+def test_a_column_of_mostly_distinct_values_is_not_coded_and_still_reads_right():
+    free = [f"saran {i}" for i in range(6000)]
+    col = Column.of(free)
+    assert col.codes is None and col.kinds is None
+    assert C.score_column(col).tolist() == [C.INVALID] * 6000
+    joined = Column.joined([(len(free), (*_factorized(free), tuple(free))), (3, None),
+                            (4, (*_factorized(["", "a", "a", 1.0]), ("", "a", "a", 1.0)))])
+    assert joined.codes is None
+    assert list(joined.values) == free + ["", "", "", "", "a", "a", 1.0]
+    assert joined.any_nonblank()
