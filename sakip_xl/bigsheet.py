@@ -143,7 +143,10 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
         crc = zlib.crc32(chunk, crc)
     ok = crc == member.crc
     del raw, pending, chunks, chunk, body, carry
-    facts = feeder.finish() if feeder is not None else None
+    try:
+        facts = feeder.finish() if feeder is not None else None
+    except Exception:        # the scans are done again, streaming, by WorkbookData.sheet_facts
+        facts = None
     for piece in started:
         piece.join()
     if not ok or any(piece.failed for piece in started):

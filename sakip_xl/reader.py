@@ -148,7 +148,10 @@ class WorkbookData:
         from . import bigsheet
 
         if bigsheet.cores() > 1:
-            split = bigsheet.parse(pkg, part, scanner=_FactsScanner())
+            try:
+                split = bigsheet.parse(pkg, part, scanner=_FactsScanner())
+            except Exception:    # never let the fast path make a readable sheet unreadable
+                split = None
             if split is not None:
                 self._facts[name] = split.facts
                 self._columns[name] = dict(enumerate(split.columns))

@@ -305,3 +305,32 @@ def test_a_sheet_stored_without_compression_reads_the_same():
     got = split(stored, "SKM", 3)
     assert got is not None
     assert_same(got, stored, "SKM")
+
+
+def test_a_failing_scan_or_cut_falls_back_to_the_streaming_scan_and_the_whole_parse(monkeypatch):
+    class Broken:
+        def feed(self, chunk):
+            raise RuntimeError("scan bug")
+
+        def result(self):
+            raise AssertionError("not reached")
+
+    data = survey(2000)
+    got = split(data, "SKM", 3, scanner=Broken())
+    assert got is not None and got.facts is None
+    assert_same(got, data, "SKM")
+
+    monkeypatch.setattr(bigsheet, "cores", lambda: 4)
+    monkeypatch.setattr(reader, "_FactsScanner", Broken)
+    book = reader.WorkbookData(data)
+    book.prefetch_large(min_bytes=1)
+    assert book.rows("SKM") == whole(data, "SKM")
+    assert book.sheet_facts("SKM").scan.hidden_rows == set()     # scanned again, streaming
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("cut bug")
+
+    monkeypatch.setattr(bigsheet, "parse", crash)
+    book = reader.WorkbookData(data)
+    book.prefetch_large(min_bytes=1)
+    assert book.rows("SKM") == whole(data, "SKM")
