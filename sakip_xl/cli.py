@@ -209,7 +209,7 @@ def _print_text(report, shown=None):
     c = report.counts
     click.echo(f"Temuan: {c.get(F.GALAT, 0)} galat, {c.get(F.PERINGATAN, 0)} peringatan, {c.get(F.INFO, 0)} info")
     for f in report.findings if shown is None else shown:
-        click.echo(f"  {f.code} [{f.severity}] {f.place}: {f.message}")
+        click.echo(f"  {f.code} [{f.severity}] {f.place or '(seluruh workbook)'}: {f.message}")
 
 
 def run() -> None:

@@ -192,13 +192,15 @@ def check(path: str | Path, password: str | None = None) -> Report:
     with gc_paused():
         analysis = analyze(data)
         found = list(analysis.findings)
-        if analysis.owned_sheets:
-            fresh = render(analysis)
-            expected = [s for s in tool_sheet_names(fresh)]
-            from . import reviu
+        from . import reviu          # registers the WB- codes
 
+        fresh = render(analysis)
+        expected = [s for s in tool_sheet_names(fresh)]
+        if analysis.owned_sheets:
             found += reviu.compare(data, fresh, expected, analysis.owned_sheets, analysis.tool_version,
                                    __version__)
+        else:     # a workbook sent without `compute`: the auditor should know nothing was computed
+            found.append(F.make("WB-008", "", "", names=", ".join(expected)))
     return Report(path=path, output=None, findings=found, analysis=analysis, counts=_counts(found))
 
 

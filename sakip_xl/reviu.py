@@ -44,6 +44,9 @@ F.register([
     Code("WB-006", PERINGATAN, "Terlalu banyak sel berbeda",
          "{count} sel lain di lembar ini juga berbeda (tidak dicantumkan satu per satu).",
          "Jalankan sakip-xl compute untuk memperbarui lembar hasil."),
+    Code("WB-008", INFO, "Workbook belum diproses sakip-xl",
+         "Workbook ini belum berisi lembar hasil sakip-xl ({names}): yang diperiksa hanya data isiannya.",
+         "Jalankan sakip-xl compute, lalu kirim workbook hasilnya."),
 ])
 
 MAX_PER_SHEET = 20

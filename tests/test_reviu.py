@@ -129,3 +129,24 @@ def test_rows_added_after_compute_are_one_layout_finding(tmp_path):
     report = check(out)
     assert "Capaian" in {f.sheet for f in report.findings if f.code == "WB-007"}
     assert not [f for f in report.findings if f.code in ("WB-001", "WB-002") and f.sheet == "Capaian"]
+
+
+def test_a_workbook_never_computed_says_so_once(tmp_path):
+    """An auditor given the input workbook alone learns that nothing in it was computed."""
+    src = example(tmp_path)
+    raw = check(src)
+    notes = [f for f in raw.findings if f.code == "WB-008"]
+    assert len(notes) == 1 and notes[0].severity == "info"
+    for name in tool_sheets():
+        assert name in notes[0].message
+    assert not codes_at(check(finished(tmp_path)), "WB-008")
+
+
+def test_a_finding_about_the_whole_workbook_is_printed_with_its_place_named(tmp_path):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "from sakip_xl.cli import run; run()", "check", str(example(tmp_path))],
+                         capture_output=True, text=True)
+    line = next(x for x in out.stdout.splitlines() if "WB-008" in x)
+    assert "[info] (seluruh workbook): Workbook ini belum berisi lembar hasil" in line
