@@ -268,15 +268,21 @@ def _load(parts: list):
     """
     memfd = getattr(os, "memfd_create", None)
     if memfd is not None and os.path.isdir("/proc/self/fd"):
-        fd = memfd("sakip-xl-piece", getattr(os, "MFD_CLOEXEC", 0))
         try:
-            for part in parts:
-                view = memoryview(part)
-                while view:
-                    view = view[os.write(fd, view):]
-            return python_calamine.load_workbook(f"/proc/self/fd/{fd}")
-        finally:
-            os.close(fd)
+            fd = memfd("sakip-xl-piece", getattr(os, "MFD_CLOEXEC", 0))
+        except OSError:        # refused by a sandbox (seccomp) or an old kernel
+            fd = None
+        if fd is not None:
+            try:
+                for part in parts:
+                    view = memoryview(part)
+                    while view:
+                        view = view[os.write(fd, view):]
+                return python_calamine.load_workbook(f"/proc/self/fd/{fd}")
+            except OSError:    # out of memory for the file, or /proc not readable: through Python instead
+                pass
+            finally:
+                os.close(fd)
     return python_calamine.load_workbook(io.BytesIO(b"".join(parts)))
 
 

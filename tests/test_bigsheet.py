@@ -334,3 +334,14 @@ def test_a_failing_scan_or_cut_falls_back_to_the_streaming_scan_and_the_whole_pa
     book = reader.WorkbookData(data)
     book.prefetch_large(min_bytes=1)
     assert book.rows("SKM") == whole(data, "SKM")
+
+
+def test_a_refused_memfd_goes_through_memory(monkeypatch):
+    def refuse(*args):
+        raise PermissionError("seccomp")
+
+    monkeypatch.setattr(bigsheet.os, "memfd_create", refuse, raising=False)
+    data = survey()
+    got = split(data, "SKM", 3)
+    assert got is not None
+    assert_same(got, data, "SKM")
