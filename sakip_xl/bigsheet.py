@@ -104,9 +104,9 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
             else:
                 chunk, pending = bytes(pending[:want]), pending[want:]
             size += len(chunk)
-            chunks.append(chunk)
-            if has_declaration(chunk):
+            if has_declaration(chunk) or (chunks and chunks[-1][-1:] == b"<" and chunk[:1] == b"!"):
                 raise _Unsplittable          # a comment or CDATA could hide a "<row" where the cut falls
+            chunks.append(chunk)
             if feeder is not None:
                 feeder.put(chunk)
             if shape is None:
@@ -132,12 +132,17 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
             piece = _Piece(top=k == 0)
             piece.start(pre, body, close_tags, pkg, shared)
             started.append(piece)
-    except (_Unsplittable, zlib.error):
+    except BaseException as exc:
         for piece in started:
             piece.join()
         if feeder is not None:
-            feeder.finish()
-        return None
+            try:
+                feeder.finish()
+            except Exception:
+                pass
+        if isinstance(exc, (_Unsplittable, zlib.error)):
+            return None
+        raise
     crc = 0
     for chunk in chunks:
         crc = zlib.crc32(chunk, crc)

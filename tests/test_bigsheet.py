@@ -345,3 +345,22 @@ def test_a_refused_memfd_goes_through_memory(monkeypatch):
     got = split(data, "SKM", 3)
     assert got is not None
     assert_same(got, data, "SKM")
+
+
+def test_a_comment_opening_across_two_inflated_pieces_is_seen():
+    """'<' ends the first inflated half and '!--' starts the second: still a comment, not cut."""
+    data = survey()
+    part = sheet_part(Package(data), "SKM")
+    xml = Package(data).read(part)
+    comment = b'<!-- <row r="7"> -->'
+    at = xml.rfind(b"<row ", 0, len(xml) // 3)
+    opening = xml.find(b"<sheetData>") + len(b"<sheetData>")
+    for pad in range(len(xml)):
+        total = len(xml) + len(comment) + pad
+        if at + pad == total // 2 - 1:
+            break
+    body = xml[:opening] + b" " * pad + xml[opening:at] + comment + xml[at:]
+    assert body[len(body) // 2 - 1: len(body) // 2 + 3] == b"<!--"
+    edited = _edit_sheet(data, "SKM", lambda x: body)
+    assert Package(edited).read(part) == body
+    assert split(edited, "SKM", 2) is None
