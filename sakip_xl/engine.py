@@ -64,16 +64,17 @@ class Report:
         return self.counts.get(F.GALAT, 0) > 0
 
 
-def analyze(data: bytes, render_early: bool = False) -> Analysis:
+def analyze(data: bytes, render_early: bool = False, overrides: dict | None = None) -> Analysis:
     """Read and compute; raises SakipError for fatal problems, collects the rest.
 
     With `render_early`, the computed sheets of the sections that are ready are
     written while the big sheets are still being parsed in the background;
-    `render(analysis)` then finishes the same workbook.
+    `render(analysis)` then finishes the same workbook. `overrides`: {(sheet, row, col): value}
+    read instead of what those cells hold (check: the settings used at compute time).
     """
     check_container(data)
     info = inspect_package(data)
-    book = WorkbookData(data, load=False)
+    book = WorkbookData(data, load=False, overrides=overrides)
     big = book.prefetch_large()
     book.load()
     ctx = Context(book=book, settings=None, date1904=info.date1904)
@@ -141,8 +142,10 @@ class _Renderer:
         subtitle = f"Dibuat oleh sakip-xl {__version__}. Klik sel di kolom Sel untuk menuju sel yang dimaksud."
         from .sheets import pemeriksaan_sheet
 
+        from . import snapshot
+
         pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
-                                analysis.settings)
+                                analysis.settings, snapshot.take(analysis))
         self.wb.close()
         return self.buffer.getvalue()
 
@@ -197,11 +200,41 @@ def check(path: str | Path, password: str | None = None) -> Report:
         fresh = render(analysis)
         expected = [s for s in tool_sheet_names(fresh)]
         if analysis.owned_sheets:
-            found += reviu.compare(data, fresh, expected, analysis.owned_sheets, analysis.tool_version,
+            basis, note = _basis_of_comparison(data, analysis, fresh)
+            if basis is not fresh:
+                found.append(note)
+                expected = tool_sheet_names(basis)
+            found += reviu.compare(data, basis, expected, analysis.owned_sheets, analysis.tool_version,
                                    __version__)
         else:     # a workbook sent without `compute`: the auditor should know nothing was computed
             found.append(F.make("WB-008", "", "", names=", ".join(expected)))
     return Report(path=path, output=None, findings=found, analysis=analysis, counts=_counts(found))
+
+
+def _basis_of_comparison(data: bytes, analysis: Analysis, fresh: bytes):
+    """What the stored sheets are compared with: the fresh rendering, or, when the settings were
+    changed after compute, a rendering of the current data under the settings used then."""
+    from . import reviu, snapshot
+
+    old = snapshot.read(reviu.stored_value(data, snapshot.SHEET, snapshot.CELL))
+    now = snapshot.read(snapshot.take(analysis))
+    if old is None or now is None:
+        return fresh, None
+    changed = snapshot.changed(old, now)
+    if not changed:
+        return fresh, None
+    past = analyze(data, overrides=snapshot.overrides(old))
+    keys = {**old.get("kunci", {}), **now.get("kunci", {})}
+    labels = _setting_labels()
+    names = ", ".join(f"{labels.get(keys.get(a), a)} ({a})" for a in changed)
+    note = F.make("WB-009", now["lembar"], changed[0], names=names)
+    return render(past), note
+
+
+def _setting_labels() -> dict[str, str]:
+    from .sections import all_settings
+
+    return {s.key: s.label for s in all_settings()}
 
 
 def tool_sheet_names(generated: bytes) -> list[str]:

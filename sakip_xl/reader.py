@@ -57,11 +57,12 @@ class Table:
 class WorkbookData:
     """The values of a workbook, sheet by sheet, loaded lazily."""
 
-    def __init__(self, data: bytes, load: bool = True):
+    def __init__(self, data: bytes, load: bool = True, overrides: dict | None = None):
         """With load=False the calamine workbook is opened by `load()`: analyze() first starts
         the big sheets' parse (prefetch_large), then loads, so that python-calamine's reading of
         the shared-string table overlaps the parse."""
         self._wb = None
+        self._overrides = overrides or {}       # (sheet, row, col) -> value read instead of the cell's
         self.sheet_names: list[str] = []
         self._rows: dict[str, list[list]] = {}
         self._facts: dict[str, SheetFacts] = {}
@@ -115,7 +116,20 @@ class WorkbookData:
                 raise InputFileError(
                     f"Lembar '{sheet}' tidak dapat dibaca ({exc}). Simpan ulang file dari Excel lalu coba lagi."
                 ) from exc
+            self._override(sheet)
         return self._rows[sheet]
+
+    def _override(self, sheet: str) -> None:
+        rows = self._rows[sheet]
+        for (name, r, c), value in self._overrides.items():
+            if name != sheet:
+                continue
+            width = max([len(rows[0]) if rows else 0, c + 1])
+            while len(rows) <= r:
+                rows.append([""] * width)
+            if len(rows[r]) <= c:
+                rows[r] = rows[r] + [""] * (c + 1 - len(rows[r]))
+            rows[r][c] = value
 
     def prefetch_large(self, min_bytes: int = PREFETCH_MIN_BYTES) -> set[str]:
         """Start parsing the big sheets in a background thread; returns their names.

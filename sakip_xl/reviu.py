@@ -44,6 +44,10 @@ F.register([
     Code("WB-006", PERINGATAN, "Terlalu banyak sel berbeda",
          "{count} sel lain di lembar ini juga berbeda (tidak dicantumkan satu per satu).",
          "Jalankan sakip-xl compute untuk memperbarui lembar hasil."),
+    Code("WB-009", PERINGATAN, "Pengaturan diubah setelah compute",
+         "Pengaturan berikut diubah setelah compute: {names}. Lembar hasil masih dihitung dengan pengaturan "
+         "lama; lembar hasil diperiksa terhadap pengaturan lama itu.",
+         "Jalankan sakip-xl compute agar hasil memakai pengaturan yang baru."),
     Code("WB-008", INFO, "Workbook belum diproses sakip-xl",
          "Workbook ini belum berisi lembar hasil sakip-xl ({names}): yang diperiksa hanya data isiannya.",
          "Jalankan sakip-xl compute, lalu kirim workbook hasilnya."),
@@ -84,6 +88,13 @@ def sheet_cells(pkg: Package, sheet_name: str) -> dict[str, CellState] | None:
             cells[ref] = CellState(formula, value)
         el.clear()
     return cells
+
+
+def stored_value(data: bytes, sheet: str, ref: str):
+    """The value stored in one cell of a sheet of the workbook, or None."""
+    cells = sheet_cells(Package(data), sheet)
+    cell = cells.get(ref) if cells else None
+    return cell.value if cell is not None else None
 
 
 def compare(existing: bytes, fresh: bytes, sheets: list[str], owned: list[str],

@@ -150,3 +150,45 @@ def test_a_finding_about_the_whole_workbook_is_printed_with_its_place_named(tmp_
                          capture_output=True, text=True)
     line = next(x for x in out.stdout.splitlines() if "WB-008" in x)
     assert "[info] (seluruh workbook): Workbook ini belum berisi lembar hasil" in line
+
+
+def _set_setting(path, addr: str, text: str) -> None:
+    replace_cell(path, "Pengaturan", addr, f'<c r="{addr}"{{s}} t="inlineStr"><is><t>{text}</t></is></c>')
+
+
+def _setting_cell(path, key: str) -> str:
+    from sakip_xl.engine import analyze
+
+    return analyze(path.read_bytes()).context.settings.cells[key]
+
+
+@pytest.mark.parametrize("key, text", [("efisiensi_aturan", "Capaian &gt; Serapan"), ("batas_capaian", "120"),
+                                       ("skm_bobot", "2 desimal")])
+def test_a_setting_changed_after_compute_is_reported_once_not_as_edited_formulas(tmp_path, key, text):
+    """Formulas that follow a setting differ after it changes: that is a stale result, not a hand edit."""
+    out = finished(tmp_path)
+    addr = _setting_cell(out, key)
+    _set_setting(out, addr, text)
+    report = check(out)
+    wb = [f for f in report.findings if f.code.startswith("WB-")]
+    assert [(f.code, f.sheet, f.cell) for f in wb] == [("WB-009", "Pengaturan", addr)]
+    assert f"({addr})" in wb[0].message
+
+
+def test_a_hand_edit_is_still_found_when_a_setting_changed_too(tmp_path):
+    out = finished(tmp_path)
+    _set_setting(out, _setting_cell(out, "batas_capaian"), "120")
+    target = f"{col_letter(COL['Capaian (%)'])}5"
+    replace_cell(out, "Capaian", target, f'<c r="{target}"{{s}}><v>99</v></c>')
+    report = check(out)
+    assert codes_at(report, "WB-001") == {f"Capaian!{target}"}
+    assert len(codes_at(report, "WB-009")) == 1 and not codes_at(report, "WB-002")
+
+
+def test_a_workbook_computed_before_settings_were_recorded_is_checked_as_before(tmp_path):
+    """No recorded settings (an older sakip-xl): nothing to compare them with, no WB-009."""
+    out = finished(tmp_path)
+    replace_cell(out, "Pemeriksaan", "Z1", '<c r="Z1"/>')
+    assert not [f for f in check(out).findings if f.code.startswith("WB-")]
+    _set_setting(out, _setting_cell(out, "efisiensi_aturan"), "Capaian &gt; Serapan")
+    assert not codes_at(check(out), "WB-009")

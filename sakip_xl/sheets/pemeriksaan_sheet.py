@@ -14,8 +14,13 @@ HEADER_ROW = 8
 
 
 def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], subtitle: str,
-          settings=None) -> None:
+          settings=None, snapshot: str | None = None) -> None:
     ws = wb.add_worksheet(SHEET)
+    if snapshot is not None:          # the settings used, for `check` (snapshot.py): a hidden cell
+        from .. import snapshot as S
+
+        ws.write_string(S.ROW, S.COL, snapshot)
+        ws.set_column(S.COL, S.COL, None, None, {"hidden": True})
     ws.write_string(0, 0, "PEMERIKSAAN (TEMUAN)", fmt.title)
     ws.write_string(1, 0, subtitle, fmt.note)
     for c, (name, width) in enumerate(HEADERS):
@@ -27,8 +32,11 @@ def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], su
     for i, sev in enumerate((F.GALAT, F.PERINGATAN, F.INFO)):
         r = COUNT_ROW + i
         ws.write_string(r, 2, sev, fmt.bold_text)
-        ws.write_formula(r, 3, f'=COUNTIF(${sev_col}${first + 1}:${sev_col}${last + 1},"{sev}")', fmt.integer,
-                         sum(1 for f in findings if f.severity == sev))
+        # The whole column less the rows above the table: the formula's text does not depend on how
+        # many findings there are, so `check` after an input edit reports stale counts (WB-003),
+        # not an edited formula (WB-002).
+        ws.write_formula(r, 3, f'=COUNTIF(${sev_col}:${sev_col},"{sev}")-COUNTIF(${sev_col}$1:${sev_col}${first},"{sev}")',
+                         fmt.integer, sum(1 for f in findings if f.severity == sev))
     for c, (name, _) in enumerate(HEADERS):
         ws.write_string(HEADER_ROW, c, name, fmt.header)
     ws.freeze_panes(first, 0)
