@@ -157,3 +157,18 @@ def test_same_bytes_for_the_same_inputs_whatever_the_jobs(folder, run, tmp_path)
     rekap, out, _ = run
     again = render(recap(folder, jobs=1), str(out.parent))
     assert again == out.read_bytes()
+
+
+def test_a_workbook_whose_rows_or_settings_changed_after_compute_is_stale(tmp_path):
+    """WB-007 (rows added or removed) and WB-009 (settings changed) mean stale results too."""
+    from builders import example
+    from zipedit import replace_cell
+    from sakip_xl.rekap.summary import process
+
+    out = tmp_path / "hasil.xlsx"
+    engine.compute(example(tmp_path), out)
+    assert not process(str(out)).stale
+    addr = engine.analyze(out.read_bytes()).context.settings.cells["batas_capaian"]
+    replace_cell(out, "Pengaturan", addr, f'<c r="{addr}"{{s}} t="inlineStr"><is><t>120</t></is></c>')
+    row = process(str(out))
+    assert row.stale and row.stale_codes == ("WB-009",)
