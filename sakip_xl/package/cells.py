@@ -34,16 +34,7 @@ def sheet_parts(pkg: Package) -> dict[str, str | None]:
 
 def sheet_part(pkg: Package, name: str) -> str | None:
     """The zip member holding the worksheet called `name`, or None."""
-    wb = pkg.workbook_part()
-    if wb is None:
-        return None
-    rels = {r.id: r for r in pkg.rels(wb)}
-    for el in pkg.xml(wb).iter():
-        if local(el) == "sheet" and el.get("name") == name:
-            rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
-            rel = rels.get(rid)
-            return pkg.find(rel.part) if rel else None
-    return None
+    return sheet_parts(pkg).get(name)
 
 
 def error_cells(data: bytes, sheet: str) -> dict[str, str]:
