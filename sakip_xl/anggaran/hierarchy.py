@@ -127,11 +127,33 @@ def structure(kodes: list[str], uraians: list[str], tingkat: list[str] | None = 
     is_total = [words[i] == "total" or (words[i] is None and is_total_text(kodes[i], uraians[i])) for i in range(n)]
     declared = [w if isinstance(w, int) else None for w in words]
     segs = [None if is_total[i] else segments(kodes[i]) for i in range(n)]
+    _short_codes(kodes, segs, is_total)
     if any(s is not None for s in segs):
         level, parent = _by_code(segs, kodes, declared, uraians, is_total, issues)
     else:
         level, parent = _by_numbering(kodes, declared, uraians, is_total, issues)
     return Structure(is_total, level, parent, issues)
+
+
+def _short_codes(kodes, segs, is_total) -> None:
+    """`1 / 1.1 / 1.2 / 2`: single-segment codes are codes too (in place in `segs`) when one of them
+    is followed by a two-segment code starting with it; else they stay old numbering (kegiatan 1, 2
+    under a programme with a full code)."""
+    single = {}
+    for i, k in enumerate(kodes):
+        c = clean_code(k).upper()
+        if not is_total[i] and segs[i] is None and c and _SEGMENT.match(c):
+            single[i] = c
+    if not single:
+        return
+    opens = any(i + 1 < len(segs) and segs[i + 1] is not None and len(segs[i + 1]) == 2 and segs[i + 1][0] == c
+                for i, c in single.items())
+    if not opens:
+        return
+    digits = all(c.isdigit() for c in single.values())
+    for i, c in single.items():
+        if c.isdigit() == digits or any(s is not None and s[0] == c for s in segs):
+            segs[i] = (c,)
 
 
 def _by_code(segs, kodes, declared, uraians, is_total, issues):
