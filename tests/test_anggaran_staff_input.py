@@ -88,3 +88,149 @@ def test_short_codes_keep_old_numbering_below_full_codes():
     s = structure(["1.01.01", "1", "2", "1.01.02", "1"], ["Program A", "Kegiatan a", "Kegiatan b", "Program B",
                                                           "Kegiatan c"])
     assert s.parent == [None, 0, 0, None, 3]
+
+
+# --- item 4: the Permendagri 90 rincian, from the national LRA export ------------------
+
+import csv
+from pathlib import Path
+
+from anggaran_builders import bel
+
+REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real-workbooks"
+LRA = REAL / "lra-djpk-acehbaratdaya-excerpt.csv"
+
+
+def lra_belanja():
+    """The BELANJA DAERAH part of the LRA export, read here (exact decimals): [(group, total pagu, total realisasi,
+    [(rincian, pagu, realisasi)])] in the export's order, and the TOTAL BELANJA DAERAH pair."""
+    if not LRA.is_file():
+        pytest.skip(f"real workbook not found at {LRA}")
+    rows = list(csv.reader(LRA.open(encoding="utf-8")))
+    header, data = rows[:5], rows[6]
+    kinds = rows[5]
+    start = header[0].index("BELANJA DAERAH")
+    end = header[0].index("TOTAL BELANJA DAERAH")
+    groups, current = [], None
+    for c in range(start, end):
+        if kinds[c] != "ANGGARAN":
+            continue
+        names = [header[k][c] for k in range(5) if header[k][c]]
+        pagu, real = Fraction(data[c]), Fraction(data[c + 1])
+        name = names[-1]
+        if name.startswith("TOTAL "):
+            if current is None or current[0] != name[len("TOTAL "):]:
+                current = [name[len("TOTAL "):], None, None, []]
+                groups.append(current)
+            current[1], current[2] = pagu, real
+            current = None
+            continue
+        if len(names) >= 2 and names[-2] not in ("BELANJA DAERAH",) and names[-2].startswith("BELANJA"):
+            current = [names[-2], None, None, []]
+            groups.append(current)
+        current[3].append((name, pagu, real))
+    total = (Fraction(data[end]), Fraction(data[end + 1]))
+    return [tuple(g) for g in groups], total
+
+
+def test_lra_reading_adds_up():
+    """The export itself: every group total is the sum of its rincian, the grand total the sum of the groups."""
+    groups, total = lra_belanja()
+    assert [g[0] for g in groups] == ["BELANJA OPERASI", "BELANJA MODAL", "BELANJA TIDAK TERDUGA",
+                                      "BELANJA TRANSFER BANTUAN KEUANGAN DAN BAGI HASIL"]
+    for name, pagu, real, subs in groups:
+        if subs:
+            assert sum(p for _, p, _ in subs) == pagu, name
+            assert sum(r for _, _, r in subs) == real, name
+    assert sum(g[1] for g in groups) == total[0]
+    assert [len(g[3]) for g in groups] == [6, 6, 0, 2]
+
+
+def _belanja_rows(layout):
+    groups, total = lra_belanja()
+    rows = []
+    for gi, (name, pagu, real, subs) in enumerate(groups):
+        group_code = f"5.{gi + 1}"
+        sub_rows = [{"no": f"{group_code}.{k + 1:02d}", "jenis_belanja": s, "pagu": float(p), "realisasi": float(r)}
+                    for k, (s, p, r) in enumerate(subs)]
+        head = {"no": group_code, "jenis_belanja": name, "pagu": float(pagu), "realisasi": float(real)}
+        if layout == "footer":              # as the export lays it out: rincian first, then TOTAL ...
+            head["jenis_belanja"] = "TOTAL " + name
+            rows += sub_rows + [head]
+        else:
+            rows += [head] + sub_rows
+    rows.append({"jenis_belanja": "TOTAL BELANJA DAERAH", "pagu": float(total[0]), "realisasi": float(total[1])})
+    if layout != "codes":
+        for r in rows:
+            r.pop("no", None)
+    return rows, groups, total
+
+
+@pytest.mark.parametrize("layout", ["header", "footer", "codes"])
+def test_lra_belanja_rincian_nest_under_their_group(tmp_path, layout):
+    rows, groups, total = _belanja_rows(layout)
+    report = check(budget_workbook(tmp_path, belanja=rows, pk=[]))
+    bt = report.analysis.results["anggaran"].belanja
+    assert galat(report) == []
+    assert "ANG-013" not in codes_of(report)
+    assert bt.result.total["pagu"] == pytest.approx(float(total[0]), abs=0.005)
+    assert bt.result.total["realisasi"] == pytest.approx(float(total[1]), abs=0.005)
+    group_lines = [i for i, ln in enumerate(bt.lines) if any(ln.uraian.endswith(g[0]) for g in groups)]
+    assert sorted(bt.struct.top()) == group_lines
+    for i in group_lines:
+        g = next(g for g in groups if bt.lines[i].uraian.endswith(g[0]))
+        assert bt.result.share[i] == pytest.approx(pct(g[1], total[0]), abs=1e-9)
+        assert len(bt.struct.children(i)) == len(g[3])
+    operasi = next(i for i in group_lines if bt.lines[i].uraian.endswith("OPERASI"))
+    assert round(bt.result.share[operasi], 2) == 66.94          # the issue: 60,10 % before
+    total_line = next(i for i in range(len(bt.lines)) if bt.struct.is_total[i])
+    assert bt.result.share[total_line] == pytest.approx(100.0)
+
+
+def test_lra_rows_in_the_anggaran_sheet_with_account_codes(tmp_path):
+    groups, total = lra_belanja()
+    rows = []
+    for gi, (name, pagu, real, subs) in enumerate(groups):
+        rows.append({"kode": f"5.{gi + 1}", "uraian": name, "pagu": float(pagu), "realisasi": float(real)})
+        rows += [{"kode": f"5.{gi + 1}.{k + 1:02d}", "uraian": s, "pagu": float(p), "realisasi": float(r)}
+                 for k, (s, p, r) in enumerate(subs)]
+    rows.append({"uraian": "JUMLAH", "pagu": float(total[0]), "realisasi": float(total[1])})
+    report = check(budget_workbook(tmp_path, rows, pk=[]))
+    bt = report.analysis.results["anggaran"].anggaran
+    assert galat(report) == []
+    assert [bt.lines[i].uraian for i in bt.struct.top()] == [g[0] for g in groups]
+    for i in bt.struct.top():
+        g = next(g for g in groups if g[0] == bt.lines[i].uraian)
+        assert bt.result.share[i] == pytest.approx(pct(g[1], total[0]), abs=1e-9)
+
+
+def test_unknown_rincian_of_belanja_modal_is_flagged_and_stays_under_it(tmp_path):
+    rows = [{"jenis_belanja": "Belanja Operasi", "pagu": 700},
+            {"jenis_belanja": "Belanja Pegawai", "pagu": 700},
+            {"jenis_belanja": "Belanja Modal", "pagu": 300},
+            {"jenis_belanja": "Belanja Modal Peralatan dan Mesin", "pagu": 200},
+            {"jenis_belanja": "Belanja Modal Kendaraan Dinas", "pagu": 100},
+            {"jenis_belanja": "Jumlah", "pagu": 1000}]
+    report = check(budget_workbook(tmp_path, belanja=rows, pk=[]))
+    bt = report.analysis.results["anggaran"].belanja
+    assert [f.cell for f in report.findings if f.code == "ANG-013"] == [bel("jenis_belanja", 4)]
+    assert bt.struct.top() == [0, 2]
+    assert bt.struct.children(2) == [3, 4]
+    assert bt.result.total["pagu"] == 1000
+    assert galat(report) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belanja Modal Tanah", "Belanja Modal Tanah"), ("TANAH", "Belanja Modal Tanah"),
+    ("Belanja Modal Peralatan dan Mesin", "Belanja Modal Peralatan dan Mesin"),
+    ("GEDUNG DAN BANGUNGAN", "Belanja Modal Gedung dan Bangunan"),
+    ("JALAN, IRIGASI, DAN JARINGAN", "Belanja Modal Jalan, Irigasi dan Jaringan"),
+    ("Belanja Modal Aset Tetap Lainnya", "Belanja Modal Aset Tetap Lainnya"),
+    ("ASET TETAP", "Belanja Modal Aset Tetap Lainnya"), ("Aset Lainnya", "Belanja Modal Aset Lainnya"),
+    ("5.2.01", "Belanja Modal Tanah"), ("5.2", "Belanja Modal"), ("Belanja Modal", "Belanja Modal"),
+    ("BELANJA TRANSFER BANTUAN KEUANGAN DAN BAGI HASIL", "Belanja Transfer"),
+    ("Belanja Transfer Bagi Hasil", "Belanja Bagi Hasil"),
+])
+def test_recognise_modal_and_transfer_rincian(text, expected):
+    from sakip_xl.anggaran import classes as K
+    assert K.recognise(text) == expected

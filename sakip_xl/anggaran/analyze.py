@@ -189,8 +189,8 @@ def _anggaran(table: Table, date1904: bool, out: list) -> BudgetTable:
 
 def _belanja(table: Table, date1904: bool, out: list) -> BudgetTable:
     lines = _lines(table, date1904, {"kode": "no", "uraian": "jenis_belanja"}, out)
-    struct, recognised, scheme = class_structure([ln.uraian for ln in lines])
-    bt = _evaluate(table, lines, struct, out, {"ANG-013": {"effect": "dianggap kelompok tersendiri"}})
+    struct, recognised, scheme = class_structure([ln.uraian for ln in lines], [ln.kode for ln in lines])
+    bt = _evaluate(table, lines, struct, out)
     bt.kelompok = [K.group_of(c, scheme) if c else None for c in recognised]
     bt.jenis = [None if c is None or K.is_group(c, scheme) else c for c in recognised]
     return bt

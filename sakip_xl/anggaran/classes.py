@@ -25,6 +25,14 @@ HIBAH = "Belanja Hibah"
 BANSOS = "Belanja Bantuan Sosial"
 BAGI_HASIL = "Belanja Bagi Hasil"
 BANTUAN_KEUANGAN = "Belanja Bantuan Keuangan"
+# Rincian of Belanja Modal (Permendagri 90/2019, 77/2020: 5.2.01 ... 5.2.06).
+TANAH = "Belanja Modal Tanah"
+PERALATAN = "Belanja Modal Peralatan dan Mesin"
+GEDUNG = "Belanja Modal Gedung dan Bangunan"
+JALAN = "Belanja Modal Jalan, Irigasi dan Jaringan"
+ASET_TETAP = "Belanja Modal Aset Tetap Lainnya"
+ASET_LAIN = "Belanja Modal Aset Lainnya"
+MODAL_RINCIAN = (TANAH, PERALATAN, GEDUNG, JALAN, ASET_TETAP, ASET_LAIN)
 UNCLASSIFIED = "Tidak diisi"
 
 SCHEME_CURRENT = "Permendagri 90/2019"
@@ -34,7 +42,7 @@ SCHEME_OLD = "Belanja Langsung/Tidak Langsung"
 GROUPS = {
     SCHEME_CURRENT: {
         OPERASI: (PEGAWAI, BARANG_JASA, BUNGA, SUBSIDI, HIBAH, BANSOS),
-        MODAL: (),
+        MODAL: MODAL_RINCIAN,
         TIDAK_TERDUGA: (),
         TRANSFER: (BAGI_HASIL, BANTUAN_KEUANGAN),
     },
@@ -47,19 +55,33 @@ GROUPS = {
 # Where a sub-class goes when nothing above it names its group.
 _DEFAULT_GROUP = {
     SCHEME_CURRENT: {PEGAWAI: OPERASI, BARANG_JASA: OPERASI, BUNGA: OPERASI, SUBSIDI: OPERASI, HIBAH: OPERASI,
-                     BANSOS: OPERASI, BAGI_HASIL: TRANSFER, BANTUAN_KEUANGAN: TRANSFER},
+                     BANSOS: OPERASI, BAGI_HASIL: TRANSFER, BANTUAN_KEUANGAN: TRANSFER,
+                     **{c: MODAL for c in MODAL_RINCIAN}},
     SCHEME_OLD: {PEGAWAI: LANGSUNG, BARANG_JASA: LANGSUNG, MODAL: LANGSUNG, BUNGA: TIDAK_LANGSUNG,
                  SUBSIDI: TIDAK_LANGSUNG, HIBAH: TIDAK_LANGSUNG, BANSOS: TIDAK_LANGSUNG,
-                 BAGI_HASIL: TIDAK_LANGSUNG, BANTUAN_KEUANGAN: TIDAK_LANGSUNG, TIDAK_TERDUGA: TIDAK_LANGSUNG},
+                 BAGI_HASIL: TIDAK_LANGSUNG, BANTUAN_KEUANGAN: TIDAK_LANGSUNG, TIDAK_TERDUGA: TIDAK_LANGSUNG,
+                 **{c: LANGSUNG for c in MODAL_RINCIAN}},
 }
+
+# The words a group's own name may hold besides 'belanja' (others make it a rincian of that group).
+_GROUP_WORDS = {
+    OPERASI: {"operasi", "operasional"}, MODAL: {"modal"}, TIDAK_TERDUGA: {"tidak", "terduga", "btt"},
+    TRANSFER: {"transfer", "bantuan", "keuangan", "bagi", "hasil"}, LANGSUNG: {"langsung", "bl"},
+    TIDAK_LANGSUNG: {"tidak", "langsung", "btl"},
+}
+_FILLER = {"belanja", "dan", "daerah", "total", "jumlah", "sub", "subtotal"}
 
 # (pattern on the normalised text, class); first match wins, so the longer names come first.
 _PATTERNS = [
+    (r"\btransfer\b(?!.*\bbagi hasil\b.*\bbantuan keuangan\b|.*\bbantuan keuangan\b.*\bbagi hasil\b)"
+     r"(?=.*\bbagi hasil\b)", BAGI_HASIL),
+    (r"\btransfer\b(?!.*\bbagi hasil\b.*\bbantuan keuangan\b|.*\bbantuan keuangan\b.*\bbagi hasil\b)"
+     r"(?=.*\bbantuan keuangan\b)", BANTUAN_KEUANGAN),
+    (r"\btransfer\b", TRANSFER),
     (r"\btidak langsung\b|^btl$", TIDAK_LANGSUNG),
     (r"\btidak terduga\b|^btt$", TIDAK_TERDUGA),
     (r"\blangsung\b|^bl$", LANGSUNG),
     (r"\boperasi(onal)?\b", OPERASI),
-    (r"\btransfer\b", TRANSFER),
     (r"\bpegawai\b", PEGAWAI),
     (r"\bbarang\b|\bjasa\b", BARANG_JASA),
     (r"\bmodal\b", MODAL),
@@ -70,10 +92,21 @@ _PATTERNS = [
     (r"\bbagi hasil\b", BAGI_HASIL),
     (r"\bbantuan keuangan\b", BANTUAN_KEUANGAN),
 ]
+# Rincian of Belanja Modal: by its words after 'modal', or alone as the whole name (as the LRA prints
+# them: TANAH, PERALATAN DAN MESIN, GEDUNG DAN BANGUNAN ...); not 'Belanja Pemeliharaan Gedung'.
+_MODAL_RINCIAN = [
+    (r"tanah", TANAH),
+    (r"peralatan( dan)? mesin|peralatan|mesin", PERALATAN),
+    (r"gedung( dan)? bangun\w*|gedung|bangunan", GEDUNG),
+    (r"jalan( irigasi)?( dan)? (irigasi )?(dan )?jaringan|jalan irigasi|jalan|irigasi|jaringan", JALAN),
+    (r"aset tetap( lainnya| lain)?", ASET_TETAP),
+    (r"aset lainnya|aset lain|aset", ASET_LAIN),
+]
 # Account codes of the current classification (5.1, 5.1.02 ...), typed instead of names.
 _CODES = {"5 1": OPERASI, "5 2": MODAL, "5 3": TIDAK_TERDUGA, "5 4": TRANSFER, "5 1 1": PEGAWAI,
           "5 1 2": BARANG_JASA, "5 1 3": BUNGA, "5 1 4": SUBSIDI, "5 1 5": HIBAH, "5 1 6": BANSOS,
-          "5 4 1": BAGI_HASIL, "5 4 2": BANTUAN_KEUANGAN}
+          "5 4 1": BAGI_HASIL, "5 4 2": BANTUAN_KEUANGAN, "5 2 1": TANAH, "5 2 2": PERALATAN, "5 2 3": GEDUNG,
+          "5 2 4": JALAN, "5 2 5": ASET_TETAP, "5 2 6": ASET_LAIN}
 _LEADING_NUMBER = re.compile(r"^([a-z]|[0-9]+|[ivx]+)\s+(?=\D)")
 
 
@@ -86,10 +119,31 @@ def recognise(text: object) -> str | None:
     if code in _CODES:
         return _CODES[code]
     norm = _LEADING_NUMBER.sub("", norm)
+    rest = re.sub(r"^(belanja )?(modal )?", "", norm)
+    for pattern, cls in _MODAL_RINCIAN:
+        if re.fullmatch(pattern, rest) or (re.search(r"\bmodal\b", norm) and re.search(rf"\b({pattern})\b", rest)):
+            return cls
     for pattern, cls in _PATTERNS:
         if re.search(pattern, norm):
             return cls
     return None
+
+
+def extra_words(text: object, cls: str) -> bool:
+    """A group's name with more words than its own ('Belanja Modal Kendaraan'): an unknown rincian of it."""
+    allowed = _GROUP_WORDS.get(cls)
+    if allowed is None:
+        return False
+    norm = _LEADING_NUMBER.sub("", normalize_header(text) if text is not None else "")
+    words = [w for w in norm.split() if not w.isdigit()]
+    return any(w not in allowed and w not in _FILLER for w in words)
+
+
+def container_of(cls: str, scheme: str) -> tuple[str, ...]:
+    """The classes a line of class `cls` may sit under: its group(s), and Belanja Modal for its rincian."""
+    if cls in MODAL_RINCIAN and scheme == SCHEME_OLD:
+        return (MODAL, LANGSUNG)
+    return tuple(g for g, subs in GROUPS[scheme].items() if cls in subs)
 
 
 def scheme_of(classes) -> str:

@@ -232,23 +232,81 @@ def _nearest_above(i, lv, level, is_total) -> int | None:
     return None
 
 
-def class_structure(texts: list[str]) -> tuple[Structure, list[str | None], str]:
-    """The hierarchy of the Belanja lines (group rows, their sub-classes below), the class of
-    each line, and the classification in use."""
+def class_structure(texts: list[str], nos: list[str] | None = None) -> tuple[Structure, list[str | None], str]:
+    """The hierarchy of the Belanja lines (group rows, their rincian below them, or above a
+    'TOTAL <group>' row as the LRA prints them; account codes 5.2 / 5.2.01 in the No column when
+    typed), the class of each line, and the classification in use."""
     n = len(texts)
     recognised = [K.recognise(t) for t in texts]
     scheme = K.scheme_of(c for c in recognised if c)
     is_total = [recognised[i] is None and is_total_text("", texts[i]) for i in range(n)]
+    footer = [recognised[i] is not None and is_total_text("", texts[i]) for i in range(n)]
     issues: list[Issue] = []
-    level: list[int | None] = [None] * n
-    parent: list[int | None] = [None] * n
+    unknown_sub = [False] * n
     for i in range(n):
+        cls = recognised[i]
         if is_total[i]:
             continue
-        cls = recognised[i]
         if cls is None:
-            issues.append(Issue("ANG-013", i, "jenis_belanja", {"text": texts[i].strip()}))
-        level[i] = 1 if cls is None or K.is_group(cls, scheme) else 2
-        if level[i] == 2:
-            parent[i] = _nearest_above(i, 2, level, is_total)
+            issues.append(Issue("ANG-013", i, "jenis_belanja", {"text": texts[i].strip(),
+                                                                "effect": "dianggap kelompok tersendiri"}))
+        elif K.is_group(cls, scheme) and not footer[i] and K.extra_words(texts[i], cls):
+            unknown_sub[i] = True
+            issues.append(Issue("ANG-013", i, "jenis_belanja", {"text": texts[i].strip(),
+                                                                "effect": f"dibaca sebagai rincian {cls}"}))
+    parent: list[int | None] = [None] * n
+    for i in range(n):
+        cls = recognised[i]
+        if is_total[i] or cls is None or (K.is_group(cls, scheme) and not unknown_sub[i]):
+            continue
+        wanted = (cls,) if unknown_sub[i] else K.container_of(cls, scheme)
+        parent[i] = _class_parent(i, wanted, recognised, footer, unknown_sub, is_total, scheme)
+    _code_parents(nos, parent, is_total)
+    level = _depths(parent, is_total)
     return Structure(is_total, level, parent, issues), recognised, scheme
+
+
+def _class_parent(i, wanted, recognised, footer, unknown_sub, is_total, scheme) -> int | None:
+    """The nearest line above of a wanted class; else the 'TOTAL <group>' line below closing this block."""
+    for j in range(i - 1, -1, -1):
+        if not is_total[j] and not footer[j] and not unknown_sub[j] and recognised[j] in wanted:
+            return j
+    for j in range(i + 1, len(recognised)):
+        if is_total[j]:
+            return None
+        if footer[j] and recognised[j] in wanted:
+            return j
+        if footer[j] or (recognised[j] is not None and K.is_group(recognised[j], scheme) and not unknown_sub[j]):
+            return None
+    return None
+
+
+def _code_parents(nos, parent, is_total) -> None:
+    """Account codes typed in the No column (5.2, 5.2.01) give the parent by prefix, over the names."""
+    if not nos:
+        return
+    segs = [None if is_total[i] else segments(k) for i, k in enumerate(nos)]
+    first: dict[tuple, int] = {}
+    for i, sg in enumerate(segs):
+        if sg is not None:
+            first.setdefault(sg, i)
+    for i, sg in enumerate(segs):
+        if sg is None:
+            continue
+        for k in range(len(sg) - 1, 0, -1):
+            if sg[:k] in first:
+                parent[i] = first[sg[:k]]
+                break
+
+
+def _depths(parent, is_total) -> list[int | None]:
+    level: list[int | None] = [None] * len(parent)
+    for i in range(len(parent)):
+        if is_total[i]:
+            continue
+        d, j, seen = 1, parent[i], {i}
+        while j is not None and j not in seen:
+            seen.add(j)
+            d, j = d + 1, parent[j]
+        level[i] = d
+    return level
