@@ -234,3 +234,69 @@ def test_unknown_rincian_of_belanja_modal_is_flagged_and_stays_under_it(tmp_path
 def test_recognise_modal_and_transfer_rincian(text, expected):
     from sakip_xl.anggaran import classes as K
     assert K.recognise(text) == expected
+
+
+# --- item 5: rows with no code and no level: the real Renja form -------------------------
+
+import re
+
+RENJA = REAL / "renja-deliserdang-bappedalitbang-2025.xlsx"
+R_FIRST, R_LAST = 11, 113            # the budget rows of the form, its unnamed total row included
+
+
+def renja_rows():
+    """(row, uraian, pagu, realisasi, children rows by its SUM formula or None) for each budget row:
+    uraian in G, the Renja pagu of the year in O, its realisasi in AC (cached values)."""
+    if not RENJA.is_file():
+        pytest.skip(f"real workbook not found at {RENJA}")
+    import openpyxl
+    formulas = openpyxl.load_workbook(RENJA)["Realisasi TW IV"]
+    values = openpyxl.load_workbook(RENJA, data_only=True)["Realisasi TW IV"]
+    out = []
+    for r in range(R_FIRST, R_LAST + 1):
+        f = formulas[f"O{r}"].value
+        kids = None
+        if isinstance(f, str) and f.startswith("=SUM("):
+            kids = set()
+            for a, b in re.findall(r"O(\d+)(?::O(\d+))?", f):
+                kids |= set(range(int(a), int(b or a) + 1))
+        out.append((r, (values[f"G{r}"].value or "").strip(), values[f"O{r}"].value, values[f"AC{r}"].value, kids))
+    return out
+
+
+def _renja_workbook(tmp_path):
+    rows = renja_rows()
+    lines = [{"uraian": u, "pagu": p, "realisasi": q} for _, u, p, q, _ in rows]
+    return rows, budget_workbook(tmp_path, lines, pk=[])
+
+
+def test_renja_rows_pasted_into_the_template(tmp_path):
+    rows, path = _renja_workbook(tmp_path)
+    report = check(path)
+    bt = report.analysis.results["anggaran"].anggaran
+    index = {r: i for i, (r, *_) in enumerate(rows)}
+    # independent: the total is the sum of the rows no SUM formula adds up (the sub kegiatan)...
+    summed = set().union(*(k for *_, k in rows if k))
+    parents = {r for r, *_, k in rows if k}
+    leaves = [(p, q) for r, u, p, q, k in rows if r not in parents and u and p is not None]
+    total_p = sum(Fraction(p) for p, _ in leaves)
+    total_r = sum(Fraction(q) for _, q in leaves)
+    assert rows[-1][2] == total_p                    # ... which the form's own total row says too
+    assert bt.struct.is_total[index[R_LAST]]
+    assert bt.result.total == {"pagu": float(total_p), "realisasi": float(total_r)}
+    # the tree is the one of the form's SUM formulas (rows of 0 outside any formula may sit anywhere)
+    for r, u, p, q, kids in rows:
+        if kids and r != R_LAST:
+            got = {rows[j][0] for j in bt.struct.children(index[r])}
+            assert kids <= got, r
+            assert all(rows[index[x]][2] in (0, None) for x in got - kids), r
+    top = [rows[i][0] for i in bt.struct.top()]
+    assert top[0] == R_FIRST and all(x not in summed for x in top)
+    for i, (r, u, p, q, _) in enumerate(rows):
+        if p is not None and not bt.struct.is_total[i]:
+            assert bt.result.share[i] == pytest.approx(pct(p, total_p), abs=1e-9)
+    programmes = [i for i, (r, u, *_) in enumerate(rows) if u.startswith("Program")]
+    assert [bt.struct.label(i) for i in programmes] == ["program"] * len(programmes)
+    assert [c for c in codes_of(report) if c in ("ANG-001", "ANG-002")] == []
+    assert codes_of(report).count("ANG-017") <= 1
+    assert galat(report) == []

@@ -177,7 +177,8 @@ def _emit(bt: BudgetTable, issue: Issue, out: list, extra_fields=None) -> None:
 
 def _anggaran(table: Table, date1904: bool, out: list) -> BudgetTable:
     lines = _lines(table, date1904, {"kode": "kode", "uraian": "uraian"}, out)
-    struct = structure([ln.kode for ln in lines], [ln.uraian for ln in lines], [ln.tingkat for ln in lines])
+    struct = structure([ln.kode for ln in lines], [ln.uraian for ln in lines], [ln.tingkat for ln in lines],
+                       [ln.value("pagu") for ln in lines])
     bt = _evaluate(table, lines, struct, out)
     for i, ln in enumerate(lines):
         pk, pagu = ln.value("pagu_pk"), ln.value("pagu")

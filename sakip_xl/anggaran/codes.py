@@ -56,7 +56,8 @@ CODES = [
          "Tingkat '{text}' tidak dikenal; dibaca dari kode atau nomor.",
          "Pilih program, kegiatan, sub kegiatan atau jumlah."),
     Code("ANG-017", PERINGATAN, "Tingkat baris tidak dapat ditentukan",
-         "Baris tanpa kode, nomor, tingkat atau kata Program/Kegiatan di awal uraian; dianggap program.",
+         "{n} baris (yang pertama di sel ini) tanpa kode, nomor, tingkat atau kata Program/Kegiatan di awal "
+         "uraian, dan pagunya bukan jumlah baris lain; dianggap program.",
          "Isi kode atau nomor (I, II untuk program; 1, 2 untuk kegiatan), atau kolom Tingkat."),
     Code("ANG-018", PERINGATAN, "Angka kosong",
          "{kolom} kosong padahal baris ini berisi angka lain.",
@@ -64,4 +65,13 @@ CODES = [
     Code("ANG-019", INFO, "Sasaran tanpa anggaran",
          "Sasaran '{text}' di PK tidak didukung program mana pun di lembar Anggaran.",
          "Isi kolom 'Sasaran yang Didukung' pada program yang mendukung sasaran ini."),
+    Code("ANG-020", PERINGATAN, "Susunan baris tidak dapat dipastikan",
+         "{kolom} pada baris jumlah tertulis {stated}, jumlah {n} baris teratas {computed} (selisih {diff}). "
+         "Baris tanpa kode atau tingkat, dan tidak ada susunan yang jumlahnya cocok: selisih ini tidak dinilai "
+         "sebagai galat.",
+         "Isi kolom Kode/No atau Tingkat agar susunan program, kegiatan dan sub kegiatan pasti, lalu jalankan ulang."),
+    Code("ANG-021", INFO, "Tingkat dibaca dari jumlah",
+         "{n} baris tanpa kode atau tingkat (yang pertama di sel ini) disusun menurut jumlahnya: {parents} baris "
+         "yang pagunya sama dengan jumlah baris di bawahnya dibaca sebagai induk baris-baris itu.",
+         "Periksa kolom Tingkat di lembar Hasil Anggaran; isi kolom Kode/No atau Tingkat agar susunannya pasti."),
 ]

@@ -150,7 +150,10 @@ def evaluate(struct: Structure, amounts: dict[str, list[Number]],
                 fields = dict(kolom=_COLUMN_WORD[k], tingkat=struct.label(i), n=len(kids),
                               stated=amount_text(typed), computed=amount_text(rincian[k][i]),
                               diff=amount_text(typed - rincian[k][i]))
-                issues.append(Issue("ANG-002" if struct.is_total[i] else "ANG-001", i, k, fields))
+                code = "ANG-001"
+                if struct.is_total[i]:      # no code or level and no reading fits: not a galat
+                    code = "ANG-020" if struct.uncertain_total else "ANG-002"
+                issues.append(Issue(code, i, k, fields))
     ser = [serapan(amounts["pagu"][i], amounts["realisasi"][i]) for i in range(n)]
     shares = [share(amounts["pagu"][i], total["pagu"]) for i in range(n)]
     for i in range(n):

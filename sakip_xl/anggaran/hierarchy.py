@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..schema import normalize_choice, normalize_header
 from . import classes as K
+from .infer import infer
 
 LABELS = {1: "program", 2: "kegiatan", 3: "sub kegiatan"}
 TOTAL_LABEL = "jumlah"
@@ -43,6 +44,7 @@ class Structure:
     level: list[int | None]            # None for total lines
     parent: list[int | None]
     issues: list[Issue]
+    uncertain_total: bool = False      # no code/level and the typed total fits no reading of the sums
     _children: dict | None = field(default=None, repr=False, compare=False)
 
     def children(self, i: int) -> list[int]:
@@ -59,7 +61,10 @@ class Structure:
     def label(self, i: int) -> str:
         if self.is_total[i]:
             return TOTAL_LABEL
-        return LABELS.get(self.level[i], "rincian")
+        lv = self.level[i]
+        if lv is not None and lv < 1:          # read from the sums: above the programmes
+            return "bidang urusan" if lv == 0 else "urusan"
+        return LABELS.get(lv, "rincian")
 
 
 def clean_code(kode: str) -> str:
@@ -112,8 +117,10 @@ def uraian_level(uraian: str) -> int | None:
     return None
 
 
-def structure(kodes: list[str], uraians: list[str], tingkat: list[str] | None = None) -> Structure:
-    """The hierarchy of the Anggaran lines."""
+def structure(kodes: list[str], uraians: list[str], tingkat: list[str] | None = None,
+              pagu: list | None = None) -> Structure:
+    """The hierarchy of the Anggaran lines; `pagu` (per line, None when not a number) lets lines
+    with no code, level or word be placed by the sums."""
     n = len(kodes)
     tingkat = tingkat or [""] * n
     issues: list[Issue] = []
@@ -128,11 +135,17 @@ def structure(kodes: list[str], uraians: list[str], tingkat: list[str] | None = 
     declared = [w if isinstance(w, int) else None for w in words]
     segs = [None if is_total[i] else segments(kodes[i]) for i in range(n)]
     _short_codes(kodes, segs, is_total)
+    uncertain = False
     if any(s is not None for s in segs):
         level, parent = _by_code(segs, kodes, declared, uraians, is_total, issues)
     else:
-        level, parent = _by_numbering(kodes, declared, uraians, is_total, issues)
-    return Structure(is_total, level, parent, issues)
+        level, parent, uncertain = _by_numbering(kodes, declared, uraians, is_total, issues, pagu)
+    return Structure(is_total, level, parent, issues, uncertain)
+
+
+def _unplaced_issue(rows: list[int]) -> list[Issue]:
+    """One ANG-017 for all the lines read as programmes for want of any sign, at the first of them."""
+    return [Issue("ANG-017", rows[0], "uraian", {"n": len(rows)})] if rows else []
 
 
 def _short_codes(kodes, segs, is_total) -> None:
@@ -189,40 +202,108 @@ def _by_code(segs, kodes, declared, uraians, is_total, issues):
     for i in range(n):
         if segs[i] is not None:
             level[i] = declared[i] or depth_of(i)
+    unplaced = []
     for i in range(n):
         if is_total[i] or segs[i] is not None:
             continue
         lv = declared[i] or uraian_level(uraians[i]) or numbering(kodes[i])
         if lv is None:
-            issues.append(Issue("ANG-017", i, "uraian", {}))
+            unplaced.append(i)
             lv = 1
         level[i] = lv
         parent[i] = _nearest_above(i, lv, level, is_total)
+    issues += _unplaced_issue(unplaced)
     return level, parent
 
 
-def _by_numbering(kodes, declared, uraians, is_total, issues):
+def _running(kodes, is_total) -> bool:
+    """1, 2, 3 ... n down the whole table: a row counter, not a hierarchy."""
+    nums = [clean_code(kodes[i]) for i in range(len(kodes)) if not is_total[i]]
+    if len(nums) < 4 or not all(_ARABIC.match(k) for k in nums):
+        return False
+    return [int(k) for k in nums] == list(range(int(nums[0]), int(nums[0]) + len(nums)))
+
+
+def _by_numbering(kodes, declared, uraians, is_total, issues, pagu=None):
     n = len(kodes)
+    counter = pagu is not None and _running(kodes, is_total)
     has_roman = any(not is_total[i] and numbering(kodes[i]) == 1 for i in range(n))
     level: list[int | None] = [None] * n
     for i in range(n):
         if is_total[i]:
             continue
-        num = numbering(kodes[i])
+        num = None if counter else numbering(kodes[i])
         if num is not None and not has_roman:
             num -= 1
         level[i] = declared[i] or uraian_level(uraians[i]) or num
+    if pagu is not None and any(level[i] is None for i in range(n) if not is_total[i]):
+        return _by_sums(level, pagu, kodes, uraians, is_total, issues)
     informed = any(level[i] is not None for i in range(n) if not is_total[i])
     parent: list[int | None] = [None] * n
+    unplaced = []
     for i in range(n):
         if is_total[i]:
             continue
         if level[i] is None:
             if informed:
-                issues.append(Issue("ANG-017", i, "uraian", {}))
+                unplaced.append(i)
             level[i] = 1
         parent[i] = _nearest_above(i, level[i], level, is_total)
-    return level, parent
+    issues += _unplaced_issue(unplaced)
+    return level, parent, False
+
+
+def _by_sums(hint, pagu, kodes, uraians, is_total, issues):
+    """Lines without any sign of their level: placed by the sums (see infer.py)."""
+    n = len(hint)
+    rest = [i for i in range(n) if not is_total[i]]
+    last = rest[-1] if rest else None
+    unnamed_total = (last is not None and not kodes[last].strip() and not uraians[last].strip()
+                     and pagu[last] is not None and not any(is_total[last + 1:]))
+    res = None
+    if unnamed_total:          # the form's total row often has no text at all
+        is_total[last] = True
+        res = infer(hint, pagu, is_total)
+        if not res.total_ok:
+            is_total[last] = False
+            res = None
+    if res is None:
+        res = infer(hint, pagu, is_total)
+    parent = res.parent
+    for i in range(n):         # worded lines the sums left on top: under the worded line above
+        if not is_total[i] and parent[i] is None and hint[i] is not None:
+            parent[i] = _nearest_above(i, hint[i], hint, is_total)
+    level = _levels(hint, parent, is_total)
+    by_sums = [i for i in range(n) if not is_total[i] and hint[i] is None and i not in res.unplaced]
+    if res.parents_found and by_sums:
+        issues.append(Issue("ANG-021", by_sums[0], "uraian", {"n": len(by_sums), "parents": res.parents_found}))
+    if res.parents_found or any(h is not None for h in hint):
+        issues += _unplaced_issue(res.unplaced)
+    return level, parent, res.total_ok is False or res.truncated
+
+
+def _levels(hint, parent, is_total) -> list[int | None]:
+    """Worded lines keep their word's level; a line above worded lines is one level above the
+    highest of its children (0, -1: bidang urusan, urusan); the others one below their parent."""
+    n = len(hint)
+    level: list[int | None] = list(hint)
+    kids: dict[int, list[int]] = {}
+    for i, p in enumerate(parent):
+        if p is not None and not is_total[i]:
+            kids.setdefault(p, []).append(i)
+    for i in range(n - 1, -1, -1):
+        if is_total[i] or level[i] is not None:
+            continue
+        known = [level[c] for c in kids.get(i, ()) if level[c] is not None]
+        if known:
+            level[i] = min(known) - 1
+    for i in range(n):
+        if is_total[i]:
+            level[i] = None
+        elif level[i] is None:
+            p = parent[i]
+            level[i] = 1 if p is None or level[p] is None else level[p] + 1
+    return level
 
 
 def _nearest_above(i, lv, level, is_total) -> int | None:
