@@ -300,3 +300,113 @@ def test_renja_rows_pasted_into_the_template(tmp_path):
     assert [c for c in codes_of(report) if c in ("ANG-001", "ANG-002")] == []
     assert codes_of(report).count("ANG-017") <= 1
     assert galat(report) == []
+
+
+def test_renja_rows_with_the_form_running_number_as_kode(tmp_path):
+    """Column A of the form (1, 2, 3 ... down every row) pasted into Kode/No is a row counter, not levels."""
+    if not RENJA.is_file():
+        pytest.skip(f"real workbook not found at {RENJA}")
+    import openpyxl
+    values = openpyxl.load_workbook(RENJA, data_only=True)["Realisasi TW IV"]
+    rows = renja_rows()
+    lines = []
+    for r, u, p, q, _ in rows:
+        a = values[f"A{r}"].value
+        lines.append({"kode": a if isinstance(a, int) else None, "uraian": u, "pagu": p, "realisasi": q})
+    numbered = [x["kode"] for x in lines if x["kode"] is not None]
+    assert numbered[:-1] == list(range(1, len(numbered))) and numbered[-1] == 0    # the form's own slip
+    report = check(budget_workbook(tmp_path, lines, pk=[]))
+    bt = report.analysis.results["anggaran"].anggaran
+    leaves = [(p, q) for r, u, p, q, k in rows if not k and u and p is not None]
+    assert bt.result.total["pagu"] == float(sum(Fraction(p) for p, _ in leaves))
+    assert galat(report) == []
+
+
+def test_renja_sheet_copied_in_as_is_gives_a_clear_message(tmp_path):
+    """The form copied into the template and renamed Anggaran: its headers are not the template's."""
+    if not RENJA.is_file():
+        pytest.skip(f"real workbook not found at {RENJA}")
+    import io
+    import openpyxl
+    from builders import JELBUK_SETTINGS
+    from sakip_xl.reader import WorkbookLayoutError
+    from sakip_xl.template import build_template
+    src = openpyxl.load_workbook(RENJA, data_only=True)["Realisasi TW IV"]
+    wb = openpyxl.load_workbook(io.BytesIO(build_template(JELBUK_SETTINGS, {"PK": []})))
+    at = wb.sheetnames.index("Anggaran")
+    del wb["Anggaran"]
+    ws = wb.create_sheet("Anggaran", at)
+    for row in src.iter_rows():
+        for c in row:
+            if c.value is not None:
+                ws.cell(c.row, c.column, c.value)
+    path = tmp_path / "salin.xlsx"
+    wb.save(path)
+    with pytest.raises(WorkbookLayoutError) as err:
+        check(path)
+    msg = str(err.value)
+    assert "Lembar 'Anggaran'" in msg and "'Pagu (Rp)'" in msg and "'Realisasi (Rp)'" in msg
+
+
+# --- item 5: the rules on small tables -------------------------------------------------
+
+def _struct(uraian, pagu, kode=None, tingkat=None):
+    from sakip_xl.anggaran.hierarchy import structure
+    return structure(kode or [""] * len(uraian), uraian, tingkat, pagu)
+
+
+def test_parent_is_the_line_equal_to_the_sum_below_it():
+    s = _struct(["Dinas", "Urusan A", "Urusan B", "Lain", "Lain 2"], [300, 100, 200, 50, 70])
+    assert s.parent == [None, 0, 0, None, None]
+    assert [(i.code, i.index, i.fields) for i in s.issues] == [("ANG-021", 0, {"n": 3, "parents": 1}),
+                                                               ("ANG-017", 3, {"n": 2})]
+
+
+def test_typed_total_picks_the_reading_that_adds_up():
+    # 300 = 100 + 200 could be a parent; the typed total says the three are siblings
+    s = _struct(["A", "B", "C", "JUMLAH"], [300, 100, 200, 600])
+    assert s.parent == [None, None, None, None] and s.top() == [0, 1, 2]
+    s = _struct(["A", "B", "C", "JUMLAH"], [300, 100, 200, 300])
+    assert s.parent == [None, 0, 0, None]
+
+
+def test_flat_table_with_amounts_and_no_sums_is_not_a_finding():
+    s = _struct(["A", "B", "C"], [300, 100, 250])
+    assert s.top() == [0, 1, 2] and s.issues == [] and not s.uncertain_total
+
+
+def test_worded_lines_constrain_the_sums():
+    # 'Program B' cannot sit under 'Kegiatan A1' even though 50 = 50
+    s = _struct(["Program A", "Kegiatan A1", "Program B", "Kegiatan B1"], [50, 50, 50, 50])
+    assert s.parent == [None, 0, None, 2]
+    # unworded sub lines go under the worded kegiatan that their sum matches
+    s = _struct(["Program A", "Kegiatan A1", "rincian 1", "rincian 2", "Kegiatan A2", "rincian 3"],
+                [100, 60, 20, 40, 40, 40])
+    assert s.parent == [None, 0, 1, 1, 0, 4]
+    assert [s.label(i) for i in range(6)] == ["program", "kegiatan", "sub kegiatan", "sub kegiatan", "kegiatan",
+                                              "sub kegiatan"]
+
+
+def test_worded_kegiatan_stays_under_its_programme_when_the_sum_is_wrong(tmp_path):
+    lines = [{"uraian": "Program A", "pagu": 100, "realisasi": 80},
+             {"uraian": "Kegiatan A1", "pagu": 60, "realisasi": 50},
+             {"uraian": "rincian", "pagu": 60, "realisasi": 50},
+             {"uraian": "Kegiatan A2", "pagu": 30, "realisasi": 30},
+             {"uraian": "JUMLAH", "pagu": 100, "realisasi": 80}]
+    report = check(budget_workbook(tmp_path, lines, pk=[]))
+    bt = report.analysis.results["anggaran"].anggaran
+    assert bt.struct.parent[:4] == [None, 0, 1, 0]
+    assert [(c, cell) for c, cell, _ in galat(report)] == [("ANG-001", "E5")]
+
+
+def test_no_reading_fits_the_total_one_warning_no_galat(tmp_path):
+    lines = [{"uraian": "Pembangunan jalan", "pagu": 300, "realisasi": 200},
+             {"uraian": "Rehabilitasi kantor", "pagu": 120, "realisasi": 100},
+             {"uraian": "Pengadaan mebel", "pagu": 80, "realisasi": 60},
+             {"uraian": "TOTAL", "pagu": 450, "realisasi": 360}]
+    report = check(budget_workbook(tmp_path, lines, pk=[]))
+    assert galat(report) == []
+    found = [(f.code, f.cell) for f in report.findings if f.code.startswith("ANG-")]
+    assert found == [("ANG-020", "E8")]
+    bt = report.analysis.results["anggaran"].anggaran
+    assert bt.result.total == {"pagu": 500, "realisasi": 360}

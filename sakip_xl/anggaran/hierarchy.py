@@ -217,11 +217,13 @@ def _by_code(segs, kodes, declared, uraians, is_total, issues):
 
 
 def _running(kodes, is_total) -> bool:
-    """1, 2, 3 ... n down the whole table: a row counter, not a hierarchy."""
-    nums = [clean_code(kodes[i]) for i in range(len(kodes)) if not is_total[i]]
-    if len(nums) < 4 or not all(_ARABIC.match(k) for k in nums):
+    """1, 2, 3 ... n down the table (a slip or two allowed): a row counter, not a hierarchy."""
+    texts = [clean_code(kodes[i]) for i in range(len(kodes)) if not is_total[i]]
+    nums = [int(k) for k in texts if _ARABIC.match(k)]
+    if len(nums) < 4 or len(nums) < 0.8 * len(texts) or nums.count(1) > 1:
         return False
-    return [int(k) for k in nums] == list(range(int(nums[0]), int(nums[0]) + len(nums)))
+    steps = sum(1 for a, b in zip(nums, nums[1:]) if b == a + 1)
+    return steps >= 0.9 * (len(nums) - 1)
 
 
 def _by_numbering(kodes, declared, uraians, is_total, issues, pagu=None):
