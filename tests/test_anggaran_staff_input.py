@@ -410,3 +410,27 @@ def test_no_reading_fits_the_total_one_warning_no_galat(tmp_path):
     assert found == [("ANG-020", "E8")]
     bt = report.analysis.results["anggaran"].anggaran
     assert bt.result.total == {"pagu": 500, "realisasi": 360}
+
+
+# --- LibreOffice recalculates the roll-ups of the new hierarchies ---------------------------
+
+def _parity(path, tmp_path):
+    from lo_oracle import compare_with_engine
+    from sakip_xl.anggaran.sheet import SHEET
+    from sakip_xl.engine import compute
+    out = tmp_path / "hasil.xlsx"
+    report = compute(path, out)
+    assert compare_with_engine(out, tmp_path / "lo", sheets=[SHEET]) == []
+    return report
+
+
+@pytest.mark.libreoffice
+def test_parity_short_codes_lra_and_renja(tmp_path):
+    rows, _, _ = _short_rows("trailing")
+    belanja, _, _ = _belanja_rows("footer")
+    renja = [{"uraian": u, "pagu": p, "realisasi": q} for _, u, p, q, _ in renja_rows()]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    _parity(budget_workbook(tmp_path / "a", rows, belanja, pk=[]), tmp_path / "a")
+    report = _parity(budget_workbook(tmp_path / "b", renja, pk=[]), tmp_path / "b")
+    assert galat(report) == []
