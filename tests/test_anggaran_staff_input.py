@@ -434,3 +434,32 @@ def test_parity_short_codes_lra_and_renja(tmp_path):
     _parity(budget_workbook(tmp_path / "a", rows, belanja, pk=[]), tmp_path / "a")
     report = _parity(budget_workbook(tmp_path / "b", renja, pk=[]), tmp_path / "b")
     assert galat(report) == []
+
+
+def test_renja_report_tables(tmp_path):
+    """Word table of programmes and kegiatan: every line once, the programmes and the rows above them
+    bold, the JUMLAH of the form; the programme-share summary lists the programmes."""
+    from sakip_xl.report.anggaran import programme_table
+    rows, path = _renja_workbook(tmp_path)
+    report = check(path)
+    bt = report.analysis.results["anggaran"].anggaran
+    table = programme_table(bt)
+    typed = [x for x in rows if x[0] != R_LAST]
+    assert len(table.rows) == len(typed) + 1
+    assert table.rows[-1][2] == amount(rows[-1][2]) and table.rows[-1][3] == amount(rows[-1][3])
+    bold_text = {table.rows[k][1] for k in table.bold_rows}
+    for r, u, *_ in typed:
+        if u.startswith("Program") or u in ("UNSUR PENUNJANG URUSAN PEMERINTAHAN", "PERENCANAAN", "Keuangan"):
+            assert u in bold_text, u
+    assert "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah" not in bold_text
+    labels = {u: bt.struct.label(i) for i, (r, u, *_) in enumerate(rows)}
+    assert labels["UNSUR PENUNJANG URUSAN PEMERINTAHAN"] == "urusan"
+    assert labels["PERENCANAAN"] == "bidang urusan"
+    assert labels["Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"] == "kegiatan"
+    assert labels["Penyusunan Dokumen Perencanaan Perangkat Daerah"] == "sub kegiatan"
+
+
+def test_many_equal_amounts_with_a_total_stay_flat():
+    n = 400
+    s = _struct(["x"] * n + ["JUMLAH"], [100.0] * n + [100.0 * n])
+    assert s.top() == list(range(n)) and not s.uncertain_total

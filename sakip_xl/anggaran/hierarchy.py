@@ -281,7 +281,7 @@ def _by_sums(hint, pagu, kodes, uraians, is_total, issues):
         issues.append(Issue("ANG-021", by_sums[0], "uraian", {"n": len(by_sums), "parents": res.parents_found}))
     if res.parents_found or any(h is not None for h in hint):
         issues += _unplaced_issue(res.unplaced)
-    return level, parent, res.total_ok is False or res.truncated
+    return level, parent, res.total_ok is False
 
 
 def _levels(hint, parent, is_total) -> list[int | None]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_STATES = 50_000        # per line: beyond it the line is left a leaf (and the table "uncertain")
+MAX_ENDS = 16              # readings kept per line (where its block may end); more: ambiguous amounts
+MAX_OPEN = 64              # partial readings kept per row position
 
 
 @dataclass
@@ -68,6 +70,8 @@ def infer(hint: list[int | None], pagu: list, is_total: list[bool]) -> Inferred:
             here = frontier.pop(pos, None)
             if not here:
                 continue
+            if len(here) > MAX_OPEN:
+                here, truncated = _keep_best(here, MAX_OPEN), True
             for r, (edges, kids) in here.items():
                 if r == 0 and kids:
                     end = pos - 1
@@ -91,6 +95,8 @@ def infer(hint: list[int | None], pagu: list, is_total: list[bool]) -> Inferred:
             if states > MAX_STATES:
                 truncated = True
                 break
+        if len(subtrees[k]) > MAX_ENDS:       # the line alone (a leaf) is always kept
+            subtrees[k], truncated = {k: subtrees[k][k], **_keep_best(subtrees[k], MAX_ENDS - 1)}, True
     forest = _forest(subtrees, cents, m, typed_total)
     total_ok = None
     if typed_total is not None:
@@ -128,6 +134,12 @@ def _forest(subtrees, cents, m: int, total: int | None) -> list[tuple[int, int]]
         here = best.pop(pos, None)
         if not here:
             continue
+        if len(here) > MAX_OPEN:               # and the reading with the most top-level lines so far
+            flat = min((r for r in here if r is not None), default=None)
+            kept = _keep_best(here, MAX_OPEN - 1)
+            if flat is not None:
+                kept[flat] = here[flat]
+            here = kept
         for r, (edges, blocks) in here.items():
             c = cents[pos] or 0
             if r is not None and (c < 0 or c > r):
@@ -143,3 +155,9 @@ def _forest(subtrees, cents, m: int, total: int | None) -> list[tuple[int, int]]
     if key not in done:
         return None
     return done[key][1]
+
+
+def _keep_best(options: dict, limit: int) -> dict:
+    """The `limit` options with the most edges (ties: the first found)."""
+    ranked = sorted(options.items(), key=lambda kv: -kv[1][0])[:limit]
+    return dict(ranked)

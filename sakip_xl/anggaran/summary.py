@@ -139,12 +139,16 @@ def write_sasaran(ws, st: Styles, r: int, result: AnggaranResult, ctx) -> int:
 
 
 def write_programmes(wb, ws, st: Styles, r: int, bt: BudgetTable) -> int:
-    """Pagu, realisasi, serapan and share of each top-level line, and the chart of them."""
-    tops = bt.struct.top()
+    """Pagu, realisasi, serapan and share of each top-level line (of each programme when urusan or
+    bidang rows stand above them), and the chart of them."""
+    tops, heading = bt.struct.top(), "PORSI PER PROGRAM (baris teratas)"
+    if any(bt.struct.level[i] is not None and bt.struct.level[i] < 1 for i in tops):
+        tops = [i for i, lv in enumerate(bt.struct.level) if lv == 1 and not bt.struct.is_total[i]]
+        heading = "PORSI PER PROGRAM (baris program)"
     if not tops:
         return r
     first, _ = _main_bounds(bt)
-    top = _header(ws, st, r, "PORSI PER PROGRAM (baris teratas)")
+    top = _header(ws, st, r, heading)
     total_row = top + len(tops)
     tot_ref = cell(total_row, 2, True)
     pagu_total = C.column_sum([bt.lines[i].value("pagu") for i in tops])

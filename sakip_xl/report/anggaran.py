@@ -22,7 +22,7 @@ def _line_rows(bt, tail) -> tuple[list[list[str]], set[int]]:
         if bt.struct.is_total[i]:
             continue
         level = bt.struct.level[i]
-        if (level or 1) == 1:
+        if level is None or level <= 1:          # programmes, and the urusan/bidang rows above them
             bold.add(len(rows))
         rows.append([text(ln.kode) if ln.kode else "", _indent(level, ln.uraian), amount(ln.value("pagu")),
                      amount(ln.value("realisasi"))] + tail(i))
