@@ -185,6 +185,10 @@ def test_lra_belanja_rincian_nest_under_their_group(tmp_path, layout):
     assert round(bt.result.share[operasi], 2) == 66.94          # the issue: 60,10 % before
     total_line = next(i for i in range(len(bt.lines)) if bt.struct.is_total[i])
     assert bt.result.share[total_line] == pytest.approx(100.0)
+    from sakip_xl.report.anggaran import belanja_table     # the Word table of Alokasi Anggaran
+    table = belanja_table(bt)
+    assert table.rows[-1][2] == amount(float(total[0])) and table.rows[-1][5] == "100,00 %"
+    assert {table.rows[k][1] for k in table.bold_rows} == {bt.lines[i].uraian for i in group_lines} | {"JUMLAH"}
 
 
 def test_lra_rows_in_the_anggaran_sheet_with_account_codes(tmp_path):
@@ -238,6 +242,7 @@ def test_recognise_modal_and_transfer_rincian(text, expected):
 
 # --- item 5: rows with no code and no level: the real Renja form -------------------------
 
+import functools
 import re
 
 RENJA = REAL / "renja-deliserdang-bappedalitbang-2025.xlsx"
@@ -245,10 +250,15 @@ R_FIRST, R_LAST = 11, 113            # the budget rows of the form, its unnamed 
 
 
 def renja_rows():
-    """(row, uraian, pagu, realisasi, children rows by its SUM formula or None) for each budget row:
-    uraian in G, the Renja pagu of the year in O, its realisasi in AC (cached values)."""
     if not RENJA.is_file():
         pytest.skip(f"real workbook not found at {RENJA}")
+    return _renja_rows()
+
+
+@functools.lru_cache(maxsize=1)
+def _renja_rows():
+    """(row, uraian, pagu, realisasi, children rows by its SUM formula or None) for each budget row:
+    uraian in G, the Renja pagu of the year in O, its realisasi in AC (cached values)."""
     import openpyxl
     formulas = openpyxl.load_workbook(RENJA)["Realisasi TW IV"]
     values = openpyxl.load_workbook(RENJA, data_only=True)["Realisasi TW IV"]
@@ -463,3 +473,42 @@ def test_many_equal_amounts_with_a_total_stay_flat():
     n = 400
     s = _struct(["x"] * n + ["JUMLAH"], [100.0] * n + [100.0 * n])
     assert s.top() == list(range(n)) and not s.uncertain_total
+
+
+def test_modal_rincian_in_the_jenis_belanja_column_count_as_belanja_modal(tmp_path):
+    lines = [{"kode": "I", "uraian": "Program A", "pagu": 1000, "realisasi": 900},
+             {"kode": 1, "uraian": "Kegiatan gaji", "jenis_belanja": "Belanja Pegawai", "pagu": 600, "realisasi": 550},
+             {"kode": 2, "uraian": "Kegiatan mobil", "jenis_belanja": "Belanja Modal Peralatan dan Mesin",
+              "pagu": 300, "realisasi": 300},
+             {"kode": 3, "uraian": "Kegiatan kantor", "jenis_belanja": "Gedung dan Bangunan", "pagu": 100,
+              "realisasi": 50}]
+    report = check(budget_workbook(tmp_path, lines, pk=[]))
+    rows = report.analysis.results["anggaran"].class_rows
+    assert rows == [("Belanja Operasi", None, 600, 550), ("Belanja Operasi", "Belanja Pegawai", 600, 550),
+                    ("Belanja Modal", None, 400, 350),
+                    ("Belanja Modal", "Belanja Modal Peralatan dan Mesin", 300, 300),
+                    ("Belanja Modal", "Belanja Modal Gedung dan Bangunan", 100, 50)]
+    assert "ANG-013" not in codes_of(report)
+
+
+@pytest.mark.parametrize("with_total", [True, False])
+def test_lra_rows_in_the_anggaran_sheet_without_codes(tmp_path, with_total):
+    """Names only, as pasted from the export: the groups are found from the sums."""
+    groups, total = lra_belanja()
+    rows = []
+    for name, pagu, real, subs in groups:
+        rows.append({"uraian": name, "pagu": float(pagu), "realisasi": float(real)})
+        rows += [{"uraian": s, "pagu": float(p), "realisasi": float(r)} for s, p, r in subs]
+    if with_total:
+        rows.append({"uraian": "JUMLAH", "pagu": float(total[0]), "realisasi": float(total[1])})
+    report = check(budget_workbook(tmp_path, rows, pk=[]))
+    bt = report.analysis.results["anggaran"].anggaran
+    assert galat(report) == []
+    assert [bt.lines[i].uraian for i in bt.struct.top()] == [g[0] for g in groups]
+    assert bt.result.total["pagu"] == pytest.approx(float(total[0]), abs=0.005)
+    for i in bt.struct.top():
+        g = next(g for g in groups if g[0] == bt.lines[i].uraian)
+        assert bt.result.share[i] == pytest.approx(pct(g[1], total[0]), abs=1e-9)
+    assert "ANG-021" in codes_of(report)
+    # BELANJA TIDAK TERDUGA has no rincian: top level for sure only when the typed total confirms it
+    assert codes_of(report).count("ANG-017") == (0 if with_total else 1)

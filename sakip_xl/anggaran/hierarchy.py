@@ -280,7 +280,8 @@ def _by_sums(hint, pagu, kodes, uraians, is_total, issues):
     if res.parents_found and by_sums:
         issues.append(Issue("ANG-021", by_sums[0], "uraian", {"n": len(by_sums), "parents": res.parents_found}))
     if res.parents_found or any(h is not None for h in hint):
-        issues += _unplaced_issue(res.unplaced)
+        # a top-level line the typed total confirms is no doubt; one with no pagu is
+        issues += _unplaced_issue([i for i in res.unplaced if not (res.total_ok and pagu[i] is not None)])
     return level, parent, res.total_ok is False
 
 
