@@ -274,14 +274,15 @@ def _renja_rows():
     return out
 
 
-def _renja_workbook(tmp_path):
+def _renja_workbook(tmp_path, total_text=""):
     rows = renja_rows()
-    lines = [{"uraian": u, "pagu": p, "realisasi": q} for _, u, p, q, _ in rows]
+    lines = [{"uraian": u or (total_text if r == R_LAST else u), "pagu": p, "realisasi": q} for r, u, p, q, _ in rows]
     return rows, budget_workbook(tmp_path, lines, pk=[])
 
 
-def test_renja_rows_pasted_into_the_template(tmp_path):
-    rows, path = _renja_workbook(tmp_path)
+@pytest.mark.parametrize("total_text", ["", "JUMLAH"])
+def test_renja_rows_pasted_into_the_template(tmp_path, total_text):
+    rows, path = _renja_workbook(tmp_path, total_text)
     report = check(path)
     bt = report.analysis.results["anggaran"].anggaran
     index = {r: i for i, (r, *_) in enumerate(rows)}
@@ -512,3 +513,15 @@ def test_lra_rows_in_the_anggaran_sheet_without_codes(tmp_path, with_total):
     assert "ANG-021" in codes_of(report)
     # BELANJA TIDAK TERDUGA has no rincian: top level for sure only when the typed total confirms it
     assert codes_of(report).count("ANG-017") == (0 if with_total else 1)
+
+
+def test_unknown_belanja_name_under_an_account_code_says_where_it_went(tmp_path):
+    rows = [{"no": "5.2", "jenis_belanja": "Belanja Modal", "pagu": 300},
+            {"no": "5.2.01", "jenis_belanja": "Tanah", "pagu": 100},
+            {"no": "5.2.07", "jenis_belanja": "Honor tim pengadaan", "pagu": 200},
+            {"jenis_belanja": "Jumlah", "pagu": 300}]
+    report = check(budget_workbook(tmp_path, belanja=rows, pk=[]))
+    msgs = [f.message for f in report.findings if f.code == "ANG-013"]
+    assert msgs == ["Jenis belanja 'Honor tim pengadaan' tidak dikenal; dibaca sebagai rincian baris Belanja Modal "
+                    "(dari kodenya)."]
+    assert galat(report) == []

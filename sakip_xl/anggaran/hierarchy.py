@@ -346,6 +346,9 @@ def class_structure(texts: list[str], nos: list[str] | None = None) -> tuple[Str
         wanted = (cls,) if unknown_sub[i] else K.container_of(cls, scheme)
         parent[i] = _class_parent(i, wanted, recognised, footer, unknown_sub, is_total, scheme)
     _code_parents(nos, parent, is_total)
+    for issue in issues:
+        if recognised[issue.index] is None and parent[issue.index] is not None:
+            issue.fields["effect"] = f"dibaca sebagai rincian baris {texts[parent[issue.index]].strip()} (dari kodenya)"
     level = _depths(parent, is_total)
     return Structure(is_total, level, parent, issues), recognised, scheme
 
