@@ -81,9 +81,12 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
     ctx.settings = read_settings(book, ctx.findings)
     results = {}
     secs = sections()
-    # Sections whose input is still being parsed in the background go last; none of
-    # them depends on another's result but the PK's.
+    # Sections whose input is still being parsed in the background go last. Every
+    # section after the PK reads the PK's result (Perbandingan, anggaran per sasaran,
+    # SKM against its indicator): when the PK itself is late, they all wait for it.
     late = [sec for sec in secs if _reads(book, sec, big)]
+    if any(sec.key == "pk" for sec in late):
+        late = list(secs)
     renderer = _Renderer(info.default_font) if render_early else None
     for section in secs:
         if section not in late:
