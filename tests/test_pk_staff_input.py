@@ -56,3 +56,115 @@ def test_big_pk_sheet_keeps_perbandingan_and_its_findings(tmp_path):
     assert _codes(got) == _codes(ref)
     names = openpyxl.load_workbook(tmp_path / "hasil-besar.xlsx", read_only=True).sheetnames
     assert "Perbandingan" in names and "Capaian" in names
+
+
+# --- item 2: kategori at exact bounds --------------------------------------
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import strategies as st
+
+from sakip_xl import capaian as C
+from sakip_xl.schema import ScaleRow
+
+DEFAULT_SCALE = (ScaleRow("Kurang", None, None), ScaleRow("Cukup", ">=", 55.0), ScaleRow("Baik", ">=", 76.0),
+                 ScaleRow("Sangat Baik", ">", 100.0))
+PERMENDAGRI_SCALE = (ScaleRow("Sangat Rendah", None, None), ScaleRow("Rendah", ">=", 51.0),
+                     ScaleRow("Sedang", ">=", 66.0), ScaleRow("Tinggi", ">=", 76.0),
+                     ScaleRow("Sangat Tinggi", ">=", 91.0))
+
+
+def label_of(value: Decimal, scale) -> str:
+    """The category of an exact decimal capaian (independent of the tool's float arithmetic)."""
+    label = scale[0].label
+    for row in scale[1:]:
+        b = Decimal(str(row.bound))
+        if (row.operator == ">" and value > b) or (row.operator == ">=" and value >= b):
+            label = row.label
+    return label
+
+
+def exact_capaian(t: str, r: str, negative: bool) -> Decimal:
+    T, R = Decimal(t), Decimal(r)
+    return ((2 * T - R) if negative else R) / T * 100
+
+
+@pytest.mark.parametrize("t, r, negative, scale", [
+    ("12", "9.12", False, DEFAULT_SCALE), ("55", "41.8", False, DEFAULT_SCALE), ("3", "1.65", False, DEFAULT_SCALE),
+    ("12", "14.88", True, DEFAULT_SCALE), ("55", "68.2", True, DEFAULT_SCALE), ("3", "4.35", True, DEFAULT_SCALE),
+    ("33", "16.83", False, PERMENDAGRI_SCALE), ("55", "81.95", True, PERMENDAGRI_SCALE),
+    ("55", "36.3", False, PERMENDAGRI_SCALE), ("7", "9.38", True, PERMENDAGRI_SCALE),
+    ("3", "2.28", False, PERMENDAGRI_SCALE), ("0.7", "0.868", True, PERMENDAGRI_SCALE),
+    ("55", "50.05", False, PERMENDAGRI_SCALE), ("0.7", "0.763", True, PERMENDAGRI_SCALE),
+    ("3", "2.73", False, PERMENDAGRI_SCALE), ("0.7", "0.532", False, PERMENDAGRI_SCALE),
+])
+def test_kategori_at_a_bound_is_the_one_the_user_sees(t, r, negative, scale):
+    rule = C.RULE_NEGATIVE_2T if negative else C.RULE_POSITIVE
+    value = C.capaian(float(t), float(r), rule)
+    assert C.kategori(value, scale) == label_of(exact_capaian(t, r, negative), scale)
+
+
+BOUND_CASES = {   # scale -> (target, realisasi, negative): capaian exactly at a bound, not exact in binary
+    "default": [("12", "9.12", False), ("55", "41.8", False), ("3", "1.65", False), ("12", "14.88", True),
+                ("55", "68.2", True), ("3", "4.35", True), ("3", "2.28", False), ("0.7", "0.868", True),
+                ("3", "3", False), ("3", "3", True), ("7", "7.07", False), ("7", "6.93", True)],
+    "permendagri": [("33", "16.83", False), ("55", "81.95", True), ("55", "36.3", False), ("7", "9.38", True),
+                    ("3", "2.28", False), ("0.7", "0.868", True), ("55", "50.05", False), ("0.7", "0.763", True),
+                    ("3", "2.73", False), ("0.7", "0.532", False), ("12", "9.12", False), ("55", "41.8", False)],
+}
+SCALES = {"default": DEFAULT_SCALE, "permendagri": PERMENDAGRI_SCALE}
+
+
+def _bound_workbook(tmp_path, cases, scale_name, name):
+    rows = [{"sasaran": f"S{k // 4}", "indikator": f"batas {k}: T {t}, R {r}", "polaritas": "negatif" if neg else "positif",
+             "target": float(t), "realisasi": float(r)} for k, (t, r, neg) in enumerate(cases)]
+    return filled(tmp_path, rows, dict(JELBUK_SETTINGS, skala=SCALES[scale_name]), name=name)
+
+
+def _check_bounds(tmp_path, cases, scale_name, name):
+    from lo_oracle import compare_with_engine
+
+    out = tmp_path / f"hasil-{name}"
+    report = compute(_bound_workbook(tmp_path, cases, scale_name, name), out)
+    scale = SCALES[scale_name]
+    got = [i.kategori for i in report.analysis.indicators]
+    assert got == [label_of(exact_capaian(t, r, neg), scale) for t, r, neg in cases]
+    assert [i.tercapai for i in report.analysis.indicators] == \
+        ["Ya" if exact_capaian(t, r, neg) >= 100 else "Tidak" for t, r, neg in cases]
+    assert compare_with_engine(out, tmp_path / f"lo-{name}", sheets=["Capaian"]) == []
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("scale_name", sorted(BOUND_CASES))
+def test_kategori_at_every_bound_parity(tmp_path, scale_name):
+    _check_bounds(tmp_path, BOUND_CASES[scale_name], scale_name, f"batas-{scale_name}.xlsx")
+
+
+@st.composite
+def near_bound_rows(draw, scale):
+    """(target, realisasi, negative) whose exact capaian is a bound or a step or two of R away from it."""
+    bounds = [row.bound for row in scale[1:]]
+    rows = []
+    for _ in range(draw(st.integers(20, 40))):
+        b = Decimal(str(draw(st.sampled_from(bounds))))
+        t = Decimal(draw(st.sampled_from(["3", "7", "12", "55", "0.7", "13", "1.1", "33", "250", "0.03", "9.5"])))
+        negative = draw(st.booleans())
+        exact = t * (2 - b / 100) if negative else t * b / 100
+        step = Decimal("0.001") if t < 1 else Decimal("0.01")
+        r = exact.quantize(step) + draw(st.integers(-2, 2)) * step
+        rows.append((str(t), str(r), negative))
+    return rows
+
+
+@pytest.mark.libreoffice
+@hsettings(max_examples=2, deadline=None, suppress_health_check=list(HealthCheck), derandomize=False)
+@given(data=st.data())
+def test_kategori_near_bounds_property(tmp_path_factory, data):
+    """For random PK rows near every bound, the kategori Python stores equals LibreOffice's recalc
+    (one workbook, so one LibreOffice launch, per example)."""
+    scale_name = data.draw(st.sampled_from(sorted(SCALES)))
+    cases = data.draw(near_bound_rows(SCALES[scale_name]))
+    tmp = tmp_path_factory.mktemp("batas")
+    _check_bounds(tmp, cases, scale_name, "acak.xlsx")

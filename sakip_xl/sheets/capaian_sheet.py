@@ -44,14 +44,19 @@ class SasaranSummary:
 
 
 def kategori_formula(x: str, settings: Settings) -> str:
-    """INDEX over the Pengaturan scale when it is there, else the scale as constants."""
+    """INDEX over the Pengaturan scale when it is there, else the scale as constants.
+
+    The bounds are compared with ROUND(x, C.COMPARE_DECIMALS), as capaian.kategori does.
+    """
     sr = settings.scale_ref
+    test = x
+    x = f"ROUND({x},{C.COMPARE_DECIMALS})"
     if sr is None:
         expr = f'"{_esc(settings.scale[0].label)}"'
         for row in settings.scale[1:]:
             op = ">" if row.operator == ">" else ">="
             expr = f'IF({x}{op}{num_literal(row.bound)},"{_esc(row.label)}",{expr})'
-        return f'=IF(ISNUMBER({x}),{expr},"")'
+        return f'=IF(ISNUMBER({test}),{expr},"")'
     q = quote_sheet(sr.sheet)
     last = sr.first_row + sr.count - 1
 
@@ -62,7 +67,7 @@ def kategori_formula(x: str, settings: Settings) -> str:
     ops = rng(sr.operator_col, sr.first_row + 1)
     bounds = rng(sr.bound_col, sr.first_row + 1)
     count = f'SUMPRODUCT(({ops}=">")*({bounds}<{x})+({ops}=">=")*({bounds}<={x}))'
-    return f'=IF(ISNUMBER({x}),INDEX({labels},1+{count}),"")'
+    return f'=IF(ISNUMBER({test}),INDEX({labels},1+{count}),"")'
 
 
 def _esc(text: str) -> str:
@@ -187,7 +192,8 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
     ws.write_formula(r, COL["Capaian Dibatasi (%)"], f'=IF(ISNUMBER({cp}),{limited},"")', fmt.percent,
                      stored(ind.capaian_dibatasi))
     ws.write_formula(r, COL["Kategori"], kategori_formula(cp, settings), fmt.center, stored(ind.kategori))
-    ws.write_formula(r, COL["Tercapai"], f'=IF(ISNUMBER({cp}),IF({cp}>=100,"Ya","Tidak"),"")', fmt.center,
+    ws.write_formula(r, COL["Tercapai"],
+                     f'=IF(ISNUMBER({cp}),IF(ROUND({cp},{C.COMPARE_DECIMALS})>=100,"Ya","Tidak"),"")', fmt.center,
                      stored(ind.tercapai))
     if ind.stated is not None:
         ws.write_formula(r, COL["Capaian Dilaporkan (%)"],
