@@ -71,6 +71,11 @@ _CODES = [
          "Baris {row} disembunyikan tetapi tetap ikut dihitung.",
          "Tampilkan baris itu (klik kanan nomor baris > Unhide) dan pastikan memang harus dihitung; "
          "bila tidak, hapus barisnya."),
+    Code("SEL-004", INFO, "Angka berformat persen",
+         "Sel berformat persen: tersimpan {stored}, tampil {shown}%; dihitung sebagai {shown} (seperti yang "
+         "terlihat), juga di rumus lembar hasil (sel x 100).",
+         "Tidak perlu diubah bila angka persen itu memang maksudnya. Bila yang dimaksud angka tersimpannya "
+         "(mis. 0,72, bukan 72 %), ubah format sel menjadi Number atau General."),
     # --- SET: Pengaturan
     Code("SET-001", GALAT, "Skala kategori tidak valid",
          "Skala kategori tidak valid: {detail}. Skala bawaan dipakai.",

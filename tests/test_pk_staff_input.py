@@ -168,3 +168,137 @@ def test_kategori_near_bounds_property(tmp_path_factory, data):
     cases = data.draw(near_bound_rows(SCALES[scale_name]))
     tmp = tmp_path_factory.mktemp("batas")
     _check_bounds(tmp, cases, scale_name, "acak.xlsx")
+
+
+# --- item 1: percent-formatted cells ---------------------------------------
+
+from renstra_fixtures import SETTINGS_2023, perbandingan
+from sakip_xl.engine import analyze
+from sakip_xl.package.numfmt import is_percent_code
+
+
+@pytest.mark.parametrize("code, percent", [
+    ("0%", True), ("0.00%", True), ('0.0" %"', False), ("0\\%", False), ('#,##0.00_);[Red](#,##0.00)', False),
+    ("[$%-421]#,##0", False), ("0.0%;[Red]-0.0%", True), ("General", False), ("0_%", False), ('"%"0%', True),
+])
+def test_percent_format_codes(code, percent):
+    assert is_percent_code(code) is percent
+
+
+def set_cells(path: Path, sheet: str, cells: dict[str, tuple[object, str]]) -> Path:
+    """Type values into cells with a number format, as Excel stores `72%` (0.72 with '0%')."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    for address, (value, number_format) in cells.items():
+        ws[address].value = value
+        ws[address].number_format = number_format
+    wb.save(path)
+    return path
+
+
+def _addresses(path: Path) -> list:
+    return analyze(path.read_bytes()).indicators
+
+
+def test_percent_formatted_realisasi_is_the_percentage_the_user_sees(tmp_path):
+    rows = [{"sasaran": "S1", "indikator": "Persentase A", "satuan": "%", "target": 90, "realisasi": 1},
+            {"indikator": "Persentase B", "satuan": "%", "target": 1, "realisasi": 1},
+            {"indikator": "Biasa C", "target": 10, "realisasi": 9}]
+    path = filled(tmp_path, rows)
+    inds = _addresses(path)
+    set_cells(path, "PK", {inds[0].realisasi.address: (0.72, "0%"),
+                           inds[1].target.address: (0.9, "0%"), inds[1].realisasi.address: (0.855, "0.0%")})
+    out = tmp_path / "hasil.xlsx"
+    report = compute(path, out)
+    a, b, c = report.analysis.indicators
+    assert (a.realisasi_value, a.target.value) == (pytest.approx(72), 90)
+    assert a.capaian == pytest.approx(72 / 90 * 100) and a.kategori == "Baik"
+    assert (b.target.value, b.realisasi_value) == (pytest.approx(90), pytest.approx(85.5))
+    assert b.capaian == pytest.approx(85.5 / 90 * 100)
+    assert c.capaian == pytest.approx(90) and not c.target.percent
+    info = {(f.code, f.cell): f for f in report.findings if f.code == "SEL-004"}
+    assert set(info) == {("SEL-004", a.realisasi.address), ("SEL-004", b.target.address),
+                         ("SEL-004", b.realisasi.address)}
+    assert "72" in info[("SEL-004", a.realisasi.address)].message
+    assert "0,72" in info[("SEL-004", a.realisasi.address)].message
+    ws = openpyxl.load_workbook(out, data_only=True)["Capaian"]
+    shown = {ws.cell(r, 3).value: (ws.cell(r, 8).value, ws.cell(r, 10).value) for r in range(5, 8)}
+    assert shown["Persentase A"] == (90, pytest.approx(72))
+    assert shown["Persentase B"] == (pytest.approx(90), pytest.approx(85.5))
+    # the sasaran average uses the percentages
+    assert report.analysis.results["pk"] is not None
+    summary = report.analysis.context.results["capaian_summary"][0]
+    assert summary.mean == pytest.approx((72 / 90 * 100 + 85.5 / 90 * 100 + 90) / 3)
+
+
+def test_percent_cells_in_pk_and_renstra_and_the_hundredfold_mismatch(tmp_path):
+    pk = [{"sasaran": "S1", "indikator": "Indeks A", "satuan": "%", "target": 1, "realisasi": 1},
+          {"indikator": "Indeks B", "satuan": "%", "target": 85, "realisasi": 80},
+          {"indikator": "Indeks C", "satuan": "%", "target": 70, "realisasi": 60}]
+    renstra = [{"tujuan": "T", "sasaran": "S1", "indikator": "Indeks A", "satuan": "%", "target_3": 1,
+                "realisasi_3": 77, "kondisi_akhir": 1},
+               {"indikator": "Indeks B", "satuan": "%", "target_3": 0.85, "realisasi_3": 0.8, "kondisi_akhir": 100},
+               {"indikator": "Indeks C", "satuan": "%", "target_3": 75, "realisasi_3": 60, "kondisi_akhir": 100}]
+    path = renstra_workbook(tmp_path, pk=pk, renstra=renstra, iku=None)
+    a = analyze(path.read_bytes())
+    ren = a.results["renstra"].renstra
+    ia = a.indicators[0]
+    set_cells(path, "PK", {ia.target.address: (0.8, "0%"), ia.realisasi.address: (0.77, "0%")})
+    set_cells(path, "Renstra", {ren[0].cell("target_3").address: (80, "0"),
+                                ren[0].cell("kondisi_akhir").address: (0.9, "0%")})
+    out = tmp_path / "hasil.xlsx"
+    report = compute(path, out)
+    codes = {(f.code, f.sheet, f.cell) for f in report.findings if f.code.startswith("REN-0")}
+    ind_a, ind_b, ind_c = report.analysis.indicators
+    # A: PK 80% (0,8) equals Renstra 80; realisasi 77% equals 77: no contradiction
+    assert not any(c[2] in (ind_a.target.address, ind_a.realisasi.address) for c in codes)
+    # B: PK 85 / 80 against Renstra 0,85 / 0,8 (no format): a x100 mismatch, said so
+    assert ("REN-012", "PK", ind_b.target.address) in codes and ("REN-012", "PK", ind_b.realisasi.address) in codes
+    assert ("REN-001", "PK", ind_b.target.address) not in codes
+    assert ("REN-002", "PK", ind_b.realisasi.address) not in codes
+    # C: a real difference stays REN-001
+    assert ("REN-001", "PK", ind_c.target.address) in codes
+    # Tabel 3.3: progress against the Renstra end target 90% (0,9), computed on percentages
+    tables = perbandingan(out)
+    t33 = tables["3.3"]["Indeks A"]
+    assert t33["Target Akhir Renstra"] == pytest.approx(90)
+    assert t33["Realisasi 2023"] == pytest.approx(77)
+    assert t33["Tingkat Kemajuan (%)"] == pytest.approx(77 / 90 * 100)
+    t32 = tables["3.2"]["Indeks A"]
+    assert t32["Target 2023"] == pytest.approx(80) and t32["Realisasi 2023"] == pytest.approx(77)
+
+
+@pytest.mark.libreoffice
+def test_percent_cells_parity(tmp_path):
+    from lo_oracle import compare_with_engine
+
+    pk = [{"sasaran": "S1", "indikator": "Indeks A", "satuan": "%", "target": 1, "realisasi": 1,
+           "realisasi_lalu": 1, "nasional": 1, "capaian_dilaporkan": 1},
+          {"indikator": "Indeks B", "satuan": "%", "target": 1, "target_atas": 1, "realisasi": 1},
+          {"indikator": "Indeks C", "satuan": "%", "target": 12, "tw1": 1, "tw2": 1}]
+    renstra = [{"tujuan": "T", "sasaran": "S1", "indikator": "Indeks A", "satuan": "%", "target_3": 1,
+                "realisasi_3": 1, "kondisi_awal": 1, "kondisi_akhir": 1},
+               {"indikator": "Indeks C", "satuan": "%", "target_3": 1, "realisasi_2": 1, "kondisi_akhir": 1}]
+    path = renstra_workbook(tmp_path, pk=pk, renstra=renstra, iku=None)
+    a = analyze(path.read_bytes())
+    ia, ib, ic = a.indicators
+    ra, rc = a.results["renstra"].renstra
+    pct = "0.00%"
+    set_cells(path, "PK", {ia.target.address: (0.85, pct), ia.realisasi.address: (0.7207, pct),
+                           ia.realisasi_lalu.address: (0.69, pct), ia.nasional.address: (0.5, pct),
+                           ia.stated.address: (0.8479, pct),
+                           ib.target.address: (0.8, pct), ib.target_atas.address: (0.9, pct),
+                           ib.realisasi.address: (0.92, pct),
+                           ic.quarters[0].address: (0.0912, pct), ic.quarters[1].address: (0.0912, pct)})
+    set_cells(path, "Renstra", {ra.cell("target_3").address: (0.85, pct), ra.cell("realisasi_3").address: (0.7207, pct),
+                                ra.cell("kondisi_awal").address: (0.6, pct), ra.cell("kondisi_akhir").address: (0.95, pct),
+                                rc.cell("target_3").address: (0.12, pct), rc.cell("realisasi_2").address: (0.1, pct),
+                                rc.cell("kondisi_akhir").address: (0.2, pct)})
+    out = tmp_path / "hasil.xlsx"
+    report = compute(path, out)
+    ia, ib, ic = report.analysis.indicators
+    assert ia.capaian == pytest.approx(72.07 / 85 * 100)
+    assert ib.capaian == pytest.approx(92 / 90 * 100)
+    assert ic.realisasi_value == pytest.approx(9.12) and ic.kategori == "Baik"     # 9,12 / 12 = 76 %
+    assert not [f for f in report.findings if f.code in ("PK-008", "REN-001", "REN-002", "REN-012")]
+    assert compare_with_engine(out, tmp_path / "lo", sheets=["Capaian", "Perbandingan"]) == []
