@@ -302,3 +302,17 @@ def test_percent_cells_parity(tmp_path):
     assert ic.realisasi_value == pytest.approx(9.12) and ic.kategori == "Baik"     # 9,12 / 12 = 76 %
     assert not [f for f in report.findings if f.code in ("PK-008", "REN-001", "REN-002", "REN-012")]
     assert compare_with_engine(out, tmp_path / "lo", sheets=["Capaian", "Perbandingan"]) == []
+
+
+def test_percent_cells_are_seen_in_a_big_pk_sheet_too(tmp_path):
+    rows = [{"sasaran": "S1", "indikator": "Persentase A", "satuan": "%", "target": 90, "realisasi": 1}]
+    path = filled(tmp_path, rows)
+    ind = _addresses(path)[0]
+    set_cells(path, "PK", {ind.realisasi.address: (0.72, "0%")})
+    pad_sheet(path, "PK")
+    with zipfile.ZipFile(path) as z:
+        assert z.getinfo(sheet_member(path, "PK")).file_size >= reader.PREFETCH_MIN_BYTES
+    report = compute(path, tmp_path / "hasil.xlsx")
+    got = report.analysis.indicators[0]
+    assert got.realisasi_value == pytest.approx(72) and got.capaian == pytest.approx(80)
+    assert [f.cell for f in report.findings if f.code == "SEL-004"] == [ind.realisasi.address]
