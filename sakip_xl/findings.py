@@ -59,6 +59,11 @@ _CODES = [
     Code("PK-012", PERINGATAN, "Indikator tanpa nama",
          "Baris berisi angka tetapi nama indikator kosong.",
          "Isi nama indikator kinerja."),
+    Code("PK-023", GALAT, "Lembar PK hilang setelah compute",
+         "Workbook ini sudah pernah dihitung, tetapi lembar {lembar} tidak ada lagi, jadi capaian kinerja tidak "
+         "dihitung. {akibat}: angka lamanya tidak dapat diperiksa lagi tanpa lembar {lembar}.",
+         "Kembalikan lembar PK (dari file .bak.xlsx atau salinan sebelumnya; bila namanya diganti, kembalikan "
+         "namanya menjadi 'PK'), lalu jalankan compute lagi."),
     # --- SEL: any input cell
     Code("SEL-001", GALAT, "Sel berisi galat Excel",
          "Sel berisi nilai galat Excel {text}; nilainya tidak dapat dipakai.",

@@ -316,3 +316,42 @@ def test_percent_cells_are_seen_in_a_big_pk_sheet_too(tmp_path):
     got = report.analysis.indicators[0]
     assert got.realisasi_value == pytest.approx(72) and got.capaian == pytest.approx(80)
     assert [f.cell for f in report.findings if f.code == "SEL-004"] == [ind.realisasi.address]
+
+
+# --- item 9: the PK sheet deleted after a compute ---------------------------
+
+def delete_sheet(path: Path, sheet: str) -> Path:
+    """Delete a sheet the way a spreadsheet program saves it (openpyxl rewrites the package)."""
+    wb = openpyxl.load_workbook(path)
+    del wb[sheet]
+    wb.save(path)
+    return path
+
+
+def test_pk_deleted_after_compute_is_said(tmp_path):
+    from click.testing import CliRunner
+
+    from sakip_xl.cli import main
+
+    first = tmp_path / "sudah.xlsx"
+    compute(renstra_workbook(tmp_path), first)
+    delete_sheet(first, "PK")
+    out = tmp_path / "lagi.xlsx"
+    result = CliRunner().invoke(main, ["compute", str(first), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    names = openpyxl.load_workbook(out, read_only=True).sheetnames
+    assert "Capaian" not in names and "PK" not in names
+    lines = result.output.splitlines()
+    done = next(i for i, line in enumerate(lines) if line.startswith("Selesai"))
+    warned = [i for i, line in enumerate(lines) if "PK" in line and "Capaian" in line and "menghapus" in line]
+    assert warned and warned[0] < done          # said before "Selesai", not only in the list
+    found = [f for f in compute(first, tmp_path / "lagi2.xlsx").findings if f.code == "PK-023"]
+    assert len(found) == 1 and found[0].severity == "galat"
+    assert "Capaian" in found[0].message and "menghapus" in found[0].message
+
+
+def test_a_workbook_never_computed_without_pk_gets_no_such_finding(tmp_path):
+    path = renstra_workbook(tmp_path)
+    delete_sheet(path, "PK")
+    report = compute(path, tmp_path / "hasil.xlsx")
+    assert not [f for f in report.findings if f.code == "PK-023"]
