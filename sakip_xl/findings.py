@@ -24,6 +24,9 @@ class Code:
     hint: str       # one line: how to fix
 
 
+NA_HINT = ("'-' atau 'n/a' berarti data tidak tersedia, sama di kolom Target maupun Realisasi: capaian tidak "
+           "dihitung dan baris tidak ikut dirata-rata (peringatan, bukan galat). Isi angkanya bila datanya sudah ada.")
+
 _CODES = [
     # --- PK: the performance agreement and its realisation
     Code("PK-001", GALAT, "Target bukan angka",
@@ -37,7 +40,7 @@ _CODES = [
          "Isi realisasi, atau tulis n/a bila data memang tidak tersedia."),
     Code("PK-004", PERINGATAN, "Realisasi tidak tersedia",
          "Realisasi '{text}': data tidak tersedia, capaian tidak dihitung.",
-         "Lengkapi realisasi bila datanya sudah ada."),
+         NA_HINT),
     Code("PK-005", GALAT, "Realisasi bukan angka",
          "Realisasi '{text}' bukan angka, capaian tidak dihitung.",
          "Ketik realisasi sebagai angka, mis. 86,44."),

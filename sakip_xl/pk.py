@@ -69,6 +69,18 @@ F.register([
     Code("PK-019", PERINGATAN, "Nilai ganda pada skala",
          "Nilai '{text}' muncul lebih dari sekali pada skala '{scale}'; peringkatnya diambil dari yang pertama.",
          "Hapus nilai yang sama dari skala."),
+    Code("PK-021", PERINGATAN, "Angka negatif",
+         "{what} bernilai negatif ({value}); rumus capaian ({rumus}) dibuat untuk angka positif{akibat}. "
+         "Capaian {capaian} dihitung apa adanya: periksa sebelum dipakai.",
+         "Ukur indikator dengan angka positif (mis. penurunan 80, bukan -80) dan atur polaritasnya, atau hitung "
+         "capaiannya sendiri dan jelaskan di narasi."),
+    Code("PK-022", PERINGATAN, "Beberapa indikator dalam satu sel",
+         "Sel indikator berisi {count} indikator bernomor; baris dihitung sebagai satu indikator dengan satu target "
+         "dan satu realisasi.",
+         "Pisahkan setiap indikator ke barisnya sendiri, dengan target dan realisasinya masing-masing."),
+    Code("PK-024", PERINGATAN, "Target tidak tersedia",
+         "Target '{text}': data tidak tersedia, capaian tidak dihitung.",
+         F.NA_HINT),
     Code("PK-020", GALAT, "Tanggal atau jam di sel angka",
          "Sel berisi tanggal/jam ({text}); Excel membacanya sebagai angka {value}, dan hasil hitung memakai angka itu.",
          "Ketik angka biasa, lalu ubah format sel menjadi Number atau General."),
@@ -264,6 +276,8 @@ def report_number(cell: NumberCell, sheet: str, out: list, which: str) -> None:
         out.append(F.make("PK-020", sheet, cell.address, text=p.text, value=format_id(cell.engine_value, 2)))
     elif p.kind == TEXT_NUMBER:
         out.append(F.make("PK-006", sheet, cell.address, text=p.text, value=format_id(p.value, p.decimals or 0)))
+    elif which == "target" and p.kind == NOT_AVAILABLE:     # the same rule as a '-' realisasi (PK-004)
+        out.append(F.make("PK-024", sheet, cell.address, text=p.text))
     elif which == "target" and p.kind != NUMBER:
         out.append(F.make("PK-001", sheet, cell.address, text=p.text))
     elif which == "realisasi":

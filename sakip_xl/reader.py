@@ -359,6 +359,12 @@ def read_table(spec: TableSheet, sheet: str, rows: list[list]) -> Table:
         if not _is_record(values, spec.key_column, numeric_keys) or _is_numbering_row(values):
             continue
         rec = Record(row=r, values=values)
+        # A group (sasaran, tujuan) typed anew on this row starts a new group: a blank No is not the
+        # number of the group above.
+        new_group = any(key != "no" and key in values and not _blank(values[key]) and values[key] != previous.get(key)
+                        for key in spec.fill_down)
+        if new_group and "no" in previous and _blank(values.get("no", "")):
+            del previous["no"]
         for key in spec.fill_down:
             if key in values and _blank(values[key]) and not _blank(previous.get(key, "")):
                 values[key] = previous[key]

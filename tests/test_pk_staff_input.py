@@ -355,3 +355,66 @@ def test_a_workbook_never_computed_without_pk_gets_no_such_finding(tmp_path):
     delete_sheet(path, "PK")
     report = compute(path, tmp_path / "hasil.xlsx")
     assert not [f for f in report.findings if f.code == "PK-023"]
+
+
+# --- item 10: negative values, '-', two indicators in one cell, No across sasaran ---------
+
+def _by_code(report, code):
+    return [f for f in report.findings if f.code == code]
+
+
+def test_negative_target_and_realisasi_are_not_silent(tmp_path):
+    rows = [{"sasaran": "S", "indikator": "Pertumbuhan A", "target": -100, "realisasi": -80},
+            {"indikator": "Pertumbuhan B", "target": 5, "realisasi": -2},
+            {"indikator": "Biasa C", "target": 5, "realisasi": 4}]
+    report = compute(filled(tmp_path, rows), tmp_path / "hasil.xlsx")
+    a, b, c = report.analysis.indicators
+    found = {f.cell: f for f in _by_code(report, "PK-021")}
+    assert set(found) == {a.target.address, a.realisasi.address, b.realisasi.address}
+    assert "-100" in found[a.target.address].message and "80" in found[a.target.address].message
+    assert found[a.target.address].severity == "peringatan"
+
+
+def test_dash_means_not_available_in_target_and_realisasi_alike(tmp_path):
+    rows = [{"sasaran": "S", "indikator": "A", "target": "-", "realisasi": 5},
+            {"indikator": "B", "target": 5, "realisasi": "-"},
+            {"indikator": "C", "target": "n/a", "realisasi": "n/a"}]
+    report = compute(filled(tmp_path, rows), tmp_path / "hasil.xlsx")
+    a, b, c = report.analysis.indicators
+    got = {(f.cell, f.severity) for f in report.findings if f.code.startswith("PK-")}
+    severities = {f.severity for f in report.findings
+                  if f.cell in (a.target.address, b.realisasi.address, c.target.address, c.realisasi.address)}
+    assert severities == {"peringatan"}, got
+    assert not any(f.code == "PK-001" for f in report.findings)
+    assert all(i.capaian is None for i in (a, b, c))
+    hints = {f.hint for f in report.findings if f.cell in (a.target.address, b.realisasi.address)}
+    assert len(hints) == 1 and "Target" in hints.pop()        # one rule, said in one hint
+
+
+@pytest.mark.parametrize("name, count", [
+    ("1. Nilai LHE AKIP 2. IKM", 2),
+    ("1. Nilai LHE AKIP\n2. Indeks Kepuasan Masyarakat\n3. Opini BPK", 3),
+    ("1) Nilai LHE AKIP; 2) IKM", 2),
+    ("Persentase desa (%) tahun 2. semester", 0),
+    ("Nilai SAKIP 2.0", 0),
+    ("Indeks Kepuasan Masyarakat", 0),
+])
+def test_two_indicators_in_one_cell(tmp_path, name, count):
+    rows = [{"sasaran": "S", "indikator": name, "target": 80, "realisasi": 70}]
+    report = compute(filled(tmp_path, rows), tmp_path / "hasil.xlsx")
+    found = _by_code(report, "PK-022")
+    assert len(found) == (1 if count else 0)
+    if count:
+        table = report.analysis.context.results["pk_table"]
+        assert found[0].cell == table.address(report.analysis.indicators[0].record, "indikator")
+        assert f"{count} indikator" in found[0].message
+
+
+def test_blank_no_is_not_filled_down_into_the_next_sasaran(tmp_path):
+    rows = [{"no": "1", "sasaran": "Sasaran A", "indikator": "a1", "target": 1, "realisasi": 1},
+            {"indikator": "a2", "target": 1, "realisasi": 1},
+            {"sasaran": "Sasaran B", "indikator": "b1", "target": 1, "realisasi": 1},
+            {"indikator": "b2", "target": 1, "realisasi": 1}]
+    report = compute(filled(tmp_path, rows), tmp_path / "hasil.xlsx")
+    assert [(i.no, i.sasaran) for i in report.analysis.indicators] == [
+        ("1", "Sasaran A"), ("1", "Sasaran A"), ("", "Sasaran B"), ("", "Sasaran B")]
