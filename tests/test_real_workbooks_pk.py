@@ -20,6 +20,7 @@ pytestmark = pytest.mark.skipif(not RENJA.is_file(), reason="../shared/real-work
 
 COL = {name: ord(name) - 65 for name in "FHINPSVY"}
 COL["AB"] = 27
+COL["Z"] = 25      # realisation through TW IV as a fraction of the target, formatted 0%
 DEFAULT = ((">", 100.0, "Sangat Baik"), (">=", 76.0, "Baik"), (">=", 55.0, "Cukup"))
 
 
@@ -42,8 +43,18 @@ def renja_rows() -> list[dict]:
     return out
 
 
-def expected(r: dict, quarters: bool) -> float | None:
+def _percent_row(r: dict) -> bool:
+    """A '%' indicator with target 100 whose TW IV column Z (0%) a staff member pastes as its realisasi."""
+    return r["I"][0] == "%" and _number(r["N"][0]) == 100 and _number(r["Z"][0]) is not None \
+        and "%" in r["Z"][1]
+
+
+def expected(r: dict, mode: str) -> float | None:
+    quarters = mode == "triwulan"
     t = _number(r["N"][0])
+    if mode == "persen" and _percent_row(r):
+        real = _number(r["Z"][0]) * 100           # 0,9285714 shown as 93 %: the user's 92,857... %
+        return real / t * 100
     if quarters:
         qs = [_number(r[k][0]) for k in "PSVY"]
         qs = [q for q in qs if q is not None]
@@ -65,7 +76,8 @@ def label(value: float | None) -> str | None:
     return "Kurang"
 
 
-def _pasted(tmp_path: Path, quarters: bool) -> tuple[Path, list[dict]]:
+def _pasted(tmp_path: Path, mode: str) -> tuple[Path, list[dict]]:
+    quarters = mode == "triwulan"
     rows = renja_rows()
     pk = []
     for r in rows:
@@ -74,9 +86,9 @@ def _pasted(tmp_path: Path, quarters: bool) -> tuple[Path, list[dict]]:
             d.update({f"tw{k}": r[c][0] for k, c in zip((1, 2, 3, 4), "PSVY")})
             d["cara_tahunan"] = "jumlah"
         else:
-            d["realisasi"] = r["AB"][0]
+            d["realisasi"] = r["Z"][0] if mode == "persen" and _percent_row(r) else r["AB"][0]
         pk.append({k: v for k, v in d.items() if v is not None and v != ""})
-    path = filled(tmp_path, pk, name=f"renja-{'tw' if quarters else 'tahunan'}.xlsx")
+    path = filled(tmp_path, pk, name=f"renja-{mode}.xlsx")
     # paste keeps the number formats of the Renja cells
     inds = analyze(path.read_bytes()).indicators
     wb = openpyxl.load_workbook(path)
@@ -87,7 +99,7 @@ def _pasted(tmp_path: Path, quarters: bool) -> tuple[Path, list[dict]]:
             for q, c in zip(ind.quarters, "PSVY"):
                 ws[q.address].number_format = r[c][1]
         else:
-            ws[ind.realisasi.address].number_format = r["AB"][1]
+            ws[ind.realisasi.address].number_format = r["Z" if mode == "persen" and _percent_row(r) else "AB"][1]
     wb.save(path)
     return path, rows
 
@@ -109,14 +121,16 @@ def test_renja_sheet_renamed_pk_names_the_missing_columns(tmp_path):
     assert "'Target'" in err.value.message and "'Realisasi'" in err.value.message
 
 
-@pytest.mark.parametrize("quarters", [True, False], ids=["triwulan", "tahunan"])
-def test_renja_rows_pasted_into_pk(tmp_path, quarters):
-    path, rows = _pasted(tmp_path, quarters)
+@pytest.mark.parametrize("mode", ["triwulan", "tahunan", "persen"])
+def test_renja_rows_pasted_into_pk(tmp_path, mode):
+    """triwulan: TW I-IV increments (P, S, V, Y) with 'jumlah'; tahunan: the year's total (AB); persen: for the
+    '%' indicators, the TW IV column Z (a fraction formatted 0%) pasted as realisasi."""
+    path, rows = _pasted(tmp_path, mode)
     report = compute(path, tmp_path / "hasil.xlsx")
     inds = report.analysis.indicators
     assert len(inds) == len(rows) > 80
     for ind, r in zip(inds, rows):
-        want = expected(r, quarters)
+        want = expected(r, mode)
         assert (ind.capaian is None) == (want is None), (ind.indikator, ind.capaian, want)
         if want is not None:
             assert ind.capaian == pytest.approx(want, rel=1e-12, abs=1e-12), ind.indikator
@@ -128,7 +142,9 @@ def test_renja_rows_pasted_into_pk(tmp_path, quarters):
             continue
         assert f.code in ("PK-001", "PK-002") and f.cell in by_cell, (f.code, f.cell, f.message)
         assert _number(by_cell[f.cell]["N"][0]) in (None, 0.0)
-    assert not [f for f in report.findings if f.code == "SEL-004"]   # no number format here is a percent
+    percent_cells = {ind.realisasi.address for ind, r in zip(inds, rows) if mode == "persen" and _percent_row(r)}
+    assert {f.cell for f in report.findings if f.code == "SEL-004"} == percent_cells   # the other formats are not %
+    assert len(percent_cells) == (20 if mode == "persen" else 0)
     # the cell with two numbered indicators is said
     two = [ind for ind in inds if ind.indikator.startswith("1. Nilai LHE AKIP")]
     assert len(two) == 1 and [f for f in report.findings if f.code == "PK-022"]
