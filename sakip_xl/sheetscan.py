@@ -29,7 +29,7 @@ _F_TEXT = re.compile(rb'<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)', re.S)
 _V = re.compile(rb'<(?:\w+:)?v\s*(?:/>|>([^<]*)</(?:\w+:)?v>)', re.S)
 _T_ATTR = re.compile(rb'\bt="(\w+)"')
 _ROW_END = re.compile(rb'</(?:\w+:)?row>')
-_C_STYLED = re.compile(rb'<(?:\w+:)?c\s([^>]*?\bs="([0-9]+)"[^>]*)>')
+_C_TAG = re.compile(rb'<(?:\w+:)?c\s')
 
 
 @dataclass
@@ -65,6 +65,10 @@ class SheetScanner:
         self._carry = b""
         self._percent = frozenset(percent_styles)
         self._needles = tuple(b's="%d"' % i for i in sorted(self._percent))
+        # the end of a start tag with one of those styles, not self-closing (an empty cell holds no number):
+        # searched from the attribute, so thousands of formatted empty cells cost little
+        self._styled = re.compile(rb'\ss="(?:%s)"[^>/]*>' % b"|".join(b"%d" % i for i in sorted(self._percent))) \
+            if self._percent else None
 
     def feed(self, chunk: bytes) -> None:
         buf = self._carry + chunk if self._carry else chunk
@@ -80,12 +84,14 @@ class SheetScanner:
 
     def _scan(self, buf: bytes) -> None:
         _scan(buf, self.found)
-        if self._needles and any(n in buf for n in self._needles):
-            for m in _C_STYLED.finditer(buf):
-                if int(m.group(2)) in self._percent:
-                    ref = _R_ATTR.search(m.group(1))
-                    if ref:
-                        self.found.percent.add((ref.group(1) + ref.group(2)).decode())
+        if self._styled is not None and any(n in buf for n in self._needles):
+            for m in self._styled.finditer(buf):
+                start = buf.rfind(b"<", 0, m.start())
+                if start < 0 or not _C_TAG.match(buf, start):
+                    continue        # a <row s=".."> or another element
+                ref = _R_ATTR.search(buf, start, m.end())
+                if ref:
+                    self.found.percent.add((ref.group(1) + ref.group(2)).decode())
 
 
 def _last_row_end(buf: bytes) -> int:

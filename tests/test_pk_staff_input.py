@@ -418,3 +418,16 @@ def test_blank_no_is_not_filled_down_into_the_next_sasaran(tmp_path):
     report = compute(filled(tmp_path, rows), tmp_path / "hasil.xlsx")
     assert [(i.no, i.sasaran) for i in report.analysis.indicators] == [
         ("1", "Sasaran A"), ("1", "Sasaran A"), ("", "Sasaran B"), ("", "Sasaran B")]
+
+
+def test_sheet_scan_finds_percent_cells_with_a_value_wherever_the_xml_is_cut():
+    from sakip_xl.sheetscan import scan_chunks
+
+    xml = (b'<worksheet><sheetData><row r="1" s="7" customFormat="1"><c r="A1" s="7"/>'
+           b'<c r="B1" s="7"><v>0.72</v></c><c s="7" r="C1" t="n"><v>1</v></c><c r="D1" s="3"><v>5</v></c></row>'
+           b'<row r="2"><x:c r="E2" s="17"><x:v>0.5</x:v></x:c><c r="F2" s="70"><v>2</v></c></row>'
+           b'</sheetData></worksheet>')
+    for cut in range(1, len(xml)):
+        found = scan_chunks([xml[:cut], xml[cut:]], frozenset({7, 17})).percent
+        assert found == {"B1", "C1", "E2"}, cut
+    assert scan_chunks([xml]).percent == set()
