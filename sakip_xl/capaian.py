@@ -52,13 +52,31 @@ def capaian(target: float | None, realisasi: float | None, rule: str) -> float |
     return target / realisasi * 100
 
 
-def kategori(value: float | None, scale: Sequence[ScaleRow]) -> str | None:
-    """The category of a capaian: half-open intervals applied to the unrounded value.
+# Kategori and "tercapai" compare the capaian rounded to this many decimals, in Python
+# (round_compared) and in the formulas (ROUND(x,10)): 9,12 / 12 x 100 is 75,99999999999999
+# in binary although the user typed numbers whose capaian is exactly 76 (and sees 76,00).
+# Ten decimals remove the binary noise (about 1e-14 at these magnitudes) and nothing a user
+# can see; LibreOffice's ROUND (half away from zero, with its 15-digit correction) is
+# reproduced exactly by skm.compute.round_half_up, so Python and the engine agree.
+COMPARE_DECIMALS = 10
 
-    Mirrors INDEX(labels, 1 + SUMPRODUCT((ops=">")*(bounds<x) + (ops=">=")*(bounds<=x))).
+
+def round_compared(value: float | None) -> float | None:
+    """The value a capaian is compared with the bounds as: ROUND(value, COMPARE_DECIMALS)."""
+    from .skm.compute import round_half_up
+
+    return None if value is None else round_half_up(float(value), COMPARE_DECIMALS)
+
+
+def kategori(value: float | None, scale: Sequence[ScaleRow]) -> str | None:
+    """The category of a capaian: half-open intervals applied to the value rounded to 10 decimals.
+
+    Mirrors INDEX(labels, 1 + SUMPRODUCT((ops=">")*(bounds<x) + (ops=">=")*(bounds<=x))) with
+    x = ROUND(capaian, 10).
     """
     if value is None:
         return None
+    value = round_compared(value)
     satisfied = 0
     for row in scale[1:]:
         if row.operator == ">" and row.bound < value:
@@ -150,7 +168,7 @@ def capped(value: float | None, cap: float | None) -> float | None:
 def tercapai(value: float | None) -> str | None:
     if value is None:
         return None
-    return "Ya" if value >= 100 else "Tidak"
+    return "Ya" if round_compared(value) >= 100 else "Tidak"
 
 
 YEAR_CUMULATIVE = "kumulatif"

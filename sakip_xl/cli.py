@@ -112,6 +112,9 @@ def compute(workbook, output, force, fmt, password):
     if fmt == "json":
         _print_json(report.findings)
         return
+    for f in report.findings:
+        if f.code in _SAID_BEFORE_DONE:
+            click.echo(f"Perhatian ({f.code}): {f.message}")
     click.echo(f"Selesai: {report.output}")
     _print_text(report)
 
@@ -203,6 +206,9 @@ def recap(folder, output, jobs, fmt, force):
 def _print_json(findings):
     keys = ("code", "severity", "sheet", "cell", "message", "hint")
     click.echo(json.dumps([{k: getattr(f, k) for k in keys} for f in findings], ensure_ascii=False, indent=2))
+
+
+_SAID_BEFORE_DONE = ("PK-023",)     # findings a user must not miss under "Selesai"
 
 
 def _print_text(report, shown=None):

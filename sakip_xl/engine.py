@@ -81,9 +81,12 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
     ctx.settings = read_settings(book, ctx.findings)
     results = {}
     secs = sections()
-    # Sections whose input is still being parsed in the background go last; none of
-    # them depends on another's result but the PK's.
+    # Sections whose input is still being parsed in the background go last. Every
+    # section after the PK reads the PK's result (Perbandingan, anggaran per sasaran,
+    # SKM against its indicator): when the PK itself is late, they all wait for it.
     late = [sec for sec in secs if _reads(book, sec, big)]
+    if any(sec.key == "pk" for sec in late):
+        late = list(secs)
     renderer = _Renderer(info.default_font) if render_early else None
     for section in secs:
         if section not in late:
@@ -94,6 +97,8 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
         results[section.key] = ctx.results[section.key] = section.analyze(ctx)
     if all(r is None for r in results.values()):
         book.table(PK)   # raises the message that names the PK sheet and the sheets found
+    if results.get("pk") is None and info.owned_sheets:
+        _pk_gone(secs, results, info.owned_sheets, ctx.findings)
     for table in book.tables_read:
         for address, text in table.errors.items():
             ctx.findings.append(F.make("SEL-001", table.sheet, address, text=text))
@@ -110,6 +115,27 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
                         tool_version=info.tool_version)
     analysis._renderer = renderer
     return analysis
+
+
+def _pk_gone(secs, results: dict, owned: list[str], out: list) -> None:
+    """A workbook computed before (the tool's sheets are there) whose PK sheet is gone: say so (PK-023).
+
+    The old computed sheets made from the PK are not kept: their formulas point at a sheet that no
+    longer exists (#REF! at the next recalculation) and their numbers can no longer be checked.
+    """
+    removed = [name for sec in secs if results.get(sec.key) is None for name in sec.output_sheets if name in owned]
+    kept = [name for sec in secs if sec.key != "pk" and results.get(sec.key) is not None
+            for name in sec.output_sheets if name in owned]
+    if not removed and not kept:
+        return
+    parts = []
+    if removed:
+        parts.append(f"Lembar {', '.join(removed)} hasil compute sebelumnya tidak dipertahankan (compute "
+                     "menghapusnya dari file hasil)")
+    if kept:
+        parts.append(f"lembar {', '.join(kept)} dihitung ulang tanpa indikator PK")
+    text = "; ".join(parts)
+    out.append(F.make("PK-023", "", "", lembar=PK.name, akibat=text[0].upper() + text[1:]))
 
 
 def _reads(book, section, sheets: set[str]) -> bool:

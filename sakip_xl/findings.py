@@ -24,6 +24,9 @@ class Code:
     hint: str       # one line: how to fix
 
 
+NA_HINT = ("'-' atau 'n/a' berarti data tidak tersedia, sama di kolom Target maupun Realisasi: capaian tidak "
+           "dihitung dan baris tidak ikut dirata-rata (peringatan, bukan galat). Isi angkanya bila datanya sudah ada.")
+
 _CODES = [
     # --- PK: the performance agreement and its realisation
     Code("PK-001", GALAT, "Target bukan angka",
@@ -37,7 +40,7 @@ _CODES = [
          "Isi realisasi, atau tulis n/a bila data memang tidak tersedia."),
     Code("PK-004", PERINGATAN, "Realisasi tidak tersedia",
          "Realisasi '{text}': data tidak tersedia, capaian tidak dihitung.",
-         "Lengkapi realisasi bila datanya sudah ada."),
+         NA_HINT),
     Code("PK-005", GALAT, "Realisasi bukan angka",
          "Realisasi '{text}' bukan angka, capaian tidak dihitung.",
          "Ketik realisasi sebagai angka, mis. 86,44."),
@@ -59,6 +62,11 @@ _CODES = [
     Code("PK-012", PERINGATAN, "Indikator tanpa nama",
          "Baris berisi angka tetapi nama indikator kosong.",
          "Isi nama indikator kinerja."),
+    Code("PK-023", GALAT, "Lembar PK hilang setelah compute",
+         "Workbook ini sudah pernah dihitung, tetapi lembar {lembar} tidak ada lagi, jadi capaian kinerja tidak "
+         "dihitung. {akibat}: angka lamanya tidak dapat diperiksa lagi tanpa lembar {lembar}.",
+         "Kembalikan lembar PK (dari file .bak.xlsx atau salinan sebelumnya; bila namanya diganti, kembalikan "
+         "namanya menjadi 'PK'), lalu jalankan compute lagi."),
     # --- SEL: any input cell
     Code("SEL-001", GALAT, "Sel berisi galat Excel",
          "Sel berisi nilai galat Excel {text}; nilainya tidak dapat dipakai.",
@@ -71,6 +79,11 @@ _CODES = [
          "Baris {row} disembunyikan tetapi tetap ikut dihitung.",
          "Tampilkan baris itu (klik kanan nomor baris > Unhide) dan pastikan memang harus dihitung; "
          "bila tidak, hapus barisnya."),
+    Code("SEL-004", INFO, "Angka berformat persen",
+         "Sel berformat persen: tersimpan {stored}, tampil {shown}%; dihitung sebagai {shown} (seperti yang "
+         "terlihat), juga di rumus lembar hasil (sel x 100).",
+         "Tidak perlu diubah bila angka persen itu memang maksudnya. Bila yang dimaksud angka tersimpannya "
+         "(mis. 0,72, bukan 72 %), ubah format sel menjadi Number atau General."),
     # --- SET: Pengaturan
     Code("SET-001", GALAT, "Skala kategori tidak valid",
          "Skala kategori tidak valid: {detail}. Skala bawaan dipakai.",

@@ -69,6 +69,18 @@ F.register([
     Code("PK-019", PERINGATAN, "Nilai ganda pada skala",
          "Nilai '{text}' muncul lebih dari sekali pada skala '{scale}'; peringkatnya diambil dari yang pertama.",
          "Hapus nilai yang sama dari skala."),
+    Code("PK-021", PERINGATAN, "Angka negatif",
+         "{what} bernilai negatif ({value}); rumus capaian ({rumus}) dibuat untuk angka positif{akibat}. "
+         "Capaian {capaian} dihitung apa adanya: periksa sebelum dipakai.",
+         "Ukur indikator dengan angka positif (mis. penurunan 80, bukan -80) dan atur polaritasnya, atau hitung "
+         "capaiannya sendiri dan jelaskan di narasi."),
+    Code("PK-022", PERINGATAN, "Beberapa indikator dalam satu sel",
+         "Sel indikator berisi {count} indikator bernomor; baris dihitung sebagai satu indikator dengan satu target "
+         "dan satu realisasi.",
+         "Pisahkan setiap indikator ke barisnya sendiri, dengan target dan realisasinya masing-masing."),
+    Code("PK-024", PERINGATAN, "Target tidak tersedia",
+         "Target '{text}': data tidak tersedia, capaian tidak dihitung.",
+         F.NA_HINT),
     Code("PK-020", GALAT, "Tanggal atau jam di sel angka",
          "Sel berisi tanggal/jam ({text}); Excel membacanya sebagai angka {value}, dan hasil hitung memakai angka itu.",
          "Ketik angka biasa, lalu ubah format sel menjadi Number atau General."),
@@ -81,8 +93,9 @@ class NumberCell:
 
     address: str
     parsed: Parsed
-    engine_value: float | None   # what ISNUMBER(cell) sees: numbers and dates
+    engine_value: float | None   # what ISNUMBER(cell) sees: numbers and dates (x 100 when `percent`)
     value: float | None          # the number used (text numbers included)
+    percent: bool = False        # a number in a percent-formatted cell: 0,72 shown as 72%, used as 72
 
     @property
     def fallback(self) -> float | None:
@@ -146,7 +159,12 @@ def number_cell(table: Table, rec: Record, key: str, date1904: bool) -> NumberCe
     else:
         engine = None
     value = parsed.value if parsed.kind in (NUMBER, TEXT_NUMBER) else engine
-    return NumberCell(table.address(rec, key), parsed, engine, value)
+    address = table.address(rec, key)
+    if parsed.kind == NUMBER and address in table.percent:
+        # What the user sees: 0,72 in a 0% cell is 72 %. The formulas multiply the cell by 100 too.
+        value = engine = parsed.value * 100
+        return NumberCell(address, parsed, engine, value, percent=True)
+    return NumberCell(address, parsed, engine, value)
 
 
 def shown_value(raw: object, date1904: bool = False) -> object:
@@ -237,12 +255,29 @@ def year_rule(table: Table, rec: Record, out: list) -> str:
     return C.YEAR_CUMULATIVE
 
 
+def report_percent(cell: NumberCell | None, sheet: str, out: list) -> None:
+    """A percent-formatted number: say how it was read (SEL-004)."""
+    if cell is not None and cell.percent:
+        p = cell.parsed
+        decimals = next((d for d in range(2, 12) if round(p.value, d) == p.value), 12)
+        out.append(F.make("SEL-004", sheet, cell.address, stored=format_id(p.value, decimals),
+                          shown=_shown_number(cell.value)))
+
+
+def _shown_number(value: float) -> str:
+    decimals = next((d for d in range(0, 10) if round(value, d) == round(value, 10)), 10)
+    return format_id(value, decimals)
+
+
 def report_number(cell: NumberCell, sheet: str, out: list, which: str) -> None:
+    report_percent(cell, sheet, out)
     p = cell.parsed
     if p.kind == INVALID and cell.engine_value is not None:   # a date or time: a number to Excel
         out.append(F.make("PK-020", sheet, cell.address, text=p.text, value=format_id(cell.engine_value, 2)))
     elif p.kind == TEXT_NUMBER:
         out.append(F.make("PK-006", sheet, cell.address, text=p.text, value=format_id(p.value, p.decimals or 0)))
+    elif which == "target" and p.kind == NOT_AVAILABLE:     # the same rule as a '-' realisasi (PK-004)
+        out.append(F.make("PK-024", sheet, cell.address, text=p.text))
     elif which == "target" and p.kind != NUMBER:
         out.append(F.make("PK-001", sheet, cell.address, text=p.text))
     elif which == "realisasi":
@@ -258,6 +293,7 @@ def report_number(cell: NumberCell, sheet: str, out: list, which: str) -> None:
 
 def check_stated(stated: NumberCell, computed: float | None, sheet: str, out: list) -> None:
     p = stated.parsed
+    report_percent(stated, sheet, out)
     if p.kind == TEXT_NUMBER:
         out.append(F.make("PK-006", sheet, stated.address, text=p.text, value=format_id(p.value, p.decimals or 0)))
     if stated.value is None:
@@ -266,7 +302,7 @@ def check_stated(stated: NumberCell, computed: float | None, sheet: str, out: li
         out.append(F.make("PK-009", sheet, stated.address, stated=format_id(stated.value, p.decimals or 0)))
         return
     shown = stated.value
-    if p.kind == NUMBER and abs(shown) <= 2 and abs(computed) > 2:
+    if p.kind == NUMBER and not stated.percent and abs(shown) <= 2 and abs(computed) > 2:
         shown = shown * 100   # typed as 86,44% in a percent-formatted cell
     if abs(shown - computed) > tolerance_for(p.decimals if p.kind == TEXT_NUMBER else 2):
         out.append(F.make("PK-008", sheet, stated.address,

@@ -1,6 +1,8 @@
 """One PK row judged: single, range or qualitative target; realisasi from the quarters."""
 from __future__ import annotations
 
+import re
+
 from . import capaian as C
 from . import findings as F
 from . import ordinal
@@ -19,6 +21,8 @@ def evaluate_row(table: Table, rec: Record, pc: PkContext, out: list) -> Indicat
     indikator = _text(rec.values.get("indikator"))
     if not indikator:
         out.append(F.make("PK-012", sheet, table.address(rec, "indikator")))
+    elif numbered_items(indikator) >= 2:
+        out.append(F.make("PK-022", sheet, table.address(rec, "indikator"), count=numbered_items(indikator)))
     scale = _scale(table, rec, pc, out)
     atas = number_cell(table, rec, "target_atas", d1904)
     if scale is not None:
@@ -49,6 +53,42 @@ def evaluate_row(table: Table, rec: Record, pc: PkContext, out: list) -> Indicat
         if cell is not None and (jenis != JENIS_KUALITATIF or cell is ind.nasional):
             report_number(cell, sheet, out, "optional")
     return ind
+
+
+_ITEM = re.compile(r"(?:^|(?<=[\s;,]))(\d{1,2})\s*[.)]\s+(?=\D)")
+
+
+def numbered_items(text: str) -> int:
+    """How many numbered items '1. ... 2. ...' (or '1) ...') a cell lists, counting 1, 2, 3 ... in order; 0 or 1:
+    not a list ('2. semester', 'SAKIP 2.0')."""
+    n = 0
+    for m in _ITEM.finditer(text):
+        if int(m.group(1)) == n + 1:
+            n += 1
+    return n
+
+
+def _negative(ind: Indicator, sheet: str, out: list) -> None:
+    """Target or realisasi below zero: the capaian formulas assume positive numbers (PK-021)."""
+    t, r = ind.target.value, ind.realisasi_value
+    shown = "tidak dihitung" if ind.capaian is None else f"{format_id(ind.capaian, 2)} %"
+    cells = [("Target", ind.target, t)]
+    if ind.target_atas is not None:
+        cells.append(("Target batas atas", ind.target_atas, ind.target_atas.value))
+    cells.append(("Realisasi", ind.realisasi, r))
+    for what, cell, value in cells:
+        if value is None or value >= 0:
+            continue
+        akibat = ""
+        if what != "Realisasi" and r is not None:
+            akibat = (f": dengan target negatif arahnya terbalik (realisasi {format_id(r, _places(r))} terhadap "
+                      f"target {format_id(value, _places(value))} memberi {shown})")
+        out.append(F.make("PK-021", sheet, cell.address, what=what, value=format_id(value, _places(value)),
+                          rumus=ind.rule, akibat=akibat, capaian=shown))
+
+
+def _places(value: float) -> int:
+    return next((d for d in range(0, 6) if round(value, d) == round(value, 6)), 6)
 
 
 def _scale(table: Table, rec: Record, pc: PkContext, out: list):
@@ -112,6 +152,7 @@ def _numeric(ind: Indicator, table: Table, rec: Record, sheet: str, pc: PkContex
     elif ind.status == C.STATUS_ZERO_REALISASI:
         out.append(F.make("PK-010", sheet, real.address))
     ind.capaian = C.capaian(ind.target.value, ind.realisasi_value, ind.rule)
+    _negative(ind, sheet, out)
 
 
 def _range(ind: Indicator, sheet: str, out: list) -> None:
@@ -126,6 +167,7 @@ def _range(ind: Indicator, sheet: str, out: list) -> None:
     elif ind.status == C.STATUS_ZERO_REALISASI:
         out.append(F.make("PK-010", sheet, ind.realisasi.address))
     ind.capaian = C.capaian_range(lo, hi, r, ind.rule)
+    _negative(ind, sheet, out)
 
 
 def _quarters(ind: Indicator, table: Table, rec: Record, sheet: str, out: list, date1904: bool) -> None:

@@ -46,6 +46,7 @@ class Table:
     errors: dict[str, str] = field(default_factory=dict)   # address -> error text, inside the table
     unevaluated: dict[str, str] = field(default_factory=dict)  # address -> formula saved without its result
     hidden: list[Record] = field(default_factory=list)         # records in rows the user hid
+    percent: set[str] = field(default_factory=set)   # addresses, inside the table, with a percent number format
 
     def address(self, record: Record, key: str) -> str:
         return cell_address(record.row, self.columns[key])
@@ -68,6 +69,7 @@ class WorkbookData:
         self._facts: dict[str, SheetFacts] = {}
         self._columns: dict[str, dict] = {}
         self._data = data
+        self._percent_styles: frozenset | None = None
         self.tables_read: list[Table] = []
         if load:
             self.load()
@@ -131,6 +133,15 @@ class WorkbookData:
                 rows[r] = rows[r] + [""] * (c + 1 - len(rows[r]))
             rows[r][c] = value
 
+    def percent_styles(self, pkg=None) -> frozenset:
+        """The cell styles (cellXfs indexes) that show a number as a percentage."""
+        if self._percent_styles is None:
+            from .package.numfmt import percent_styles
+            from .package.opc import Package
+
+            self._percent_styles = percent_styles(pkg if pkg is not None else Package(self._data))
+        return self._percent_styles
+
     def prefetch_large(self, min_bytes: int = PREFETCH_MIN_BYTES) -> set[str]:
         """Start parsing the big sheets in a background thread; returns their names.
 
@@ -153,6 +164,7 @@ class WorkbookData:
                 big[name] = part
         if not big:
             return set()
+        self.percent_styles(pkg)
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="sakip-read")
         self._prefetched = {name: pool.submit(self._parse_big, pkg, name, part) for name, part in big.items()}
         pool.shutdown(wait=False)
@@ -163,7 +175,7 @@ class WorkbookData:
 
         if bigsheet.cores() > 1:
             try:
-                split = bigsheet.parse(pkg, part, scanner=_FactsScanner())
+                split = bigsheet.parse(pkg, part, scanner=_FactsScanner(self.percent_styles(pkg)))
             except Exception:    # never let the fast path make a readable sheet unreadable
                 split = None
             if split is not None:
@@ -198,7 +210,8 @@ class WorkbookData:
             from .package.cells import error_cells
             from .sheetscan import scan_sheet
 
-            facts = self._facts[sheet] = SheetFacts(error_cells(self._data, sheet), scan_sheet(self._data, sheet))
+            facts = self._facts[sheet] = SheetFacts(error_cells(self._data, sheet),
+                                                    scan_sheet(self._data, sheet, self.percent_styles()))
         return facts
 
     def table(self, spec: TableSheet, required: bool = True) -> Table | None:
@@ -223,6 +236,12 @@ class WorkbookData:
         facts = self.sheet_facts(table.sheet)
         scan, errors = facts.scan, facts.errors
         table.hidden = [rec for rec in table.records if rec.row in scan.hidden_rows]
+        if getattr(scan, "percent", None):
+            for rec in table.records:
+                for key, c in table.columns.items():
+                    addr = cell_address(rec.row, c)
+                    if addr in scan.percent:
+                        table.percent.add(addr)
         if scan.unevaluated:
             for rec in table.records:
                 for key, c in table.columns.items():
@@ -248,11 +267,11 @@ class SheetFacts:
 class _FactsScanner:
     """Error cells, hidden rows and formulas without results, from the XML inflated for the parse."""
 
-    def __init__(self) -> None:
+    def __init__(self, percent_styles: frozenset = frozenset()) -> None:
         from .package.cells import ErrorScanner
         from .sheetscan import SheetScanner
 
-        self._errors, self._sheet = ErrorScanner(), SheetScanner()
+        self._errors, self._sheet = ErrorScanner(), SheetScanner(percent_styles)
 
     def feed(self, chunk: bytes) -> None:
         self._errors.feed(chunk)
@@ -340,6 +359,12 @@ def read_table(spec: TableSheet, sheet: str, rows: list[list]) -> Table:
         if not _is_record(values, spec.key_column, numeric_keys) or _is_numbering_row(values):
             continue
         rec = Record(row=r, values=values)
+        # A group (sasaran, tujuan) typed anew on this row starts a new group: a blank No is not the
+        # number of the group above.
+        new_group = any(key != "no" and key in values and not _blank(values[key]) and values[key] != previous.get(key)
+                        for key in spec.fill_down)
+        if new_group and "no" in previous and _blank(values.get("no", "")):
+            del previous["no"]
         for key in spec.fill_down:
             if key in values and _blank(values[key]) and not _blank(previous.get(key, "")):
                 values[key] = previous[key]

@@ -1,5 +1,5 @@
-"""What python-calamine does not tell about an input sheet: hidden rows, and
-formulas saved without their result.
+"""What python-calamine does not tell about an input sheet: hidden rows, formulas
+saved without their result, and the cells whose number format is a percentage.
 
 A formula cell written by openpyxl or another generator has no cached result
 (``<f>SUM(A1:A3)</f><v></v>``); calamine reads it as a blank, which would make a
@@ -29,26 +29,29 @@ _F_TEXT = re.compile(rb'<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)', re.S)
 _V = re.compile(rb'<(?:\w+:)?v\s*(?:/>|>([^<]*)</(?:\w+:)?v>)', re.S)
 _T_ATTR = re.compile(rb'\bt="(\w+)"')
 _ROW_END = re.compile(rb'</(?:\w+:)?row>')
+_C_TAG = re.compile(rb'<(?:\w+:)?c\s')
 
 
 @dataclass
 class SheetScan:
     hidden_rows: set[int] = field(default_factory=set)           # 0-based
     unevaluated: dict[str, str] = field(default_factory=dict)    # "E5" -> formula text (may be "")
+    percent: set[str] = field(default_factory=set)               # "E5": cells with a percent number format
 
 
-def scan_sheet(data: bytes, sheet: str) -> SheetScan:
-    """Hidden rows and formula cells without a stored result of the worksheet `sheet`."""
+def scan_sheet(data: bytes, sheet: str, percent_styles: frozenset = frozenset()) -> SheetScan:
+    """Hidden rows, formula cells without a stored result and cells in one of `percent_styles`
+    (cellXfs indexes, package/numfmt.py) of the worksheet `sheet`."""
     part = sheet_part(Package(data), sheet)
     if part is None:
         return SheetScan()
     with zipfile.ZipFile(io.BytesIO(data)) as z, z.open(part) as fh:
-        return scan_chunks(iter(lambda: fh.read(_CHUNK), b""))
+        return scan_chunks(iter(lambda: fh.read(_CHUNK), b""), percent_styles)
 
 
-def scan_chunks(chunks: Iterable[bytes]) -> SheetScan:
+def scan_chunks(chunks: Iterable[bytes], percent_styles: frozenset = frozenset()) -> SheetScan:
     """The same, over a sheet's XML given as consecutive byte strings (cut anywhere)."""
-    scanner = SheetScanner()
+    scanner = SheetScanner(percent_styles)
     for chunk in chunks:
         scanner.feed(chunk)
     return scanner.close()
@@ -57,21 +60,38 @@ def scan_chunks(chunks: Iterable[bytes]) -> SheetScan:
 class SheetScanner:
     """scan_chunks, fed one chunk at a time."""
 
-    def __init__(self) -> None:
+    def __init__(self, percent_styles: frozenset = frozenset()) -> None:
         self.found = SheetScan()
         self._carry = b""
+        self._percent = frozenset(percent_styles)
+        self._needles = tuple(b's="%d"' % i for i in sorted(self._percent))
+        # the end of a start tag with one of those styles, not self-closing (an empty cell holds no number):
+        # searched from the attribute, so thousands of formatted empty cells cost little
+        self._styled = re.compile(rb'\ss="(?:%s)"[^>/]*>' % b"|".join(b"%d" % i for i in sorted(self._percent))) \
+            if self._percent else None
 
     def feed(self, chunk: bytes) -> None:
         buf = self._carry + chunk if self._carry else chunk
         cut = _last_row_end(buf)
-        _scan(buf[:cut] if cut < len(buf) else buf, self.found)
+        self._scan(buf[:cut] if cut < len(buf) else buf)
         self._carry = buf[cut:]
 
     def close(self) -> SheetScan:
         if self._carry:
-            _scan(self._carry, self.found)
+            self._scan(self._carry)
             self._carry = b""
         return self.found
+
+    def _scan(self, buf: bytes) -> None:
+        _scan(buf, self.found)
+        if self._styled is not None and any(n in buf for n in self._needles):
+            for m in self._styled.finditer(buf):
+                start = buf.rfind(b"<", 0, m.start())
+                if start < 0 or not _C_TAG.match(buf, start):
+                    continue        # a <row s=".."> or another element
+                ref = _R_ATTR.search(buf, start, m.end())
+                if ref:
+                    self.found.percent.add((ref.group(1) + ref.group(2)).decode())
 
 
 def _last_row_end(buf: bytes) -> int:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from .. import findings as F
 from ..numbers import BLANK, INVALID, NOT_AVAILABLE, TEXT_NUMBER, format_id
-from ..pk import _NEGATIVE_WORDS, _POSITIVE_WORDS, Indicator
+from ..pk import _NEGATIVE_WORDS, _POSITIVE_WORDS, Indicator, report_percent
 from ..schema import POLARITY_NEGATIVE, POLARITY_POSITIVE, normalize_choice
 from . import compare
 from .matching import match_names, same_unit
@@ -146,21 +146,43 @@ def _values(row: compare.Row, period: Period, sheet: str, out: list) -> None:
     if compare.same_target(row) is False:
         ren = row.target_renstra
         pk = ind.target_shown if row.qualitative else ind.target.value
-        if ind.target_atas is not None:
+        if ind.target_atas is None and not row.qualitative and compare.hundredfold(pk, ren.cell.value):
+            _hundredfold("Target", ind.target, ren, tahun, sheet, out)
+            pk = None
+        elif ind.target_atas is not None:
             pk = f"{_shown(ind.target.value)}-{_shown(ind.target_atas.value)}"
-        out.append(F.make("REN-001", sheet, ind.target.address, pk=_shown(pk), tahun=tahun,
-                          renstra=_shown(compare.shown(ren, row.qualitative)),
-                          place=f"{ren.sheet}!{ren.cell.address}"))
+        if pk is not None:
+            out.append(F.make("REN-001", sheet, ind.target.address, pk=_shown(pk), tahun=tahun,
+                              renstra=_shown(compare.shown(ren, row.qualitative)),
+                              place=f"{ren.sheet}!{ren.cell.address}"))
     if compare.same_realisasi(row) is False:
         ren = row.realisasi_renstra
         pk = ind.realisasi_shown if row.qualitative else ind.realisasi_value
+        if not row.qualitative and compare.hundredfold(pk, ren.cell.value):
+            _hundredfold("Realisasi", ind.realisasi, ren, tahun, sheet, out, pk)
+            return
         out.append(F.make("REN-002", sheet, ind.realisasi.address, tahun=tahun, pk=_shown(pk),
                           renstra=_shown(compare.shown(ren, row.qualitative)),
                           place=f"{ren.sheet}!{ren.cell.address}"))
 
 
+def _hundredfold(what: str, pk_cell, ren: compare.Source, tahun: str, sheet: str, out: list,
+                 pk_value: float | None = None) -> None:
+    """PK 85 against Renstra 0,85 (or the reverse): a x100 mismatch, not a contradiction of values."""
+    pk = pk_cell.value if pk_value is None else pk_value
+
+    def form(cell) -> str:
+        return "berformat persen" if cell.percent else "tanpa format persen"
+
+    detail = f"sel PK {form(pk_cell)}, sel Renstra {form(ren.cell)}"
+    out.append(F.make("REN-012", sheet, pk_cell.address, what=what, tahun=tahun, pk=_shown(pk),
+                      renstra=_shown(ren.cell.value), place=f"{ren.sheet}!{ren.cell.address}", detail=detail))
+
+
 def _check_cell(src: compare.Source, row: compare.Row, out: list) -> None:
     p = src.cell.parsed
+    if not row.qualitative:
+        report_percent(src.cell, src.sheet, out)
     if p.kind == TEXT_NUMBER and not row.qualitative:
         out.append(F.make("REN-010", src.sheet, src.cell.address, text=p.text, value=format_id(p.value, p.decimals or 0)))
     elif row.qualitative and p.kind not in (BLANK, NOT_AVAILABLE) and row.ind.scale.rank(src.raw) is None:

@@ -37,4 +37,9 @@ CODES = [
     Code("REN-011", GALAT, "Nilai Renstra tidak dapat dipakai",
          "Nilai '{text}' bukan {what}; tidak dibandingkan.",
          "Ketik angka (atau nilai skala untuk target kualitatif), atau kosongkan sel."),
+    Code("REN-012", PERINGATAN, "PK dan Renstra berbeda 100 kali (persen dan pecahan)",
+         "{what} tahun {tahun} di PK ({pk}) dan di Renstra ({renstra}, {place}) berbeda tepat 100 kali: satu "
+         "ditulis sebagai persen, yang lain sebagai pecahan ({detail}). Capaian dihitung dari angka PK {pk}.",
+         "Tulis angka persen dengan cara yang sama di PK dan Renstra: ketik 85 (atau 85% di sel berformat persen), "
+         "bukan 0,85 di sel biasa."),
 ]

@@ -177,5 +177,12 @@ def _same_rank(rank: int | None, ren, ind) -> bool | None:
     return None if rank is None or other is None else rank == other
 
 
+def hundredfold(a: float | None, b: float | None) -> bool:
+    """Whether a is b x 100 or b / 100 (85 against 0,85: a percentage written as a fraction)."""
+    if a is None or b is None or a == 0 or b == 0:
+        return False
+    return _equal(a, b * 100) or _equal(a * 100, b)
+
+
 def _equal(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))

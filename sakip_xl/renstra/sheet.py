@@ -10,7 +10,7 @@ from .. import ordinal
 from ..addresses import cell, parse_cell, ref
 from ..pk import JENIS_RENTANG, shown_value
 from ..sheets import capaian_sheet as CS
-from ..sheets.common import Formats, fit_row, internal_link, num_literal, number_or_fallback, stored
+from ..sheets.common import Formats, fit_row, internal_link, num_literal, number_or_fallback, percent_of, stored
 from ..sheets.presentation import print_setup
 from ..sheets.capaian_sheet import rule_expr, shown_formula
 from . import compare
@@ -92,7 +92,8 @@ def _show(ws, fmt, r, c, src: compare.Source | None, qualitative: bool, date1904
     elif qualitative:
         ws.write_formula(r, c, shown_formula(_src(src)), fmt.center, stored(shown_value(src.raw, date1904)))
     else:
-        ws.write_formula(r, c, number_or_fallback(_src(src), src.cell.fallback), fmt.number, stored(src.cell.value))
+        ws.write_formula(r, c, number_or_fallback(_src(src), src.cell.fallback, src.cell.percent), fmt.number,
+                         stored(src.cell.value))
 
 
 def _copy(ws, fmt, r, c, row, name, value, style) -> None:
@@ -122,7 +123,7 @@ def _lalu_formula(row: compare.Row) -> str:
     expr = '""'
     for src in reversed(row.lalu):
         other = num_literal(src.cell.fallback) if src.cell.fallback is not None else expr
-        expr = f"IF(ISNUMBER({_src(src)}),{_src(src)},{other})"
+        expr = f"IF(ISNUMBER({_src(src)}),{percent_of(_src(src), src.cell.percent)},{other})"
     return "=" + expr
 
 
@@ -180,7 +181,8 @@ def _tabel_34(ws, fmt, r, row: compare.Row, date1904) -> None:
     _copy(ws, fmt, r, 4, row, "Realisasi", _year_value(row), fmt.center if row.qualitative else fmt.number)
     if ind.nasional is not None:
         nas_src = compare.Source(row.pk_sheet, ind.nasional, None)
-        ws.write_formula(r, 5, number_or_fallback(_src(nas_src), ind.nasional.fallback), fmt.number,
+        nas = ind.nasional
+        ws.write_formula(r, 5, number_or_fallback(_src(nas_src), nas.fallback, nas.percent), fmt.number,
                          stored(row.v_nasional))
     else:
         ws.write_blank(r, 5, None, fmt.number)

@@ -15,7 +15,7 @@ from ..numbers import format_id
 from ..pk import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP, Indicator
 from ..settings import Settings
 from . import presentation as P
-from .common import Formats, fit_row, internal_link, num_literal, number_or_fallback, stored
+from .common import Formats, fit_row, internal_link, num_literal, number_or_fallback, percent_of, stored
 
 SHEET = "Capaian"
 
@@ -44,14 +44,19 @@ class SasaranSummary:
 
 
 def kategori_formula(x: str, settings: Settings) -> str:
-    """INDEX over the Pengaturan scale when it is there, else the scale as constants."""
+    """INDEX over the Pengaturan scale when it is there, else the scale as constants.
+
+    The bounds are compared with ROUND(x, C.COMPARE_DECIMALS), as capaian.kategori does.
+    """
     sr = settings.scale_ref
+    test = x
+    x = f"ROUND({x},{C.COMPARE_DECIMALS})"
     if sr is None:
         expr = f'"{_esc(settings.scale[0].label)}"'
         for row in settings.scale[1:]:
             op = ">" if row.operator == ">" else ">="
             expr = f'IF({x}{op}{num_literal(row.bound)},"{_esc(row.label)}",{expr})'
-        return f'=IF(ISNUMBER({x}),{expr},"")'
+        return f'=IF(ISNUMBER({test}),{expr},"")'
     q = quote_sheet(sr.sheet)
     last = sr.first_row + sr.count - 1
 
@@ -62,7 +67,7 @@ def kategori_formula(x: str, settings: Settings) -> str:
     ops = rng(sr.operator_col, sr.first_row + 1)
     bounds = rng(sr.bound_col, sr.first_row + 1)
     count = f'SUMPRODUCT(({ops}=">")*({bounds}<{x})+({ops}=">=")*({bounds}<={x}))'
-    return f'=IF(ISNUMBER({x}),INDEX({labels},1+{count}),"")'
+    return f'=IF(ISNUMBER({test}),INDEX({labels},1+{count}),"")'
 
 
 def _esc(text: str) -> str:
@@ -187,11 +192,13 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
     ws.write_formula(r, COL["Capaian Dibatasi (%)"], f'=IF(ISNUMBER({cp}),{limited},"")', fmt.percent,
                      stored(ind.capaian_dibatasi))
     ws.write_formula(r, COL["Kategori"], kategori_formula(cp, settings), fmt.center, stored(ind.kategori))
-    ws.write_formula(r, COL["Tercapai"], f'=IF(ISNUMBER({cp}),IF({cp}>=100,"Ya","Tidak"),"")', fmt.center,
+    ws.write_formula(r, COL["Tercapai"],
+                     f'=IF(ISNUMBER({cp}),IF(ROUND({cp},{C.COMPARE_DECIMALS})>=100,"Ya","Tidak"),"")', fmt.center,
                      stored(ind.tercapai))
     if ind.stated is not None:
         ws.write_formula(r, COL["Capaian Dilaporkan (%)"],
-                         number_or_fallback(_src(pk_sheet, ind.stated.address), ind.stated.fallback),
+                         number_or_fallback(_src(pk_sheet, ind.stated.address), ind.stated.fallback,
+                                            ind.stated.percent),
                          fmt.percent, stored(ind.stated.value))
     else:
         ws.write_blank(r, COL["Capaian Dilaporkan (%)"], None, fmt.percent)
@@ -227,15 +234,16 @@ def _qualitative_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
 
 def _numeric_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
     src_t = _src(pk_sheet, ind.target.address)
-    ws.write_formula(r, COL["Target"], number_or_fallback(src_t, ind.target.fallback), fmt.number,
+    ws.write_formula(r, COL["Target"], number_or_fallback(src_t, ind.target.fallback, ind.target.percent), fmt.number,
                      stored(ind.target.value))
     t, rl, st = _at(r, "Target"), _at(r, "Realisasi"), _at(r, "Status")
     _realisasi_cells(ws, fmt, r, pk_sheet, ind)
     if ind.jenis == JENIS_RENTANG:
         u = _at(r, "Target Batas Atas")
         src_u = _src(pk_sheet, ind.target_atas.address)
-        ws.write_formula(r, COL["Target Batas Atas"], number_or_fallback(src_u, ind.target_atas.fallback),
-                         fmt.number, stored(ind.target_atas.value))
+        atas = ind.target_atas
+        ws.write_formula(r, COL["Target Batas Atas"], number_or_fallback(src_u, atas.fallback, atas.percent),
+                         fmt.number, stored(atas.value))
         zero_real = f'IF(AND({rl}=0,OR({rl}>{u},{rl}<{t})),"{C.STATUS_ZERO_REALISASI}","{C.STATUS_OK}")' \
             if ind.rule == C.RULE_NEGATIVE_T_OVER_R else f'"{C.STATUS_OK}"'
         ws.write_formula(
@@ -269,15 +277,15 @@ def _numeric_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
 def _realisasi_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
     src_r = _src(pk_sheet, ind.realisasi.address)
     if not ind.quarters:
-        ws.write_formula(r, COL["Realisasi"], number_or_fallback(src_r, ind.realisasi.fallback), fmt.number,
-                         stored(ind.realisasi_value))
+        ws.write_formula(r, COL["Realisasi"], number_or_fallback(src_r, ind.realisasi.fallback, ind.realisasi.percent),
+                         fmt.number, stored(ind.realisasi_value))
         return
     qs = []
     for name, q in zip(TW_COLS, ind.quarters):
         qs.append(_at(r, name))
         if q is not None:
-            ws.write_formula(r, COL[name], number_or_fallback(_src(pk_sheet, q.address), q.fallback), fmt.number,
-                             stored(q.value))
+            ws.write_formula(r, COL[name], number_or_fallback(_src(pk_sheet, q.address), q.fallback, q.percent),
+                             fmt.number, stored(q.value))
         else:
             ws.write_formula(r, COL[name], '=""', fmt.number, "")
     ws.write_string(r, COL["Cara Realisasi Tahunan"], ind.cara, fmt.center)
@@ -295,7 +303,8 @@ def _realisasi_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
     tw = _at(r, "Realisasi dari TW")
     other = num_literal(ind.realisasi.fallback) if ind.realisasi.fallback is not None \
         else f'IF(ISNUMBER({tw}),{tw},"")'
-    ws.write_formula(r, COL["Realisasi"], f"=IF(ISNUMBER({src_r}),{src_r},{other})", fmt.number,
+    typed = percent_of(src_r, ind.realisasi.percent)
+    ws.write_formula(r, COL["Realisasi"], f"=IF(ISNUMBER({src_r}),{typed},{other})", fmt.number,
                      stored(ind.realisasi_value))
 
 

@@ -89,10 +89,18 @@ def num_literal(value: float) -> str:
     return repr(float(value)).upper()
 
 
-def number_or_fallback(src: str, fallback: float | None) -> str:
-    """=IF(ISNUMBER(src),src,"") — or the number Python read from text in that cell."""
+def percent_of(src: str, percent: bool) -> str:
+    """A reference to an input cell as the number the user sees: x 100 when the cell is percent-formatted."""
+    return f"{src}*100" if percent else src
+
+
+def number_or_fallback(src: str, fallback: float | None, percent: bool = False) -> str:
+    """=IF(ISNUMBER(src),src,"") — or the number Python read from text in that cell.
+
+    `percent`: the cell has a percent number format (0,72 shown as 72%): src*100, as pk.number_cell reads it.
+    """
     other = '""' if fallback is None else num_literal(fallback)
-    return f"=IF(ISNUMBER({src}),{src},{other})"
+    return f"=IF(ISNUMBER({src}),{percent_of(src, percent)},{other})"
 
 
 def stored(value):
