@@ -23,6 +23,7 @@ from .package.opc import CONTENT_TYPES, ContentTypes, Package, extension, relati
 from .package.sheetxml import rewrite_sheet
 from .package.sst import merge_strings, read_user_strings
 from .package.workbook import (
+    SHEET_MARKER,
     TOOL_MARKER,
     VERSION_MARKER,
     WORKBOOK_ORDER,
@@ -116,12 +117,103 @@ def inspect_package(data: bytes) -> PackageInfo:
     ctype = ContentTypes(pkg.xml(pkg.find(CONTENT_TYPES))).of(book.part) or ""
     return PackageInfo(
         sheet_names=[s.name for s in book.sheets],
-        owned_sheets=book.owned(),
+        owned_sheets=owned_sheets(pkg, book),
         tool_version=book.tool_version(),
         default_font=default_font(styles_root),
         date1904=date1904,
         is_xlsm="macroenabled" in ctype.lower(),
     )
+
+
+def owned_sheets(pkg: Package, book: Book) -> list[str]:
+    """The sheets the tool can prove it wrote: only these may be replaced or removed.
+
+    - A sheet carrying the tool's sheet-scoped mark (SHEET_MARKER, holding the sheet's own
+      name). The mark is deleted with the sheet, so a sheet the user makes later under the
+      same name is not the tool's.
+    - A workbook computed before sheets were marked (no mark anywhere): a sheet in the hidden
+      list whose cell A2 holds the notice every tool sheet has there ("... sakip-xl ...").
+    - Never a sheet whose name is one of the input sheets of the schema (PK, Pengaturan,
+      Renstra, IKU, Anggaran, Belanja, SKM, SKM Distribusi, Petunjuk, their aliases and
+      dated forms), whatever the list or the marks say.
+    """
+    marked = book.marked()
+    if marked:
+        names = marked
+    else:
+        present = {s.name for s in book.sheets}
+        names = [n for n in book.owned() if n in present and _has_tool_notice(pkg, book, n)]
+    return [n for n in names if not is_input_sheet_name(n)]
+
+
+def is_input_sheet_name(name: str) -> bool:
+    """A name the reader would take for an input sheet of the schema (or the template's Petunjuk)."""
+    from .reader import _without_year
+    from .schema import PENGATURAN, normalize_header
+    from .sections import all_input_sheets
+
+    wanted = {normalize_header("Petunjuk")}
+    for spec in (PENGATURAN,) + tuple(all_input_sheets()):
+        wanted |= {normalize_header(n) for n in (spec.name,) + tuple(getattr(spec, "aliases", ()))}
+    norm = normalize_header(name)
+    return norm in wanted or _without_year(norm) in wanted
+
+
+TOOL_NOTICE = "sakip-xl"       # every sheet the tool writes says so in cell A2
+
+
+def _has_tool_notice(pkg: Package, book: Book, name: str) -> bool:
+    """Cell A2 of sheet `name` holds text naming sakip-xl (read from the first rows only)."""
+    sheet = next((s for s in book.sheets if s.name == name), None)
+    part = pkg.find(sheet.part) if sheet is not None and sheet.part else None
+    if part is None:
+        return False
+    import io
+
+    kind = text = None
+    try:
+        for _, el in etree.iterparse(io.BytesIO(pkg.read(part)), events=("end",), resolve_entities=False,
+                                     no_network=True, huge_tree=False):
+            tag = local(el)
+            if tag == "row" and (el.get("r") or "").isdigit() and int(el.get("r")) >= 2:
+                break
+            if tag == "c" and el.get("r") == "A2":
+                kind = el.get("t", "n")
+                for sub in el:
+                    if local(sub) == "v":
+                        text = sub.text
+                    elif local(sub) == "is":
+                        text = "".join(t.text or "" for t in sub.iter() if local(t) == "t")
+                break
+    except etree.XMLSyntaxError:
+        return False
+    if text is None:
+        return False
+    if kind == "s":
+        text = _shared_string(pkg, book, text)
+    return text is not None and TOOL_NOTICE in text
+
+
+def _shared_string(pkg: Package, book: Book, index: str) -> str | None:
+    if not index.strip().isdigit():
+        return None
+    wanted = int(index)
+    rel = book.rel_of_kind("sharedStrings")
+    part = pkg.find(rel.part) if rel else None
+    if part is None:
+        return None
+    import io
+
+    i = 0
+    for _, el in etree.iterparse(io.BytesIO(pkg.read(part)), events=("end",), resolve_entities=False,
+                                 no_network=True, huge_tree=False):
+        if local(el) != "si":
+            continue
+        if i == wanted:
+            return "".join(t.text or "" for t in el.iter() if local(t) == "t" and local(t.getparent()) != "rPh")
+        i += 1
+        el.clear()
+    return None
 
 
 @_translate_errors
@@ -183,7 +275,7 @@ class _Splicer:
         return self._write()
 
     def _plan(self) -> None:
-        owned = {n.casefold() for n in self.book.owned()}
+        owned = {n.casefold() for n in owned_sheets(self.pkg, self.book)}
         self.gen_sheets = [s for s in self.gbook.sheets if s.rel is not None]
         gen_names = {s.name.casefold(): s for s in self.gen_sheets}
         for gs in self.gen_sheets:
@@ -456,6 +548,10 @@ class _Splicer:
             el = etree.SubElement(dn, f"{{{wns}}}definedName", attrib=dict(gel.attrib))
             el.set("localSheetId", str(gen_pos[_int(lsid)]))
             el.text = gel.text
+        for gi, gs in enumerate(self.gen_sheets):
+            el = etree.SubElement(dn, f"{{{wns}}}definedName", name=SHEET_MARKER, localSheetId=str(gen_pos[gi]),
+                                  hidden="1")
+            el.text = string_constant(gs.name)
         for name, value in (
             (TOOL_MARKER, encode_names([g.name for g in self.gen_sheets])),
             (VERSION_MARKER, self.tool_version),

@@ -250,3 +250,172 @@ def test_check_into_a_closed_pipe_keeps_its_exit_code(tmp_path):
     assert clean.returncode == 0, clean.stderr
     made = _closed_stdout(["template", str(tmp_path / "baru.xlsx")], tmp_path)
     assert made.returncode == 0 and (tmp_path / "baru.xlsx").read_bytes() == template_bytes()
+
+
+# -- 2. sheet ownership: only sheets the tool can prove it wrote -----------------------------
+
+SHEET_MARK = "_sakip_xl_sheet"
+
+
+def _edit_workbook_xml(data: bytes, edit) -> bytes:
+    from splice_fixtures import rewrite
+
+    return rewrite(data, {"xl/workbook.xml": lambda b: edit(b.decode()).encode()})
+
+
+def _defined_names(data: bytes) -> list[tuple[str, str | None, str]]:
+    import io
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        root = etree.fromstring(z.read("xl/workbook.xml"))
+    return [(el.get("name"), el.get("localSheetId"), el.text) for el in root.iter() if
+            etree.QName(el).localname == "definedName"]
+
+
+def _without_sheet_marks(data: bytes) -> bytes:
+    """The file as sakip-xl wrote it before sheets carried their own mark (only the hidden list)."""
+    import re
+
+    return _edit_workbook_xml(data, lambda x: re.sub(
+        r'<definedName name="' + SHEET_MARK + r'"[^>]*>[^<]*</definedName>', "", x))
+
+
+def _cells(data: bytes, sheet: str) -> list:
+    import io
+
+    import python_calamine
+
+    wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return wb.get_sheet_by_name(sheet).to_python()
+
+
+def _user_remakes(data: bytes, name: str) -> bytes:
+    """The user deletes the tool's sheet `name` and makes a sheet of their own with that name."""
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    del wb[name]
+    ws = wb.create_sheet(name)
+    ws["A1"] = "Catatan saya sendiri"
+    ws["A2"] = "Daftar tindak lanjut rapat 12 Januari"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_every_tool_sheet_carries_its_own_mark(tmp_path):
+    src = example(tmp_path, "laporan.xlsx")
+    compute(src)
+    names = _sheets(src)
+    marks = {(int(pos), text) for name, pos, text in _defined_names(src.read_bytes()) if name == SHEET_MARK}
+    tool = ["Capaian", "Hasil Anggaran", "Perbandingan", "Hasil SKM", "Hasil SKM Distribusi", "Pemeriksaan"]
+    assert marks == {(names.index(t), f'"{t}"') for t in tool}
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["marked", "computed-before-marks"])
+def test_users_own_sheet_with_a_tool_sheets_name_is_never_replaced(tmp_path, legacy):
+    src = tmp_path / "laporan.xlsx"
+    src.write_bytes(template_bytes())
+    example_src = example(tmp_path, "contoh.xlsx")
+    compute(example_src)
+    done = example_src.read_bytes()
+    if legacy:
+        done = _without_sheet_marks(done)
+    remade = _user_remakes(done, "Pemeriksaan")
+    # the hidden list still names Pemeriksaan: it alone must not be taken as proof
+    assert any(n == "_sakip_xl_sheets" and "Pemeriksaan" in t for n, _, t in _defined_names(remade))
+    src.write_bytes(remade)
+    with pytest.raises(OutputError) as err:
+        compute(src)
+    assert err.value.exit_code == 4
+    assert "Pemeriksaan" in err.value.message and "bukan buatan sakip-xl" in err.value.message
+    assert src.read_bytes() == remade
+    assert not (tmp_path / "laporan.bak.xlsx").exists()
+    res = run("compute", src)
+    assert res.exit_code == 4 and "Ganti Nama" in res.output
+
+
+@pytest.mark.parametrize("listed", ["PK|Petunjuk\\|IKU|Petunjuk|IKU|Pengaturan|SKM|Renstra|Anggaran",
+                                    "Petunjuk|IKU"])
+@pytest.mark.parametrize("marked", [False, True], ids=["list-only", "list-and-marks"])
+def test_crafted_list_naming_input_sheets_deletes_nothing(tmp_path, listed, marked):
+    src = example(tmp_path, "laporan.xlsx")
+    original = src.read_bytes()
+    inputs = [n for n in _sheets(src)]
+    crafted = f'<definedName name="_sakip_xl_sheets" hidden="1">"{listed}"</definedName>'
+    if marked:   # even a sheet-scoped mark on an input sheet is no proof
+        crafted += "".join(f'<definedName name="{SHEET_MARK}" localSheetId="{i}" hidden="1">"{n}"</definedName>'
+                           for i, n in enumerate(inputs))
+
+    def add(xml: str) -> str:
+        if "<definedNames>" in xml:
+            return xml.replace("<definedNames>", "<definedNames>" + crafted, 1)
+        return xml.replace("</sheets>", "</sheets><definedNames>" + crafted + "</definedNames>", 1)
+    src.write_bytes(_edit_workbook_xml(original, add))
+    before = {n: _cells(src.read_bytes(), n) for n in inputs}
+    compute(src)
+    after = src.read_bytes()
+    assert _sheets(src)[: len(inputs)] == inputs
+    for n in inputs:
+        assert _cells(after, n) == before[n], n
+
+
+def test_workbook_computed_before_marks_is_still_updated(tmp_path):
+    src = example(tmp_path, "laporan.xlsx")
+    compute(src)
+    old = _without_sheet_marks(src.read_bytes())
+    assert not any(n == SHEET_MARK for n, _, _ in _defined_names(old))
+    src.write_bytes(old)
+    compute(src)
+    names = _sheets(src)
+    assert names.count("Pemeriksaan") == 1 and names.count("Capaian") == 1
+    assert any(n == SHEET_MARK for n, _, _ in _defined_names(src.read_bytes()))
+
+
+@pytest.mark.libreoffice
+def test_marks_survive_a_libreoffice_save_and_the_next_compute_replaces(tmp_path):
+    from lo_oracle import recalc, require_soffice
+
+    require_soffice()
+    src = example(tmp_path, "laporan.xlsx")
+    compute(src, tmp_path / "hasil.xlsx")
+    saved = recalc(tmp_path / "hasil.xlsx", tmp_path / "lo")      # opened and saved by LibreOffice
+    names = _sheets(saved)
+    marks = {(int(pos), text) for name, pos, text in _defined_names(saved.read_bytes()) if name == SHEET_MARK}
+    assert (names.index("Pemeriksaan"), '"Pemeriksaan"') in marks
+    compute(saved)
+    again = _sheets(saved)
+    assert again.count("Pemeriksaan") == 1 and again.count("Capaian") == 1
+    # and a user's own sheet of that name made in LibreOffice is still refused
+    remade = _user_remakes(saved.read_bytes(), "Capaian")
+    target = tmp_path / "lo" / "buatan-sendiri.xlsx"
+    target.write_bytes(remade)
+    with pytest.raises(OutputError):
+        compute(target)
+    assert target.read_bytes() == remade
+
+
+def test_the_original_before_the_first_compute_is_never_overwritten(tmp_path):
+    src = example(tmp_path, "laporan.xlsx")
+    original = src.read_bytes()
+    compute(src)
+    first = src.read_bytes()
+    compute(src)
+    assert (tmp_path / "laporan.bak.xlsx").read_bytes() == first
+    assert (tmp_path / "laporan.asli.xlsx").read_bytes() == original
+    compute(src)      # the backup now holds a computed version: it is simply renewed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["laporan.asli.xlsx", "laporan.bak.xlsx", "laporan.xlsx"]
+    assert (tmp_path / "laporan.asli.xlsx").read_bytes() == original
+
+
+def test_an_unreadable_backup_is_kept(tmp_path):
+    src = example(tmp_path, "laporan.xlsx")
+    (tmp_path / "laporan.bak.xlsx").write_bytes(b"salinan yang tidak bisa dibaca")
+    (tmp_path / "laporan.asli.xlsx").write_bytes(b"asli lain")
+    compute(src)
+    assert (tmp_path / "laporan.asli.xlsx").read_bytes() == b"asli lain"
+    assert (tmp_path / "laporan.asli-2.xlsx").read_bytes() == b"salinan yang tidak bisa dibaca"
