@@ -307,3 +307,22 @@ def test_control_characters_in_the_workbook_do_not_break_the_report(tmp_path):
     document = docx.Document(str(doc))
     assert document.tables[0].rows[2].cells[2].text == "Indikator baru"
     assert "DINAS A B & C" in document.paragraphs[0].text
+
+
+def test_a_very_long_agency_name_fits_the_report(tmp_path):
+    """Issue 16.8: a ~230-character agency name made the document title overflow Word's 255-character
+    property limit (exit 5). The heading keeps the whole name; the file's title property is shortened."""
+    rows = [{"sasaran": "Satu", "indikator": "Indikator satu", "target": 100, "realisasi": 90}]
+    name = ("Dinas Pemberdayaan Masyarakat dan Desa, Kependudukan dan Pencatatan Sipil, Pengendalian "
+            "Penduduk dan Keluarga Berencana, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten "
+            "Contoh, Kecamatan Sukamaju, Provinsi Jawa Timur")
+    assert 220 <= len(name) <= 240
+    src = filled(tmp_path, rows, dict(JELBUK_SETTINGS, instansi=name))
+    res = CliRunner().invoke(main, ["report", str(src), "-o", str(tmp_path / "lap.docx")])
+    assert res.exit_code == 0, res.output
+    document = docx.Document(str(tmp_path / "lap.docx"))
+    assert name.upper() in document.paragraphs[0].text
+    title = document.core_properties.title
+    assert len(title) <= 255 and title.startswith("TABEL BAB III LAPORAN KINERJA DINAS PEMBERDAYAAN")
+    res = CliRunner().invoke(main, ["compute", str(src), "-o", str(tmp_path / "hasil.xlsx")])
+    assert res.exit_code == 0, res.output
