@@ -197,7 +197,9 @@ def codes(fmt):
 @click.argument("workbook", type=click.Path(dir_okay=True, path_type=str))
 @click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=str), default=None,
               help="Simpan laporan ke file .docx ini.")
-@click.option("--paksa", "force", is_flag=True, help="Tetap tulis walau file laporan sedang dibuka.")
+@click.option("--paksa", "force", is_flag=True,
+              help="Tetap tulis walau file laporan sedang dibuka, atau (workbook bersandi) walau laporan tidak "
+                   "dapat dienkripsi.")
 @_password_option
 def report(workbook, output, force, password):
     from .report import write

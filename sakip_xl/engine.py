@@ -291,20 +291,21 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
             result = encrypt(result, reencrypt)
         if in_place:
             write_atomic(target, result, backup_of=target, backup_data=raw, expect=expect,
-                         keep_backup=_worth_keeping)
+                         keep_backup=lambda old: _worth_keeping(old, password))
         else:
             write_atomic(target, result)
     return Report(path=path, output=target if output is not None else path, findings=analysis.findings,
                   analysis=analysis, written=True, counts=_counts(analysis.findings))
 
 
-def _worth_keeping(old_backup: bytes) -> bool:
+def _worth_keeping(old_backup: bytes, password: str | None = None) -> bool:
     """An existing backup is kept (as NAME.asli.xlsx) unless it is provably an earlier result of
     sakip-xl (its sheets carry the tool's marks): then its user data is all in the file being
-    backed up now. A backup that is the workbook before its first compute, an encrypted one, or
-    anything unreadable is the only copy of something and is never overwritten."""
+    backed up now. A backup that is the workbook before its first compute, or
+    anything unreadable (an encrypted one that does not open with this run's password) is the only
+    copy of something and is never overwritten."""
     try:
-        return not inspect_package(old_backup).owned_sheets
+        return not inspect_package(open_bytes(old_backup, password)[0]).owned_sheets
     except Exception:       # noqa: BLE001 - unreadable: keep it
         return True
 

@@ -419,3 +419,16 @@ def test_an_unreadable_backup_is_kept(tmp_path):
     compute(src)
     assert (tmp_path / "laporan.asli.xlsx").read_bytes() == b"asli lain"
     assert (tmp_path / "laporan.asli-2.xlsx").read_bytes() == b"salinan yang tidak bisa dibaca"
+
+
+def test_encrypted_workbook_backups_do_not_pile_up(tmp_path):
+    import hostile_files as H
+
+    src = tmp_path / "laporan.xlsx"
+    original = H.encrypted(H.example(), "abc")
+    src.write_bytes(original)
+    for _ in range(3):
+        compute(src, password="abc")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["laporan.asli.xlsx", "laporan.bak.xlsx", "laporan.xlsx"]
+    assert (tmp_path / "laporan.asli.xlsx").read_bytes() == original
