@@ -16,7 +16,8 @@ Kode keluar (exit code):
   1  check: ada temuan tingkat galat
   2  perintah atau opsi salah
   3  workbook tidak dapat dibaca (tidak ada, bukan .xlsx, rusak, berkata sandi, lembar/kolom wajib hilang)
-  4  hasil tidak dapat disimpan (folder tidak ada, hanya-baca, file sedang dibuka, nama lembar bentrok)
+  4  hasil tidak dapat disimpan (folder tidak ada, hanya-baca, file sedang dibuka atau sedang
+     diproses, file berubah selama proses, nama lembar bentrok, file template sudah ada)
   5  galat internal sakip-xl (file tidak diubah; laporkan beserta contoh filenya)
 """
 

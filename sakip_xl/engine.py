@@ -279,7 +279,7 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
     with run_lock(target):
         # the file must still be what was read: a run that held the lock may just have replaced it
         expect = Identity(real_target(path), *before, raw) if before is not None else None
-        if in_place and expect is not None and not expect.unchanged():
+        if in_place and expect is not None and not expect.unchanged(quick=True):
             raise OutputError(MSG_CHANGED.format(name=path.name))
         with gc_paused():
             check_container(data)              # before anything is inflated in the background
