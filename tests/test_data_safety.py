@@ -432,3 +432,14 @@ def test_encrypted_workbook_backups_do_not_pile_up(tmp_path):
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["laporan.asli.xlsx", "laporan.bak.xlsx", "laporan.xlsx"]
     assert (tmp_path / "laporan.asli.xlsx").read_bytes() == original
+
+
+def test_recap_into_a_closed_pipe_exits_zero(tmp_path):
+    folder = tmp_path / "opd"
+    folder.mkdir()
+    example(folder, "dinas-a.xlsx")
+    done = _closed_stdout(["recap", str(folder), "-o", str(tmp_path / "rekap.xlsx")], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and (tmp_path / "rekap.xlsx").exists()
+    shown = _closed_stdout(["recap", str(folder)], tmp_path)
+    assert shown.returncode == 0, shown.stderr
