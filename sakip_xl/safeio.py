@@ -189,8 +189,12 @@ def run_lock(path: Path):
     try:
         yield lock
     finally:
-        _remove_quietly(str(lock))
-        os.close(fd)          # closing releases the lock
+        if os.name == "nt":   # an open file cannot be removed there: release, then remove
+            os.close(fd)
+            _remove_quietly(str(lock))
+        else:                 # removed while still locked, so no run can lock the old file after us
+            _remove_quietly(str(lock))
+            os.close(fd)
 
 
 def _try_lock(fd: int) -> bool:

@@ -100,6 +100,12 @@ def test_template_refuses_a_fifo_and_a_device(tmp_path):
     res = run("template", link, "--paksa")
     assert res.exit_code == 4 and "bukan file biasa" in res.output
     assert os.path.islink(link) and Path("/dev/null").is_char_device()
+    src = example(tmp_path, "laporan.xlsx")
+    for command in (["compute", src, "-o", fifo], ["report", src, "-o", tmp_path / "pipa.docx"]):
+        if command[0] == "report":
+            os.mkfifo(tmp_path / "pipa.docx")
+        res = run(*command)
+        assert res.exit_code == 4 and "bukan file biasa" in res.output, res.output
 
 
 # -- 3. the file changed between reading and replacing; two runs at once ----------------------
@@ -443,3 +449,30 @@ def test_recap_into_a_closed_pipe_exits_zero(tmp_path):
     assert "Traceback" not in done.stderr and (tmp_path / "rekap.xlsx").exists()
     shown = _closed_stdout(["recap", str(folder)], tmp_path)
     assert shown.returncode == 0, shown.stderr
+
+
+def test_editor_saving_while_a_compute_process_runs(tmp_path):
+    """An editor (another process) saves the workbook the way Excel does (new file, rename) while
+    `sakip-xl compute` works on it: the run refuses with exit 4, the edit stays, nothing is lost."""
+    src = example(tmp_path, "laporan.xlsx")
+    original = src.read_bytes()
+    edited = template_bytes()
+    env = dict(os.environ, SAKIP_XL_TEST_DELAY_BEFORE_REPLACE="2")
+    proc = subprocess.Popen(ENTRY + ["compute", str(src)], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    import time
+
+    deadline = time.time() + 120
+    while not any(p.name.endswith(safeio.TEMP_SUFFIX) for p in tmp_path.iterdir()):
+        assert proc.poll() is None and time.time() < deadline, proc.communicate()
+        time.sleep(0.01)
+    saved = tmp_path / "~laporan.tmp"
+    saved.write_bytes(edited)
+    os.replace(saved, src)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 4, (out, err)
+    assert "berubah" in err and "Traceback" not in err
+    assert src.read_bytes() == edited
+    backup = tmp_path / "laporan.bak.xlsx"
+    assert not backup.exists() or backup.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "laporan.bak.xlsx") == ["laporan.xlsx"]
