@@ -83,11 +83,20 @@ MSG_CONFLICT = (
 @dataclass
 class PackageInfo:
     sheet_names: list[str]
-    owned_sheets: list[str]
+    claimed_sheets: list[str]      # marked (or, before marks, listed and noted) as the tool's
     tool_version: str | None
     default_font: tuple[str, float]
     date1904: bool
     is_xlsm: bool
+
+    @property
+    def owned_sheets(self) -> list[str]:
+        """The tool's sheets (see owned_sheets()). Filtered on first use: the input-sheet names
+        come from the sections, whose import (xlsxwriter with it) should not delay the start of
+        a big sheet's background parse."""
+        if not hasattr(self, "_owned"):
+            self._owned = [n for n in self.claimed_sheets if not is_input_sheet_name(n)]
+        return self._owned
 
 
 def _translate_errors(func):
@@ -117,7 +126,7 @@ def inspect_package(data: bytes) -> PackageInfo:
     ctype = ContentTypes(pkg.xml(pkg.find(CONTENT_TYPES))).of(book.part) or ""
     return PackageInfo(
         sheet_names=[s.name for s in book.sheets],
-        owned_sheets=owned_sheets(pkg, book),
+        claimed_sheets=claimed_sheets(pkg, book),
         tool_version=book.tool_version(),
         default_font=default_font(styles_root),
         date1904=date1904,
@@ -137,13 +146,27 @@ def owned_sheets(pkg: Package, book: Book) -> list[str]:
       Renstra, IKU, Anggaran, Belanja, SKM, SKM Distribusi, Petunjuk, their aliases and
       dated forms), whatever the list or the marks say.
     """
+    return [n for n in claimed_sheets(pkg, book) if not is_input_sheet_name(n)]
+
+
+def claimed_sheets(pkg: Package, book: Book) -> list[str]:
+    """The sheets marked as the tool's (or, with no mark anywhere, listed and noted in A2)."""
     marked = book.marked()
     if marked:
-        names = marked
-    else:
-        present = {s.name for s in book.sheets}
-        names = [n for n in book.owned() if n in present and _has_tool_notice(pkg, book, n)]
-    return [n for n in names if not is_input_sheet_name(n)]
+        return marked
+    present = {s.name for s in book.sheets}
+    listed = [n for n in book.owned() if n in present]
+    cells = {n: _a2(pkg, book, n) for n in listed}
+    indices = {int(text) for kind, text in cells.values() if kind == "s" and text and text.strip().isdigit()}
+    strings = _shared_strings_at(pkg, book, indices) if indices else {}
+    claimed = []
+    for name in listed:
+        kind, text = cells[name]
+        if kind == "s":
+            text = strings.get(int(text)) if text and text.strip().isdigit() else None
+        if text is not None and TOOL_NOTICE in text:
+            claimed.append(name)
+    return claimed
 
 
 def is_input_sheet_name(name: str) -> bool:
@@ -162,15 +185,14 @@ def is_input_sheet_name(name: str) -> bool:
 TOOL_NOTICE = "sakip-xl"       # every sheet the tool writes says so in cell A2
 
 
-def _has_tool_notice(pkg: Package, book: Book, name: str) -> bool:
-    """Cell A2 of sheet `name` holds text naming sakip-xl (read from the first rows only)."""
+def _a2(pkg: Package, book: Book, name: str) -> tuple[str | None, str | None]:
+    """(cell type, raw text) of cell A2 of sheet `name`, read from the first rows only."""
     sheet = next((s for s in book.sheets if s.name == name), None)
     part = pkg.find(sheet.part) if sheet is not None and sheet.part else None
     if part is None:
-        return False
+        return None, None
     import io
 
-    kind = text = None
     try:
         for _, el in etree.iterparse(io.BytesIO(pkg.read(part)), events=("end",), resolve_entities=False,
                                      no_network=True, huge_tree=False):
@@ -178,42 +200,44 @@ def _has_tool_notice(pkg: Package, book: Book, name: str) -> bool:
             if tag == "row" and (el.get("r") or "").isdigit() and int(el.get("r")) >= 2:
                 break
             if tag == "c" and el.get("r") == "A2":
-                kind = el.get("t", "n")
+                text = None
                 for sub in el:
                     if local(sub) == "v":
                         text = sub.text
                     elif local(sub) == "is":
                         text = "".join(t.text or "" for t in sub.iter() if local(t) == "t")
-                break
+                return el.get("t", "n"), text
     except etree.XMLSyntaxError:
-        return False
-    if text is None:
-        return False
-    if kind == "s":
-        text = _shared_string(pkg, book, text)
-    return text is not None and TOOL_NOTICE in text
+        pass
+    return None, None
 
 
-def _shared_string(pkg: Package, book: Book, index: str) -> str | None:
-    if not index.strip().isdigit():
-        return None
-    wanted = int(index)
+def _shared_strings_at(pkg: Package, book: Book, indices: set[int]) -> dict[int, str]:
+    """The shared strings at `indices` (one pass over the table, stopping after the last one)."""
     rel = book.rel_of_kind("sharedStrings")
     part = pkg.find(rel.part) if rel else None
     if part is None:
-        return None
+        return {}
     import io
 
+    found: dict[int, str] = {}
+    last = max(indices)
     i = 0
-    for _, el in etree.iterparse(io.BytesIO(pkg.read(part)), events=("end",), resolve_entities=False,
-                                 no_network=True, huge_tree=False):
-        if local(el) != "si":
-            continue
-        if i == wanted:
-            return "".join(t.text or "" for t in el.iter() if local(t) == "t" and local(t.getparent()) != "rPh")
-        i += 1
-        el.clear()
-    return None
+    try:
+        for _, el in etree.iterparse(io.BytesIO(pkg.read(part)), events=("end",), resolve_entities=False,
+                                     no_network=True, huge_tree=False):
+            if local(el) != "si":
+                continue
+            if i in indices:
+                found[i] = "".join(t.text or "" for t in el.iter()
+                                   if local(t) == "t" and local(t.getparent()) != "rPh")
+            if i >= last:
+                break
+            i += 1
+            el.clear()
+    except etree.XMLSyntaxError:
+        pass
+    return found
 
 
 @_translate_errors
