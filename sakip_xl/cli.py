@@ -16,7 +16,8 @@ Kode keluar (exit code):
   1  check: ada temuan tingkat galat
   2  perintah atau opsi salah
   3  workbook tidak dapat dibaca (tidak ada, bukan .xlsx, rusak, berkata sandi, lembar/kolom wajib hilang)
-  4  hasil tidak dapat disimpan (folder tidak ada, hanya-baca, file sedang dibuka, nama lembar bentrok)
+  4  hasil tidak dapat disimpan (folder tidak ada, hanya-baca, file sedang dibuka atau sedang
+     diproses, file berubah selama proses, nama lembar bentrok, file template sudah ada)
   5  galat internal sakip-xl (file tidak diubah; laporkan beserta contoh filenya)
 """
 
@@ -37,9 +38,33 @@ class _Internal(SakipError):
     exit_code = 5
 
 
+def _stdout_gone() -> None:
+    """The reader of stdout went away (`| head -1`): the rest of the output goes nowhere.
+
+    A closed pipe is not a failure of the work: the exit code still says how the work went."""
+    import os
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):   # no real file descriptor (tests): nothing to redirect
+        pass
+
+
+def _echo(message=None, **kwargs) -> None:
+    """click.echo to stdout that survives a closed pipe."""
+    try:
+        click.echo(message, **kwargs)
+    except BrokenPipeError:
+        _stdout_gone()
+
+
 def _run(fn, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
+    except BrokenPipeError:        # printing (recap) into a closed pipe, after the work was done
+        _stdout_gone()
+        return None
     except SakipError as err:
         raise _Fatal(err) from err
     except Exception as exc:  # a bug must not show a traceback to staff; SAKIP_XL_DEBUG=1 shows it
@@ -114,8 +139,8 @@ def compute(workbook, output, force, fmt, password):
         return
     for f in report.findings:
         if f.code in _SAID_BEFORE_DONE:
-            click.echo(f"Perhatian ({f.code}): {f.message}")
-    click.echo(f"Selesai: {report.output}")
+            _echo(f"Perhatian ({f.code}): {f.message}")
+    _echo(f"Selesai: {report.output}")
     _print_text(report)
 
 
@@ -142,15 +167,16 @@ def check(workbook, fmt, severity, password):
         sys.exit(1)
 
 
-@main.command(help="Buat workbook template kosong (dengan lembar Petunjuk) di OUTPUT.")
-@click.argument("output", type=click.Path(dir_okay=False, path_type=str))
-def template(output):
-    from pathlib import Path
-
-    from .safeio import write_atomic
-    from .template import build_template
-    _run(write_atomic, Path(output), build_template())
-    click.echo(f"Template dibuat: {output}")
+@main.command(help="Buat workbook template kosong (dengan lembar Petunjuk) di OUTPUT (file .xlsx baru).\n\n"
+                   "File yang sudah ada tidak ditimpa, kecuali dengan --paksa: versi lamanya disimpan dulu sebagai "
+                   "NAMA.bak.xlsx. File yang sedang dibuka di Excel/LibreOffice tidak pernah ditimpa.\n\n" + EXIT_HELP)
+@click.argument("output", type=click.Path(dir_okay=True, path_type=str))
+@click.option("--paksa", "force", is_flag=True,
+              help="Ganti file yang sudah ada dengan template kosong (versi lamanya disimpan sebagai NAMA.bak.xlsx).")
+def template(output, force):
+    from .engine import write_template
+    _run(write_template, output, force)
+    _echo(f"Template dibuat: {output}")
 
 
 @main.command(help="Daftar kode temuan (katalog) yang dapat dikutip dalam kertas kerja reviu.")
@@ -158,13 +184,13 @@ def template(output):
               show_default=True, help="markdown menghasilkan docs/kode-temuan.md.")
 def codes(fmt):
     if fmt == "markdown":
-        click.echo(F.catalogue_markdown(), nl=False)
+        _echo(F.catalogue_markdown(), nl=False)
         return
     if fmt == "json":
-        click.echo(json.dumps([vars(c) for c in F.catalogue()], ensure_ascii=False, indent=2))
+        _echo(json.dumps([vars(c) for c in F.catalogue()], ensure_ascii=False, indent=2))
         return
     for c in F.catalogue():
-        click.echo(f"{c.code}  [{c.severity}]  {c.title}\n    Perbaikan: {c.hint}")
+        _echo(f"{c.code}  [{c.severity}]  {c.title}\n    Perbaikan: {c.hint}")
 
 
 @main.command(help="Buat dokumen Word (.docx) berisi tabel Bab III LKjIP dari WORKBOOK: pengukuran kinerja "
@@ -175,12 +201,14 @@ def codes(fmt):
 @click.argument("workbook", type=click.Path(dir_okay=True, path_type=str))
 @click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=str), default=None,
               help="Simpan laporan ke file .docx ini.")
-@click.option("--paksa", "force", is_flag=True, help="Tetap tulis walau file laporan sedang dibuka.")
+@click.option("--paksa", "force", is_flag=True,
+              help="Tetap tulis walau file laporan sedang dibuka, atau (workbook bersandi) walau laporan tidak "
+                   "dapat dienkripsi.")
 @_password_option
 def report(workbook, output, force, password):
     from .report import write
     target = _run(write, workbook, output, password, force)
-    click.echo(f"Laporan dibuat: {target}")
+    _echo(f"Laporan dibuat: {target}")
 
 
 @main.command(help="Rekap semua workbook OPD di FOLDER menjadi satu workbook kabupaten.\n\n"
@@ -205,7 +233,7 @@ def recap(folder, output, jobs, fmt, force):
 
 def _print_json(findings):
     keys = ("code", "severity", "sheet", "cell", "message", "hint")
-    click.echo(json.dumps([{k: getattr(f, k) for k in keys} for f in findings], ensure_ascii=False, indent=2))
+    _echo(json.dumps([{k: getattr(f, k) for k in keys} for f in findings], ensure_ascii=False, indent=2))
 
 
 _SAID_BEFORE_DONE = ("PK-023",)     # findings a user must not miss under "Selesai"
@@ -213,9 +241,9 @@ _SAID_BEFORE_DONE = ("PK-023",)     # findings a user must not miss under "Seles
 
 def _print_text(report, shown=None):
     c = report.counts
-    click.echo(f"Temuan: {c.get(F.GALAT, 0)} galat, {c.get(F.PERINGATAN, 0)} peringatan, {c.get(F.INFO, 0)} info")
+    _echo(f"Temuan: {c.get(F.GALAT, 0)} galat, {c.get(F.PERINGATAN, 0)} peringatan, {c.get(F.INFO, 0)} info")
     for f in report.findings if shown is None else shown:
-        click.echo(f"  {f.code} [{f.severity}] {f.place or '(seluruh workbook)'}: {f.message}")
+        _echo(f"  {f.code} [{f.severity}] {f.place or '(seluruh workbook)'}: {f.message}")
 
 
 def run() -> None:

@@ -16,7 +16,17 @@ from . import findings as F
 from .errors import OutputError
 from .reader import WorkbookData
 from .encryption import encrypt, open_bytes
-from .safeio import check_writable, lock_file_for, read_input, write_atomic
+from .safeio import (
+    MSG_CHANGED,
+    Identity,
+    check_writable,
+    identity_before_read,
+    lock_file_for,
+    read_input,
+    real_target,
+    run_lock,
+    write_atomic,
+)
 from .schema import PK
 from .settings import Settings, read_settings
 from .sections import Context, sections
@@ -277,7 +287,8 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
     the result is encrypted again with it.
     """
     path = Path(path)
-    target = Path(output) if output is not None else path
+    target = real_target(Path(output) if output is not None else path)
+    before = identity_before_read(path)
     raw = read_input(path)
     in_place = target.resolve() == path.resolve()
     check_writable(target)
@@ -291,17 +302,38 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
             )
     if not in_place:
         _check_output_name(target, inspect_package(data).is_xlsm)
-    with gc_paused():
-        check_container(data)              # before anything is inflated in the background
-        ahead = read_ahead(data)
-        analysis = analyze(data, render_early=True)
-        generated = render(analysis)
-        result = splice(data, generated, tool_version=__version__, ahead=ahead)
-    if reencrypt is not None:
-        result = encrypt(result, reencrypt)
-    write_atomic(target, result, backup_of=path if in_place else None)
-    return Report(path=path, output=target, findings=analysis.findings, analysis=analysis, written=True,
-                  counts=_counts(analysis.findings))
+    with run_lock(target):
+        # the file must still be what was read: a run that held the lock may just have replaced it
+        expect = Identity(real_target(path), *before, raw) if before is not None else None
+        if in_place and expect is not None and not expect.unchanged(quick=True):
+            raise OutputError(MSG_CHANGED.format(name=path.name))
+        with gc_paused():
+            check_container(data)              # before anything is inflated in the background
+            ahead = read_ahead(data)
+            analysis = analyze(data, render_early=True)
+            generated = render(analysis)
+            result = splice(data, generated, tool_version=__version__, ahead=ahead)
+        if reencrypt is not None:
+            result = encrypt(result, reencrypt)
+        if in_place:
+            write_atomic(target, result, backup_of=target, backup_data=raw, expect=expect,
+                         keep_backup=lambda old: _worth_keeping(old, password))
+        else:
+            write_atomic(target, result)
+    return Report(path=path, output=target if output is not None else path, findings=analysis.findings,
+                  analysis=analysis, written=True, counts=_counts(analysis.findings))
+
+
+def _worth_keeping(old_backup: bytes, password: str | None = None) -> bool:
+    """An existing backup is kept (as NAME.asli.xlsx) unless it is provably an earlier result of
+    sakip-xl (its sheets carry the tool's marks): then its user data is all in the file being
+    backed up now. A backup that is the workbook before its first compute, or
+    anything unreadable (an encrypted one that does not open with this run's password) is the only
+    copy of something and is never overwritten."""
+    try:
+        return not inspect_package(open_bytes(old_backup, password)[0]).owned_sheets
+    except Exception:       # noqa: BLE001 - unreadable: keep it
+        return True
 
 
 def _check_output_name(target: Path, is_xlsm: bool) -> None:
@@ -314,3 +346,50 @@ def _check_output_name(target: Path, is_xlsm: bool) -> None:
         f"Nama file hasil '{target.name}' harus berakhiran {want}, karena workbook ini {what}; "
         f"Excel menolak membuka file yang akhirannya tidak sesuai. Pakai mis. -o {target.stem}{want}."
     )
+
+
+def write_template(path: str | Path, force: bool = False) -> Path:
+    """Write the empty template to `path` (a new .xlsx file).
+
+    An existing file is never replaced without `force`; with it, the old version is
+    first kept as NAME.bak.xlsx, as compute does. A file open in Excel/LibreOffice
+    (lock file beside it), a pipe or a device is never replaced.
+    """
+    import os
+
+    from .safeio import MSG_NOT_REGULAR
+    from .template import build_template
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise OutputError(
+            f"Nama file template '{path.name}' harus berakhiran .xlsx (workbook Excel tanpa makro), "
+            f"mis. {path.stem or 'template'}.xlsx.")
+    target = real_target(path)
+    if target.is_dir():
+        check_writable(target)
+    exists = os.path.lexists(target)
+    if exists and not target.is_file():
+        raise OutputError(MSG_NOT_REGULAR.format(path=path))
+    if exists:
+        lock = lock_file_for(target)
+        if lock is not None:
+            raise OutputError(
+                f"'{target.name}' sedang dibuka di Excel/LibreOffice (ada file kunci '{lock.name}') dan tidak "
+                "ditimpa dengan template. Tutup file itu (hapus file kuncinya bila Excel sudah ditutup), "
+                "atau pilih nama lain untuk template.")
+        if not force:
+            raise OutputError(
+                f"File '{path.name}' sudah ada dan tidak ditimpa dengan template kosong. Pilih nama lain, "
+                "atau pakai --paksa untuk menggantinya (versi lamanya disimpan dulu sebagai "
+                f"{target.stem}.bak.xlsx).")
+    check_writable(target)
+    data = build_template()
+    with run_lock(target):
+        if not exists:
+            return write_atomic(target, data)
+        before = identity_before_read(target)
+        old = read_input(target)
+        expect = Identity(target, *before, old) if before is not None else None
+        return write_atomic(target, data, backup_of=target, backup_data=old, expect=expect,
+                            keep_backup=_worth_keeping)

@@ -8,12 +8,16 @@ same target (only when the process that made it is gone).
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import re
 import stat
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .errors import InputFileError, OutputError
 
@@ -75,6 +79,151 @@ def backup_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.bak{path.suffix}")
 
 
+def original_path(path: Path) -> Path:
+    """Where a backup that must not be overwritten is kept: NAME.asli.xlsx, else NAME.asli-2.xlsx, ..."""
+    n = 1
+    while True:
+        tail = "" if n == 1 else f"-{n}"
+        candidate = path.with_name(f"{path.stem}.asli{tail}{path.suffix}")
+        if not os.path.lexists(candidate):
+            return candidate
+        n += 1
+
+
+def real_target(path: Path) -> Path:
+    """The file a write to `path` must update: a symbolic link is written through to its target."""
+    path = Path(path)
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a file was when it was read: size, modification time and a hash of its bytes."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+    data: bytes
+    _digest: bytes | None = field(default=None, repr=False, compare=False)
+
+    def unchanged(self, quick: bool = False) -> bool:
+        """The file still has the size, mtime and (unless `quick`) the bytes that were read."""
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return False
+        if info.st_size != self.size or info.st_mtime_ns != self.mtime_ns:
+            return False
+        if quick:
+            return True
+        try:
+            with open(self.path, "rb") as fh:
+                now = hashlib.sha256()
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    now.update(block)
+        except OSError:
+            return False
+        if self._digest is None:
+            object.__setattr__(self, "_digest", hashlib.sha256(self.data).digest())
+        return now.digest() == self._digest
+
+
+def identity_before_read(path: Path) -> tuple[int, int] | None:
+    """(size, mtime_ns) taken before a file is read (an edit after it changes the mtime)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+MSG_CHANGED = (
+    "File '{name}' berubah selama sakip-xl bekerja (disimpan dari program lain?). Hasil tidak ditimpa "
+    "ke file itu, supaya perubahan terbaru tidak hilang. Jalankan lagi sakip-xl compute setelah file "
+    "selesai disimpan dan ditutup."
+)
+MSG_BUSY = (
+    "File '{name}' sedang diproses oleh sakip-xl lain (ada kunci '{lock}'). Tunggu sampai proses itu "
+    "selesai, lalu jalankan lagi."
+)
+MSG_NOT_REGULAR = (
+    "'{path}' bukan file biasa (mis. pipe atau perangkat), sehingga tidak ditimpa. "
+    "Sebutkan nama file .xlsx biasa."
+)
+
+LOCK_SUFFIX = ".sakip-lock"
+
+
+def run_lock_path(path: Path) -> Path:
+    """The lock file a run writing `path` holds: .NAME.sakip-lock beside it."""
+    return path.with_name(f".{path.name}{LOCK_SUFFIX}")
+
+
+@contextlib.contextmanager
+def run_lock(path: Path):
+    """Hold an exclusive lock for a run that writes `path`; a second run refuses (OutputError).
+
+    The lock is an OS lock (flock / msvcrt) on .NAME.sakip-lock beside the file, so a
+    run killed half-way holds nothing: its lock file is taken over by the next run.
+    The lock file is removed when the run ends.
+    """
+    lock = run_lock_path(path)
+    while True:
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError:
+            yield None          # a folder we cannot write a lock into: the write itself will say why
+            return
+        if not _try_lock(fd):
+            os.close(fd)
+            raise OutputError(MSG_BUSY.format(name=path.name, lock=lock.name))
+        try:   # the lock file may have been removed (and re-made) by the run that just ended
+            same = os.path.samestat(os.fstat(fd), os.stat(lock))
+        except OSError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        yield lock
+    finally:
+        if os.name == "nt":   # an open file cannot be removed there: release, then remove
+            os.close(fd)
+            _remove_quietly(str(lock))
+        else:                 # removed while still locked, so no run can lock the old file after us
+            _remove_quietly(str(lock))
+            os.close(fd)
+
+
+def _try_lock(fd: int) -> bool:
+    if os.name == "nt":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True          # a file system without locks: go on unlocked
+    return True
+
+
+def _before_replace(target: Path) -> None:
+    """Called after the new file is complete and before it replaces the old one (tests hook it)."""
+    delay = os.environ.get("SAKIP_XL_TEST_DELAY_BEFORE_REPLACE")
+    if delay:
+        time.sleep(float(delay))
+
+
 def check_writable(target: Path) -> None:
     """Refuse, before any work is done, a target that cannot be written."""
     folder = target.parent
@@ -84,6 +233,8 @@ def check_writable(target: Path) -> None:
         raise OutputError(f"'{folder}' bukan folder. Pilih lokasi lain dengan -o.")
     if target.is_dir():
         raise OutputError(f"'{target}' adalah folder. Sebutkan nama file hasil, mis. -o {target / 'hasil.xlsx'}.")
+    if target.exists() and not target.is_file():
+        raise OutputError(MSG_NOT_REGULAR.format(path=target))
     if target.exists() and not os.access(target, os.W_OK):
         raise OutputError(f"File '{target}' hanya-baca (read-only). Ubah izinnya atau simpan ke file lain dengan -o.")
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -92,15 +243,24 @@ def check_writable(target: Path) -> None:
             "Ubah izin folder atau simpan ke lokasi lain dengan -o.")
 
 
-def write_atomic(target: Path, data: bytes, backup_of: Path | None = None) -> None:
-    """Write `data` to `target` through a temporary file in the same folder.
+def write_atomic(target: Path, data: bytes, backup_of: Path | None = None, *,
+                 backup_data: bytes | None = None, expect: Identity | None = None,
+                 keep_backup: Callable[[bytes], bool] | None = None) -> Path:
+    """Write `data` to `target` through a temporary file in the same folder; return the path written.
 
-    When `backup_of` is given (an in-place update), its current bytes are first
-    written, also atomically, to the backup path; the backup is only replaced once
-    the new file is complete on disk. On any failure the target is unchanged and
-    no temporary file is left.
+    A symbolic link is written through: its target is updated, the link stays.
+    When `backup_of` is given (an in-place update), its bytes (`backup_data`, the
+    bytes that were read, else its current bytes) are first written, also
+    atomically, to the backup path; the backup is only replaced once the new file
+    is complete on disk. An existing backup for which `keep_backup(old bytes)` is
+    true is first kept as NAME.asli.xlsx (hard link, else copy). With `expect`, the
+    file read is checked just before the replace: if it changed since it was read
+    (an editor saved it), nothing is replaced. On any failure the target is
+    unchanged and no temporary file is left.
     """
-    target = Path(target)
+    target = real_target(Path(target))
+    if backup_of is not None:
+        backup_of = real_target(Path(backup_of))
     check_writable(target)
     folder = target.parent
     remove_stale_temps(folder, target.name)
@@ -109,11 +269,19 @@ def write_atomic(target: Path, data: bytes, backup_of: Path | None = None) -> No
     tmp = _write_temp(folder, target.name, data, _mode_for(target))
     bak_tmp = None
     try:
+        _before_replace(target)
+        if expect is not None and not expect.unchanged():
+            raise OutputError(MSG_CHANGED.format(name=expect.path.name))
         if backup_of is not None:
-            old = backup_of.read_bytes()
-            bak_tmp = _write_temp(folder, backup_path(backup_of).name, old, _mode_for(backup_of))
-            os.replace(bak_tmp, backup_path(backup_of))
+            old = backup_data if backup_data is not None else backup_of.read_bytes()
+            bak = backup_path(backup_of)
+            if keep_backup is not None:
+                _keep_old_backup(bak, old, keep_backup, backup_of)
+            bak_tmp = _write_temp(folder, bak.name, old, _mode_for(backup_of))
+            os.replace(bak_tmp, bak)
             bak_tmp = None
+            if expect is not None and not expect.unchanged():
+                raise OutputError(MSG_CHANGED.format(name=expect.path.name))
         os.replace(tmp, target)
         tmp = None
         _sync_folder(folder)
@@ -123,6 +291,29 @@ def write_atomic(target: Path, data: bytes, backup_of: Path | None = None) -> No
         for leftover in (tmp, bak_tmp):
             if leftover is not None:
                 _remove_quietly(leftover)
+    return target
+
+
+def _keep_old_backup(bak: Path, new: bytes, keep: Callable[[bytes], bool], source: Path) -> None:
+    """Keep an existing backup that must not be lost as NAME.asli.xlsx before it is replaced."""
+    try:
+        if not bak.is_file():
+            return
+        old = bak.read_bytes()
+    except OSError:
+        return
+    if old == new or not keep(old):
+        return
+    keep_as = original_path(source)
+    try:
+        os.link(bak, keep_as)
+    except OSError:
+        tmp = _write_temp(bak.parent, keep_as.name, old, _mode_for(bak))
+        try:
+            os.replace(tmp, keep_as)
+        except OSError:
+            _remove_quietly(tmp)
+            raise
 
 
 def temp_files(folder: Path, name: str) -> list[Path]:

@@ -23,6 +23,7 @@ from .package.opc import CONTENT_TYPES, ContentTypes, Package, extension, relati
 from .package.sheetxml import rewrite_sheet
 from .package.sst import merge_strings, read_user_strings
 from .package.workbook import (
+    SHEET_MARKER,
     TOOL_MARKER,
     VERSION_MARKER,
     WORKBOOK_ORDER,
@@ -82,11 +83,20 @@ MSG_CONFLICT = (
 @dataclass
 class PackageInfo:
     sheet_names: list[str]
-    owned_sheets: list[str]
+    claimed_sheets: list[str]      # marked (or, before marks, listed and noted) as the tool's
     tool_version: str | None
     default_font: tuple[str, float]
     date1904: bool
     is_xlsm: bool
+
+    @property
+    def owned_sheets(self) -> list[str]:
+        """The tool's sheets (see owned_sheets()). Filtered on first use: the input-sheet names
+        come from the sections, whose import (xlsxwriter with it) should not delay the start of
+        a big sheet's background parse."""
+        if not hasattr(self, "_owned"):
+            self._owned = [n for n in self.claimed_sheets if not is_input_sheet_name(n)]
+        return self._owned
 
 
 def _translate_errors(func):
@@ -116,12 +126,118 @@ def inspect_package(data: bytes) -> PackageInfo:
     ctype = ContentTypes(pkg.xml(pkg.find(CONTENT_TYPES))).of(book.part) or ""
     return PackageInfo(
         sheet_names=[s.name for s in book.sheets],
-        owned_sheets=book.owned(),
+        claimed_sheets=claimed_sheets(pkg, book),
         tool_version=book.tool_version(),
         default_font=default_font(styles_root),
         date1904=date1904,
         is_xlsm="macroenabled" in ctype.lower(),
     )
+
+
+def owned_sheets(pkg: Package, book: Book) -> list[str]:
+    """The sheets the tool can prove it wrote: only these may be replaced or removed.
+
+    - A sheet carrying the tool's sheet-scoped mark (SHEET_MARKER, holding the sheet's own
+      name). The mark is deleted with the sheet, so a sheet the user makes later under the
+      same name is not the tool's.
+    - A workbook computed before sheets were marked (no mark anywhere): a sheet in the hidden
+      list whose cell A2 holds the notice every tool sheet has there ("... sakip-xl ...").
+    - Never a sheet whose name is one of the input sheets of the schema (PK, Pengaturan,
+      Renstra, IKU, Anggaran, Belanja, SKM, SKM Distribusi, Petunjuk, their aliases and
+      dated forms), whatever the list or the marks say.
+    """
+    return [n for n in claimed_sheets(pkg, book) if not is_input_sheet_name(n)]
+
+
+def claimed_sheets(pkg: Package, book: Book) -> list[str]:
+    """The sheets marked as the tool's (or, with no mark anywhere, listed and noted in A2)."""
+    marked = book.marked()
+    if marked:
+        return marked
+    present = {s.name for s in book.sheets}
+    listed = [n for n in book.owned() if n in present]
+    cells = {n: _a2(pkg, book, n) for n in listed}
+    indices = {int(text) for kind, text in cells.values() if kind == "s" and text and text.strip().isdigit()}
+    strings = _shared_strings_at(pkg, book, indices) if indices else {}
+    claimed = []
+    for name in listed:
+        kind, text = cells[name]
+        if kind == "s":
+            text = strings.get(int(text)) if text and text.strip().isdigit() else None
+        if text is not None and TOOL_NOTICE in text:
+            claimed.append(name)
+    return claimed
+
+
+def is_input_sheet_name(name: str) -> bool:
+    """A name the reader would take for an input sheet of the schema (or the template's Petunjuk)."""
+    from .reader import _without_year
+    from .schema import PENGATURAN, normalize_header
+    from .sections import all_input_sheets
+
+    wanted = {normalize_header("Petunjuk")}
+    for spec in (PENGATURAN,) + tuple(all_input_sheets()):
+        wanted |= {normalize_header(n) for n in (spec.name,) + tuple(getattr(spec, "aliases", ()))}
+    norm = normalize_header(name)
+    return norm in wanted or _without_year(norm) in wanted
+
+
+TOOL_NOTICE = "sakip-xl"       # every sheet the tool writes says so in cell A2
+
+
+def _a2(pkg: Package, book: Book, name: str) -> tuple[str | None, str | None]:
+    """(cell type, raw text) of cell A2 of sheet `name`, read from the first rows only."""
+    sheet = next((s for s in book.sheets if s.name == name), None)
+    part = pkg.find(sheet.part) if sheet is not None and sheet.part else None
+    if part is None:
+        return None, None
+    import io
+
+    try:
+        for _, el in etree.iterparse(io.BytesIO(pkg.read(part)), events=("end",), resolve_entities=False,
+                                     no_network=True, huge_tree=False):
+            tag = local(el)
+            if tag == "row" and (el.get("r") or "").isdigit() and int(el.get("r")) >= 2:
+                break
+            if tag == "c" and el.get("r") == "A2":
+                text = None
+                for sub in el:
+                    if local(sub) == "v":
+                        text = sub.text
+                    elif local(sub) == "is":
+                        text = "".join(t.text or "" for t in sub.iter() if local(t) == "t")
+                return el.get("t", "n"), text
+    except etree.XMLSyntaxError:
+        pass
+    return None, None
+
+
+def _shared_strings_at(pkg: Package, book: Book, indices: set[int]) -> dict[int, str]:
+    """The shared strings at `indices` (one pass over the table, stopping after the last one)."""
+    rel = book.rel_of_kind("sharedStrings")
+    part = pkg.find(rel.part) if rel else None
+    if part is None:
+        return {}
+    import io
+
+    found: dict[int, str] = {}
+    last = max(indices)
+    i = 0
+    try:
+        for _, el in etree.iterparse(io.BytesIO(pkg.read(part)), events=("end",), resolve_entities=False,
+                                     no_network=True, huge_tree=False):
+            if local(el) != "si":
+                continue
+            if i in indices:
+                found[i] = "".join(t.text or "" for t in el.iter()
+                                   if local(t) == "t" and local(t.getparent()) != "rPh")
+            if i >= last:
+                break
+            i += 1
+            el.clear()
+    except etree.XMLSyntaxError:
+        pass
+    return found
 
 
 @_translate_errors
@@ -183,7 +299,7 @@ class _Splicer:
         return self._write()
 
     def _plan(self) -> None:
-        owned = {n.casefold() for n in self.book.owned()}
+        owned = {n.casefold() for n in owned_sheets(self.pkg, self.book)}
         self.gen_sheets = [s for s in self.gbook.sheets if s.rel is not None]
         gen_names = {s.name.casefold(): s for s in self.gen_sheets}
         for gs in self.gen_sheets:
@@ -456,6 +572,10 @@ class _Splicer:
             el = etree.SubElement(dn, f"{{{wns}}}definedName", attrib=dict(gel.attrib))
             el.set("localSheetId", str(gen_pos[_int(lsid)]))
             el.text = gel.text
+        for gi, gs in enumerate(self.gen_sheets):
+            el = etree.SubElement(dn, f"{{{wns}}}definedName", name=SHEET_MARKER, localSheetId=str(gen_pos[gi]),
+                                  hidden="1")
+            el.text = string_constant(gs.name)
         for name, value in (
             (TOOL_MARKER, encode_names([g.name for g in self.gen_sheets])),
             (VERSION_MARKER, self.tool_version),

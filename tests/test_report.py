@@ -307,3 +307,64 @@ def test_control_characters_in_the_workbook_do_not_break_the_report(tmp_path):
     document = docx.Document(str(doc))
     assert document.tables[0].rows[2].cells[2].text == "Indikator baru"
     assert "DINAS A B & C" in document.paragraphs[0].text
+
+
+def test_a_very_long_agency_name_fits_the_report(tmp_path):
+    """Issue 16.8: a ~230-character agency name made the document title overflow Word's 255-character
+    property limit (exit 5). The heading keeps the whole name; the file's title property is shortened."""
+    rows = [{"sasaran": "Satu", "indikator": "Indikator satu", "target": 100, "realisasi": 90}]
+    name = ("Dinas Pemberdayaan Masyarakat dan Desa, Kependudukan dan Pencatatan Sipil, Pengendalian "
+            "Penduduk dan Keluarga Berencana, Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten "
+            "Contoh, Kecamatan Sukamaju, Provinsi Jawa Timur")
+    assert 220 <= len(name) <= 240
+    src = filled(tmp_path, rows, dict(JELBUK_SETTINGS, instansi=name))
+    res = CliRunner().invoke(main, ["report", str(src), "-o", str(tmp_path / "lap.docx")])
+    assert res.exit_code == 0, res.output
+    document = docx.Document(str(tmp_path / "lap.docx"))
+    assert name.upper() in document.paragraphs[0].text
+    title = document.core_properties.title
+    assert len(title) <= 255 and title.startswith("TABEL BAB III LAPORAN KINERJA DINAS PEMBERDAYAAN")
+    res = CliRunner().invoke(main, ["compute", str(src), "-o", str(tmp_path / "hasil.xlsx")])
+    assert res.exit_code == 0, res.output
+
+
+def test_report_of_an_encrypted_workbook_is_encrypted_with_the_same_password(tmp_path):
+    """Issue 16.12: the report of a password-protected workbook was written as plain .docx."""
+    import io
+
+    import hostile_files as H
+    from sakip_xl.encryption import is_encrypted
+
+    src = tmp_path / "laporan.xlsx"
+    src.write_bytes(H.encrypted(H.example(), "Rahasia 2021"))
+    before = src.read_bytes()
+    res = CliRunner().invoke(main, ["report", str(src), "--sandi", "Rahasia 2021", "-o", str(tmp_path / "lap.docx")])
+    assert res.exit_code == 0, res.output
+    data = (tmp_path / "lap.docx").read_bytes()
+    assert is_encrypted(data), "the report must be password-protected like its workbook"
+    plain = H.decrypted(data, "Rahasia 2021")
+    document = docx.Document(io.BytesIO(plain))
+    assert "TABEL BAB III" in document.paragraphs[0].text and document.tables
+    assert src.read_bytes() == before
+    # the same tables as the report of the unprotected workbook
+    open_src = tmp_path / "terbuka.xlsx"
+    open_src.write_bytes(H.example())
+    assert plain == (write(open_src, tmp_path / "terbuka.docx")).read_bytes()
+
+
+def test_report_that_cannot_be_encrypted_is_refused_without_paksa(tmp_path, monkeypatch):
+    import hostile_files as H
+    from sakip_xl import encryption
+    from sakip_xl.errors import OutputError
+
+    def broken(data, password):
+        raise OutputError("tidak dapat dienkripsi")
+    monkeypatch.setattr(encryption, "encrypt", broken)
+    src = tmp_path / "laporan.xlsx"
+    src.write_bytes(H.encrypted(H.example(), "abc"))
+    res = CliRunner().invoke(main, ["report", str(src), "--sandi", "abc", "-o", str(tmp_path / "lap.docx")])
+    assert res.exit_code == 4 and "--paksa" in res.output
+    assert not (tmp_path / "lap.docx").exists()
+    res = CliRunner().invoke(main, ["report", str(src), "--sandi", "abc", "-o", str(tmp_path / "lap.docx"), "--paksa"])
+    assert res.exit_code == 0, res.output
+    assert docx.Document(str(tmp_path / "lap.docx")).tables

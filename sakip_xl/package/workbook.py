@@ -12,6 +12,10 @@ from .zipio import ZipFormatError
 
 TOOL_MARKER = "_sakip_xl_sheets"  # hidden workbook-level name listing the tool's sheets
 VERSION_MARKER = "_sakip_xl_version"  # hidden name holding the version that wrote them
+# Hidden sheet-scoped name on every sheet the tool wrote, holding that sheet's own name. It
+# lives and dies with the sheet (Excel and LibreOffice delete a sheet's names with it and keep
+# them on save), so a sheet the user makes later under the same name does not carry it.
+SHEET_MARKER = "_sakip_xl_sheet"
 
 WORKBOOK_ORDER = [
     "fileVersion",
@@ -150,8 +154,23 @@ class Book:
         return None
 
     def owned(self) -> list[str]:
+        """The sheets named in the hidden list the tool writes (a claim, not a proof: see splice)."""
         value = parse_string_constant(self.global_name(TOOL_MARKER))
         return decode_names(value) if value else []
+
+    def marked(self) -> list[str]:
+        """The sheets carrying the tool's sheet-scoped mark whose value is their own name."""
+        out = []
+        for el in self.defined_names():
+            if el.get("name", "").lower() != SHEET_MARKER.lower():
+                continue
+            pos = el.get("localSheetId")
+            if pos is None or not pos.isdigit() or int(pos) >= len(self.sheets):
+                continue
+            sheet = self.sheets[int(pos)]
+            if parse_string_constant(el.text) == sheet.name and sheet.name not in out:
+                out.append(sheet.name)
+        return out
 
     def tool_version(self) -> str | None:
         return parse_string_constant(self.global_name(VERSION_MARKER))

@@ -67,6 +67,17 @@ def write(path: str | Path, output: str | Path | None = None, password: str | No
             raise OutputError(
                 f"'{target.name}' sedang dibuka di Word/LibreOffice (ada file kunci '{lock.name}'). Tutup file itu "
                 "lalu jalankan lagi, atau pakai --paksa bila yakin file tidak sedang dibuka.")
-    data, _ = open_bytes(raw, password)
-    write_atomic(target, render_bytes(analyze(data)))
+    data, reencrypt = open_bytes(raw, password)
+    document = render_bytes(analyze(data))
+    if reencrypt is not None:
+        # the report holds the workbook's numbers: it is protected with the workbook's password
+        from ..encryption import encrypt
+        try:
+            document = encrypt(document, reencrypt)
+        except OutputError:
+            if not force:
+                raise OutputError(
+                    "Laporan tidak dapat dienkripsi dengan kata sandi workbook, sehingga tidak ditulis "
+                    "(isinya rahasia seperti workbooknya). Pakai --paksa untuk tetap menulisnya tanpa sandi.") from None
+    write_atomic(target, document)
     return target

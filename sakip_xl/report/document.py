@@ -73,9 +73,13 @@ def _styles(doc) -> None:
         rfonts.set(qn("w:hAnsi"), FONT)
 
 
+CORE_PROPERTY_MAX = 255       # Word (and python-docx) refuse a longer core property
+
+
 def _properties(doc, title: str) -> None:
     props = doc.core_properties
-    props.title = title
+    # the heading keeps the whole title; the file's title property is cut to what Word accepts
+    props.title = title if len(title) <= CORE_PROPERTY_MAX else title[: CORE_PROPERTY_MAX - 1].rstrip() + "…"
     props.subject = "LKjIP Bab III"
     props.author = "sakip-xl"
     props.last_modified_by = "sakip-xl"
