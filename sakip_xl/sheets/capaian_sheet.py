@@ -145,7 +145,7 @@ def _chart(wb, ws, top: int, indicators: list[Indicator]) -> int:
     bars = wb.add_chart({"type": "column"})
     bars.add_series({"name": "Capaian (%)", "categories": rng("Label Grafik"), "values": rng("Capaian (%)"),
                      "fill": {"color": P.BAR_BLUE}, "gap": 80,
-                     "data_labels": {"value": True, "num_format": "0.00", "font": {"size": 8}}})
+                     "data_labels": P.value_labels([i.capaian for i in indicators])})
     line = wb.add_chart({"type": "line"})
     line.add_series({"name": "Target capaian 100 %", "categories": rng("Label Grafik"),
                      "values": rng("Garis 100 % (Grafik)"), "line": {"color": P.LINE_RED, "width": 2.25},
@@ -153,7 +153,7 @@ def _chart(wb, ws, top: int, indicators: list[Indicator]) -> int:
     bars.combine(line)
     width = min(960, max(620, 110 * len(indicators)))
     P.style_chart(bars, "Capaian Kinerja per Indikator terhadap 100 %", width=width, height=CHART_HEIGHT,
-                  y_format="0", y_min=0 if min(values) >= 0 else None)
+                  y_format="0", y_min=0 if min(values) >= 0 else None, y_max=P.headroom(values))
     ws.insert_chart(top, 1, bars, {"object_position": 3})
     return top + P.rows_for_height(CHART_HEIGHT)
 
@@ -197,10 +197,12 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
         ws.write_blank(r, COL["Capaian Dilaporkan (%)"], None, fmt.percent)
     row_addr = ind.realisasi.address
     ws.write_url(r, COL["Sel di PK"], internal_link(pk_sheet, row_addr), fmt.link, f"{pk_sheet}!{row_addr}")
-    ws.write_string(r, COL["Label Grafik"], chart_label(r - FIRST_ROW + 1, ind), fmt.text)
+    label = chart_label(r - FIRST_ROW + 1, ind) + ("" if ind.capaian is not None else " (tidak diukur)")
+    ws.write_string(r, COL["Label Grafik"], label, fmt.text)
     ws.write_number(r, COL["Garis 100 % (Grafik)"], 100, fmt.integer)
     widths = dict(HEADERS)
-    fit_row(ws, r, [(ind.sasaran, widths["Sasaran Strategis"]), (ind.indikator, widths["Indikator Kinerja"])])
+    fit_row(ws, r, [(ind.sasaran, widths["Sasaran Strategis"]), (ind.indikator, widths["Indikator Kinerja"]),
+                    (label, widths["Label Grafik"])])
 
 
 def _qualitative_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
