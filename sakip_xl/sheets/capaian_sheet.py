@@ -12,7 +12,7 @@ from .. import capaian as C
 from .. import ordinal
 from ..addresses import cell, col_letter, parse_cell, quote_sheet, ref
 from ..numbers import format_id
-from ..pk import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP, Indicator
+from ..pk import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP, Indicator, stated_is_fraction, stated_shown
 from ..settings import Settings
 from . import presentation as P
 from .common import Formats, fit_row, internal_link, num_literal, number_or_fallback, stored
@@ -189,7 +189,11 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
     ws.write_formula(r, COL["Kategori"], kategori_formula(cp, settings), fmt.center, stored(ind.kategori))
     ws.write_formula(r, COL["Tercapai"], f'=IF(ISNUMBER({cp}),IF({cp}>=100,"Ya","Tidak"),"")', fmt.center,
                      stored(ind.tercapai))
-    if ind.stated is not None:
+    if ind.stated is not None and stated_is_fraction(ind.stated, ind.capaian):
+        src = _src(pk_sheet, ind.stated.address)     # 106,88 % in a percent cell is 1,0688: shown as 106,88
+        ws.write_formula(r, COL["Capaian Dilaporkan (%)"], f'=IF(ISNUMBER({src}),{src}*100,"")', fmt.percent,
+                         stored(stated_shown(ind.stated, ind.capaian)))
+    elif ind.stated is not None:
         ws.write_formula(r, COL["Capaian Dilaporkan (%)"],
                          number_or_fallback(_src(pk_sheet, ind.stated.address), ind.stated.fallback),
                          fmt.percent, stored(ind.stated.value))
