@@ -128,7 +128,7 @@ def compute(workbook, output, force, fmt, password):
 @click.argument("workbook", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", show_default=True,
               help="teks untuk dibaca orang, json untuk program lain.")
-@click.option("--severity", "--tingkat", "severity", type=click.Choice([F.GALAT, F.PERINGATAN, F.INFO]),
+@click.option("--tingkat", "--severity", "severity", type=click.Choice([F.GALAT, F.PERINGATAN, F.INFO]),
               default=F.INFO, show_default=True,
               help="Tampilkan temuan tingkat ini dan yang lebih berat saja.")
 @_password_option(help=_PASSWORD_HELP_READ)
