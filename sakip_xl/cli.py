@@ -6,16 +6,20 @@ import sys
 
 import click
 
-from . import __version__
-from . import findings as F
-from .errors import SakipError
+from . import clitext
+
+clitext.install()   # before any option is declared: click takes some of its texts then
+
+from . import __version__  # noqa: E402
+from . import findings as F  # noqa: E402
+from .errors import SakipError  # noqa: E402
 
 EXIT_HELP = """\b
 Kode keluar (exit code):
   0  berhasil (check: tidak ada temuan tingkat galat)
   1  check: ada temuan tingkat galat
   2  perintah atau opsi salah
-  3  workbook tidak dapat dibaca (tidak ada, bukan .xlsx, rusak, berkata sandi, lembar/kolom wajib hilang)
+  3  workbook tidak dapat dibaca (tidak ada, bukan .xlsx, rusak, bersandi, lembar/kolom wajib hilang)
   4  hasil tidak dapat disimpan (folder tidak ada, hanya-baca, file sedang dibuka atau sedang
      diproses, file berubah selama proses, nama lembar bentrok, file template sudah ada)
   5  galat internal sakip-xl (file tidak diubah; laporkan beserta contoh filenya)
@@ -79,6 +83,8 @@ def _run(fn, *args, **kwargs):
 
 _PASSWORD_HELP = ("Kata sandi untuk membuka workbook yang dilindungi sandi (dibuka di memori saja; "
                   "hasil compute dienkripsi lagi dengan sandi yang sama). Bisa juga lewat variabel SAKIP_XL_SANDI.")
+_PASSWORD_HELP_READ = ("Kata sandi untuk membuka workbook yang dilindungi sandi (dibuka di memori saja; "
+                       "workbook tidak diubah). Bisa juga lewat variabel SAKIP_XL_SANDI.")
 
 
 _ONE_SHOT = False      # set by run(): this process ends (os._exit) once the command is done
@@ -108,13 +114,15 @@ def _keep(report) -> None:
         _KEPT.append(report)
 
 
-def _password_option(fn):
+def _password_option(fn=None, *, help=_PASSWORD_HELP):
+    if fn is None:
+        return lambda f: _password_option(f, help=help)
     return click.option("--sandi", "--password", "password", default=None, envvar="SAKIP_XL_SANDI",
-                        metavar="SANDI", help=_PASSWORD_HELP)(fn)
+                        metavar="SANDI", help=help)(fn)
 
 
-@click.group(help="sakip-xl: hitung capaian kinerja, kategori, dan pemeriksaan pada workbook SAKIP.\n\n" + EXIT_HELP)
-@click.version_option(__version__, prog_name="sakip-xl", message="%(prog)s %(version)s")
+@click.group(cls=clitext.Group, help="sakip-xl: hitung capaian kinerja, kategori, dan pemeriksaan pada workbook SAKIP.\n\n" + EXIT_HELP)
+@click.version_option(__version__, "--version", "--versi", prog_name="sakip-xl", message="%(prog)s %(version)s")
 def main():
     pass
 
@@ -123,7 +131,7 @@ def main():
                    "Tanpa -o, file diperbarui di tempat dan versi sebelumnya disimpan sebagai NAMA.bak.xlsx.\n\n"
                    + EXIT_HELP)
 @click.argument("workbook", type=click.Path(dir_okay=True, path_type=str))
-@click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=str), default=None,
+@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=True, path_type=str), default=None,
               help="Simpan hasil ke file ini; WORKBOOK tidak diubah.")
 @click.option("--paksa", "force", is_flag=True, help="Tetap tulis walau ada file kunci Excel/LibreOffice.")
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", show_default=True,
@@ -148,10 +156,10 @@ def compute(workbook, output, force, fmt, password):
 @click.argument("workbook", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", show_default=True,
               help="teks untuk dibaca orang, json untuk program lain.")
-@click.option("--severity", "--tingkat", "severity", type=click.Choice([F.GALAT, F.PERINGATAN, F.INFO]),
+@click.option("--tingkat", "--severity", "severity", type=click.Choice([F.GALAT, F.PERINGATAN, F.INFO]),
               default=F.INFO, show_default=True,
               help="Tampilkan temuan tingkat ini dan yang lebih berat saja.")
-@_password_option
+@_password_option(help=_PASSWORD_HELP_READ)
 def check(workbook, fmt, severity, password):
     from .engine import check as run
     _no_collector()
@@ -167,10 +175,10 @@ def check(workbook, fmt, severity, password):
         sys.exit(1)
 
 
-@main.command(help="Buat workbook template kosong (dengan lembar Petunjuk) di OUTPUT (file .xlsx baru).\n\n"
+@main.command(help="Buat workbook template kosong (dengan lembar Petunjuk) di FILE (file .xlsx baru, mis. workbook-saya.xlsx).\n\n"
                    "File yang sudah ada tidak ditimpa, kecuali dengan --paksa: versi lamanya disimpan dulu sebagai "
                    "NAMA.bak.xlsx. File yang sedang dibuka di Excel/LibreOffice tidak pernah ditimpa.\n\n" + EXIT_HELP)
-@click.argument("output", type=click.Path(dir_okay=True, path_type=str))
+@click.argument("output", metavar="FILE", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--paksa", "force", is_flag=True,
               help="Ganti file yang sudah ada dengan template kosong (versi lamanya disimpan sebagai NAMA.bak.xlsx).")
 def template(output, force):
@@ -199,19 +207,19 @@ def codes(fmt):
                    "WORKBOOK hanya dibaca, tidak diubah; workbook yang belum di-compute tetap bisa dipakai. "
                    "Tanpa -o, laporan disimpan sebagai NAMA-bab3.docx di samping workbook.\n\n" + EXIT_HELP)
 @click.argument("workbook", type=click.Path(dir_okay=True, path_type=str))
-@click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=str), default=None,
+@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=True, path_type=str), default=None,
               help="Simpan laporan ke file .docx ini.")
 @click.option("--paksa", "force", is_flag=True,
               help="Tetap tulis walau file laporan sedang dibuka, atau (workbook bersandi) walau laporan tidak "
                    "dapat dienkripsi.")
-@_password_option
+@_password_option(help=_PASSWORD_HELP_READ)
 def report(workbook, output, force, password):
     from .report import write
     target = _run(write, workbook, output, password, force)
     _echo(f"Laporan dibuat: {target}")
 
 
-@main.command(help="Rekap semua workbook OPD di FOLDER menjadi satu workbook kabupaten.\n\n"
+@main.command(help="Rekap semua workbook OPD di FOLDER menjadi satu workbook kabupaten (boleh ditulis: sakip-xl rekap).\n\n"
                    "Membaca setiap *.xlsx/*.xlsm (tidak mengubahnya), secara paralel. File kunci (~$...) dan "
                    "file tersembunyi diabaikan; file .xls dan file rusak dicatat di lembar Gagal tanpa "
                    "menghentikan rekap. Tanpa -o hanya mencetak tabelnya.\n\n"
@@ -219,9 +227,9 @@ def report(workbook, output, force, password):
                    "3 folder tidak ada atau tidak berisi workbook; 4 hasil tidak dapat disimpan.\n\n"
                    + _REKAP_JSON_HELP)
 @click.argument("folder", type=click.Path(path_type=str))
-@click.option("-o", "--output", type=click.Path(dir_okay=True, path_type=str), default=None,
+@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=True, path_type=str), default=None,
               help="Simpan workbook rekap (.xlsx) ke file ini.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+@click.option("-j", "--jobs", metavar="N", type=click.IntRange(min=1), default=None,
               help="Banyaknya proses paralel (bawaan: banyaknya inti prosesor).")
 @click.option("--format", "fmt", type=click.Choice(["teks", "json"]), default="teks", show_default=True,
               help="teks untuk dibaca orang, json (ke stdout) untuk program lain.")
@@ -240,10 +248,8 @@ _SAID_BEFORE_DONE = ("PK-023",)     # findings a user must not miss under "Seles
 
 
 def _print_text(report, shown=None):
-    c = report.counts
-    _echo(f"Temuan: {c.get(F.GALAT, 0)} galat, {c.get(F.PERINGATAN, 0)} peringatan, {c.get(F.INFO, 0)} info")
-    for f in report.findings if shown is None else shown:
-        _echo(f"  {f.code} [{f.severity}] {f.place or '(seluruh workbook)'}: {f.message}")
+    from .console import lines
+    _echo("\n".join(lines(report.findings if shown is None else shown, report.counts)))
 
 
 def run() -> None:
@@ -261,7 +267,7 @@ def run() -> None:
     _ONE_SHOT = True
     code = 0
     try:
-        main()
+        main(prog_name="sakip-xl")
     except SystemExit as exc:
         if isinstance(exc.code, int):
             code = exc.code
@@ -274,3 +280,7 @@ def run() -> None:
         except (OSError, ValueError):   # a closed pipe (`| head`): nothing left to say
             pass
     os._exit(code)
+
+
+if __name__ == "__main__":   # python -m sakip_xl.cli
+    run()

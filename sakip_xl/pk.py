@@ -291,6 +291,30 @@ def report_number(cell: NumberCell, sheet: str, out: list, which: str) -> None:
         out.append(F.make("PK-005", sheet, cell.address, text=p.text))
 
 
+def stated_is_fraction(stated: NumberCell, computed: float | None) -> bool:
+    """True when a stated capaian was typed as a percentage (106,88 % is stored as 1,0688):
+    a number of at most 2 beside a computed capaian above 2."""
+    return (stated.parsed.kind == NUMBER and not stated.percent and stated.value is not None
+            and computed is not None and abs(stated.value) <= 2 and abs(computed) > 2)
+
+
+def stated_shown(stated: NumberCell, computed: float | None) -> float | None:
+    """The stated capaian in percent, as the user sees it in the cell."""
+    if stated.value is None:
+        return None
+    return stated.value * 100 if stated_is_fraction(stated, computed) else stated.value
+
+
+def _stated_text(value: float, p, fraction: bool) -> str:
+    """A stated capaian as written: 2 decimals for a percent cell, the typed decimals for text,
+    2 to 4 decimals for a plain number (a stored 1,06875 is not '106,87500')."""
+    if fraction:
+        return format_id(value, 2)
+    if p.kind == TEXT_NUMBER:
+        return format_id(value, max(2, p.decimals or 0))
+    return format_id(value, min(max(2, p.decimals or 0), 4))
+
+
 def check_stated(stated: NumberCell, computed: float | None, sheet: str, out: list) -> None:
     p = stated.parsed
     report_percent(stated, sheet, out)
@@ -299,11 +323,10 @@ def check_stated(stated: NumberCell, computed: float | None, sheet: str, out: li
     if stated.value is None:
         return
     if computed is None:
-        out.append(F.make("PK-009", sheet, stated.address, stated=format_id(stated.value, p.decimals or 0)))
+        out.append(F.make("PK-009", sheet, stated.address, stated=_stated_text(stated.value, p, False)))
         return
-    shown = stated.value
-    if p.kind == NUMBER and not stated.percent and abs(shown) <= 2 and abs(computed) > 2:
-        shown = shown * 100   # typed as 86,44% in a percent-formatted cell
+    fraction = stated_is_fraction(stated, computed)
+    shown = stated_shown(stated, computed)   # typed as 86,44% in a percent-formatted cell: x 100
     if abs(shown - computed) > tolerance_for(p.decimals if p.kind == TEXT_NUMBER else 2):
         out.append(F.make("PK-008", sheet, stated.address,
-                          stated=format_id(shown, max(2, p.decimals or 0)), computed=format_id(computed, 2)))
+                          stated=_stated_text(shown, p, fraction), computed=format_id(computed, 2)))

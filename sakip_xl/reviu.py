@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from . import findings as F
+from .addresses import parse_cell
 from .findings import GALAT, INFO, PERINGATAN, Code
 from .package.cells import sheet_part as _sheet_part
 from .package.opc import Package
@@ -29,7 +30,8 @@ F.register([
          "Rumus di sel ini berbeda dari rumus sakip-xl (tertulis {found}, seharusnya {expected}).",
          "Jangan mengubah lembar hasil; jalankan sakip-xl compute untuk memulihkannya."),
     Code("WB-003", PERINGATAN, "Hasil belum diperbarui",
-         "Hasil tersimpan {found} tidak sesuai data saat ini ({expected}): data diubah setelah compute.",
+         "Data {inputs} diubah setelah compute: {count} sel hasil belum diperbarui ({cells}); "
+         "mis. {first} tersimpan {found}, data saat ini memberi {expected}.",
          "Hasil belum diperbarui, jalankan sakip-xl compute."),
     Code("WB-004", INFO, "Dibuat versi sakip-xl lain",
          "Lembar hasil dibuat oleh sakip-xl {found}; versi yang memeriksa {expected}.",
@@ -104,17 +106,30 @@ def compare(existing: bytes, fresh: bytes, sheets: list[str], owned: list[str],
     out: list[F.Finding] = []
     if version and version != current_version:
         out.append(F.make("WB-004", sheets[0] if sheets else "", "", found=version, expected=current_version))
+    stale: list[_Stale] = []
     for sheet in sheets:
         want = sheet_cells(new_pkg, sheet) or {}
         have = sheet_cells(old_pkg, sheet) if sheet in owned else None
         if have is None:
             out.append(F.make("WB-005", sheet, "", name=sheet))
             continue
-        out.extend(_compare_sheet(sheet, want, have))
+        out.extend(_compare_sheet(sheet, want, have, stale))
+    out.extend(_stale_findings(stale, set(sheets)))
     return out
 
 
-def _compare_sheet(sheet: str, want: dict[str, CellState], have: dict[str, CellState]) -> list[F.Finding]:
+@dataclass(frozen=True)
+class _Stale:
+    sheet: str
+    ref: str
+    formula: str
+    found: object     # stored result
+    expected: object  # fresh result
+
+
+def _compare_sheet(sheet: str, want: dict[str, CellState], have: dict[str, CellState],
+                   stale: list[_Stale]) -> list[F.Finding]:
+    """Hand edits of one sheet as findings; stale cells are added to `stale` (grouped later)."""
     if _layout_changed(want, have):
         return [F.make("WB-007", sheet, "")]
     found: list[F.Finding] = []
@@ -129,7 +144,7 @@ def _compare_sheet(sheet: str, want: dict[str, CellState], have: dict[str, CellS
         elif _norm_formula(got.formula) != _norm_formula(cell.formula):
             finding = F.make("WB-002", sheet, ref, found=_short("=" + got.formula), expected=_short("=" + cell.formula))
         elif not _same(got.value, cell.value):
-            finding = F.make("WB-003", sheet, ref, found=_show(got.value), expected=_show(cell.value))
+            stale.append(_Stale(sheet, ref, cell.formula, got.value, cell.value))
         if finding is None:
             continue
         if len(found) < MAX_PER_SHEET:
@@ -139,6 +154,121 @@ def _compare_sheet(sheet: str, want: dict[str, CellState], have: dict[str, CellS
     if extra:
         found.append(F.make("WB-006", sheet, "", count=extra))
     return found
+
+
+_REF = re.compile(
+    r"(?<![\w.$'])(?:'((?:[^']|'')+)'!|([A-Za-z_][A-Za-z0-9_.]*)!)?"
+    r"(?:\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?|\$?([A-Z]{1,3}):\$?([A-Z]{1,3}))(?![\w(!])")
+
+
+def _references(formula: str, own_sheet: str):
+    """(sheet, first row, first col, last row, last col, text) of every reference of a formula (0-based;
+    a whole-column reference spans every row)."""
+    body = _STRING.sub('""', formula)
+    for m in _REF.finditer(body):
+        quoted, bare, c1, r1, c2, r2, col_a, col_b = m.groups()
+        sheet = quoted.replace("''", "'") if quoted else (bare or own_sheet)
+        if c1:
+            top, left = parse_cell(f"{c1}{r1}")
+            bottom, right = parse_cell(f"{c2}{r2}") if c2 else (top, left)
+            text = f"{c1}{r1}" + (f":{c2}{r2}" if c2 else "")
+        else:
+            _, left = parse_cell(f"{col_a}1")
+            _, right = parse_cell(f"{col_b}1")
+            top, bottom = 0, 10**7
+            text = f"{col_a}:{col_b}"
+        yield sheet, top, left, bottom, right, text
+
+
+def _stale_findings(stale: list[_Stale], tool_sheets: set[str]) -> list[F.Finding]:
+    """One WB-003 per edited input, naming the computed cells it made stale.
+
+    A stale cell whose formula reads input cells (sheets the tool does not own) is
+    where an edit entered; the input cells it reads are the edited input (one cell
+    when the result echoes it, as the Realisasi column of Capaian does). Every other
+    stale cell is traced back through the stale cells its formula reads. Stale cells
+    reached from no input (the finding counts of Pemeriksaan, which follow the
+    findings) go with the only edited input when there is one, else in a finding of
+    their own.
+    """
+    if not stale:
+        return []
+    index = {(s.sheet, s.ref): s for s in stale}
+    cells_of: dict[str, list[tuple[int, int, _Stale]]] = {}
+    for s in stale:
+        row, col = parse_cell(s.ref)
+        cells_of.setdefault(s.sheet, []).append((row, col, s))
+    direct: dict[tuple[str, str], tuple[str, ...]] = {}
+    parents: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for s in stale:
+        inputs, ups = [], []
+        for sheet, top, left, bottom, right, text in _references(s.formula, s.sheet):
+            if sheet not in tool_sheets:
+                label = f"{sheet}!{text}"
+                if label not in inputs:
+                    inputs.append(label)
+                continue
+            for row, col, other in cells_of.get(sheet, ()):
+                if top <= row <= bottom and left <= col <= right and other is not s:
+                    ups.append((other.sheet, other.ref))
+        direct[(s.sheet, s.ref)] = tuple(inputs)
+        parents[(s.sheet, s.ref)] = ups
+
+    memo: dict[tuple[str, str], frozenset] = {}
+
+    def sources(key, visiting=()):
+        if key in memo:
+            return memo[key]
+        if key in visiting:
+            return frozenset()
+        found = set()
+        for up in parents[key]:
+            found |= sources(up, visiting + (key,))
+        if not found and direct[key]:    # not explained by a stale cell it reads: the edit entered here
+            found = {direct[key]}
+        memo[key] = frozenset(found)
+        return memo[key]
+
+    groups: dict[tuple[str, ...], list[_Stale]] = {}
+    orphans: list[_Stale] = []
+    for s in stale:
+        reached = sources((s.sheet, s.ref))
+        if not reached:
+            orphans.append(s)
+        for unit in sorted(reached):
+            groups.setdefault(unit, []).append(s)
+    if orphans and groups:
+        for members in groups.values():
+            members.extend(orphans)
+    elif orphans:
+        groups[()] = orphans
+    out = []
+    for unit, members in groups.items():
+        first = next((m for m in members if direct[(m.sheet, m.ref)] == unit), members[0])
+        sheet, cell = _place_of(unit, first)
+        out.append(F.make("WB-003", sheet, cell, inputs=" atau ".join(unit) if unit else "isian",
+                          count=len(members), cells=_cell_list(members),
+                          first=f"{first.sheet}!{first.ref}", found=_show(first.found),
+                          expected=_show(first.expected)))
+    return out
+
+
+def _place_of(unit: tuple[str, ...], first: _Stale) -> tuple[str, str]:
+    """Where a stale group's finding points: the edited input cell, or the first stale cell."""
+    if unit:
+        sheet, cell = unit[0].rsplit("!", 1)
+        cell = cell.split(":")[0]
+        return sheet, (cell if any(ch.isdigit() for ch in cell) else "")
+    return first.sheet, first.ref
+
+
+def _cell_list(members: list[_Stale], limit: int = 12) -> str:
+    """'Capaian!J5, L5; Perbandingan!H6 ...' for the first `limit` cells."""
+    by_sheet: dict[str, list[str]] = {}
+    for m in members[:limit]:
+        by_sheet.setdefault(m.sheet, []).append(m.ref)
+    text = "; ".join(f"{sheet}!{', '.join(refs)}" for sheet, refs in by_sheet.items())
+    return text + (f" dan {len(members) - limit} sel lain" if len(members) > limit else "")
 
 
 def _layout_changed(want: dict[str, CellState], have: dict[str, CellState]) -> bool:

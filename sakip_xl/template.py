@@ -8,11 +8,13 @@ from typing import Mapping, Sequence
 import xlsxwriter
 
 from .schema import PENGATURAN, TableSheet
+from .sheets.common import LINE_HEIGHT, lines_needed
 from .sections import all_input_sheets, all_settings
 
 FIXED_DATE = dt.datetime(2024, 1, 1)
 TEMPLATE_ROWS = 50          # rows prepared with dropdowns and formats
 SETTINGS_FIRST_ROW = 2      # 0-based row of the first setting
+PETUNJUK_WIDTHS = (16, 34, 8, 90)
 
 
 def build_template(settings: Mapping[str, object] | None = None,
@@ -46,6 +48,8 @@ def _styles(wb):
         "label": wb.add_format({"bold": True, "valign": "top"}),
         "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
         "input": wb.add_format({"bg_color": "#FFFBEA", "border": 1, "text_wrap": True, "valign": "top"}),
+        "plain": wb.add_format({"border": 0, "pattern": 0}),   # a title row over bordered input columns
+        "line": wb.add_format({"valign": "top"}),
     }
 
 
@@ -121,20 +125,25 @@ def _write_table_sheet(wb, st, spec: TableSheet, records):
             })
         if col.help:
             ws.write_comment(hr, c, col.help, {"x_scale": 2, "y_scale": 1.2})
-    ws.set_row(hr, 32)
+    ws.set_row(hr, LINE_HEIGHT * max(2, max(lines_needed(col.header, col.width) for col in spec.columns)))
+    for r in range(hr):            # title and note rows: no input borders or fill from the columns
+        ws.set_row(r, None, st["plain"])
     ws.freeze_panes(hr + 1, 0)
     for i, rec in enumerate(records):
+        lines = 1
         for c, col in enumerate(spec.columns):
             if col.key in rec:
                 _write_value(ws, hr + 1 + i, c, rec[col.key], formats[col.key], st["date"])
+                if col.kind == "text" and isinstance(rec[col.key], str):
+                    lines = max(lines, lines_needed(rec[col.key], col.width))
+        if lines > 1:              # example rows: as tall as their wrapped texts
+            ws.set_row(hr + 1 + i, LINE_HEIGHT * lines)
 
 
 def _write_petunjuk(wb, st):
     ws = wb.add_worksheet("Petunjuk")
-    ws.set_column(0, 0, 26)
-    ws.set_column(1, 1, 30)
-    ws.set_column(2, 2, 12)
-    ws.set_column(3, 3, 90)
+    for c, width in enumerate(PETUNJUK_WIDTHS):
+        ws.set_column(c, c, width)
     data_sheets = ", ".join(spec.name for spec in all_input_sheets())
     lines = [
         "PETUNJUK PENGISIAN",
@@ -146,8 +155,8 @@ def _write_petunjuk(wb, st):
         "   Pemeriksaan (temuan) sudah ditambahkan. Lembar hasil berisi rumus hidup; jangan diubah manual.",
         "   Ubah data, lalu jalankan compute lagi. Daftar kolom setiap lembar ada di bawah ini.",
     ]
-    for i, text in enumerate(lines):
-        ws.write_string(i, 0, text, st["title"] if i == 0 else st["wrap"])
+    for i, text in enumerate(lines):      # one line each, running across the empty cells beside it
+        ws.write_string(i, 0, text, st["title"] if i == 0 else st["line"])
     r = len(lines) + 1
     for c, h in enumerate(("Lembar", "Kolom", "Wajib", "Keterangan")):
         ws.write_string(r, c, h, st["header"])
@@ -160,6 +169,7 @@ def _write_petunjuk(wb, st):
             ws.write_string(r, 2, "ya" if col.required else "tidak", st["wrap"])
             extra = f" Pilihan: {', '.join(col.choices)}." if col.choices else ""
             ws.write_string(r, 3, col.help + extra, st["wrap"])
+            _fit(ws, r, names, col.help + extra)
     for s in all_settings():
         r += 1
         ws.write_string(r, 0, PENGATURAN.name, st["wrap"])
@@ -167,3 +177,11 @@ def _write_petunjuk(wb, st):
         ws.write_string(r, 2, "tidak", st["wrap"])
         extra = f" Pilihan: {', '.join(s.choices)}." if s.choices else ""
         ws.write_string(r, 3, s.help + extra, st["wrap"])
+        _fit(ws, r, s.label, s.help + extra)
+
+
+def _fit(ws, r: int, kolom: str, keterangan: str) -> None:
+    """A Petunjuk row as tall as its wrapped texts (LibreOffice keeps the height it is given)."""
+    lines = max(lines_needed(kolom, PETUNJUK_WIDTHS[1]), lines_needed(keterangan, PETUNJUK_WIDTHS[3]))
+    if lines > 1:
+        ws.set_row(r, LINE_HEIGHT * lines)

@@ -1,7 +1,10 @@
 """Findings of the PK and Pengaturan sheets, each at its cell."""
 from __future__ import annotations
 
+import re
+
 import openpyxl
+import pytest
 
 from builders import JELBUK_SETTINGS, filled, free_layout
 from sakip_xl.engine import check, compute
@@ -75,6 +78,36 @@ def test_many_stale_cells_are_summarised(tmp_path):
     bound = baik_bound_cell()
     replace_cell(out, "Pengaturan", bound, f'<c r="{bound}"{{s}}><v>85</v></c>')
     report = check(out)
-    assert len([p for p in places(report, "WB-003") if p.startswith("Capaian!")]) == 20
-    assert "Capaian" in places(report, "WB-006")
+    # one edited input (the scale) is one finding at Pengaturan, counting every kategori it made stale
+    stale = [f for f in report.findings if f.code == "WB-003"]
+    assert len(stale) == 1 and stale[0].sheet == "Pengaturan"
+    assert int(re.search(r"(\d+) sel hasil", stale[0].message).group(1)) >= len(rows)
+    assert not places(report, "WB-006")
     assert openpyxl.load_workbook(out)  # still a readable workbook
+
+
+def test_a_capaian_typed_as_a_percentage_is_shown_and_quoted_in_percent(tmp_path):
+    """105,88 % typed in a percent cell is stored as 1,0588: the Capaian sheet shows 105,88 (not 1,06)
+    and PK-008 quotes it with 2 decimals (not '105,88000 %')."""
+    from sakip_xl.addresses import col_letter
+    from sakip_xl.reviu import stored_value
+    from sakip_xl.sheets.capaian_sheet import COL, FIRST_ROW
+
+    target, realisasi, typed = 80, 85.5, 1.0588
+    src = filled(tmp_path, [{"sasaran": "S", "indikator": "I", "target": target, "realisasi": realisasi,
+                             "capaian_dilaporkan": typed}])
+    out = tmp_path / "hasil.xlsx"
+    report = compute(src, out)
+    msg = next(f.message for f in report.findings if f.code == "PK-008")
+    computed = realisasi / target * 100
+    assert f"tertulis {typed * 100:.2f} %".replace(".", ",") in msg
+    assert f"seharusnya {computed:.2f} %".replace(".", ",") in msg
+    shown = stored_value(out.read_bytes(), "Capaian", f"{col_letter(COL['Capaian Dilaporkan (%)'])}{FIRST_ROW + 1}")
+    assert shown == pytest.approx(typed * 100)
+
+
+def test_a_stated_plain_number_is_quoted_with_at_most_4_decimals(tmp_path):
+    src = filled(tmp_path, [{"sasaran": "S", "indikator": "I", "target": 100, "realisasi": 90,
+                             "capaian_dilaporkan": 95.123456}])
+    msg = next(f.message for f in check(src).findings if f.code == "PK-008")
+    assert "tertulis 95,1235 %" in msg

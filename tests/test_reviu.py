@@ -1,6 +1,7 @@
 """`check` on a finished workbook: hand edits and stale results are reported."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -45,16 +46,31 @@ def test_edited_formula_is_reported(tmp_path):
 
 
 def test_input_edited_after_compute_makes_results_stale(tmp_path):
+    """One edited input is one finding, at the input cell, naming every result it made stale."""
     out = finished(tmp_path)
     replace_cell(out, "PK", "G5", '<c r="G5"{s}><v>90</v></c>')   # realisasi of the SKM indicator
     report = check(out)
-    stale = codes_at(report, "WB-003")
-    realisasi, capaian = (f"Capaian!{col_letter(COL[name])}5" for name in ("Realisasi", "Capaian (%)"))
-    assert {realisasi, capaian} <= stale
-    assert all(p.split("!")[0] in tool_sheets() for p in stale)
-    assert realisasi.replace("5", "6") not in stale            # other indicators did not change
-    msg = next(f.message for f in report.findings if f.place == realisasi)
+    stale = [f for f in report.findings if f.code == "WB-003"]
+    assert [f.place for f in stale] == ["PK!G5"]
+    msg = stale[0].message
+    realisasi, capaian = (f"{col_letter(COL[name])}5" for name in ("Realisasi", "Capaian (%)"))
+    on_capaian = re.search(r"Capaian!([^;)]*)", msg).group(1).split(", ")
+    assert {realisasi, capaian} <= set(on_capaian)
+    assert realisasi.replace("5", "6") not in on_capaian          # other indicators did not change
     assert "86,44" in msg and "90,00" in msg
+
+
+def test_two_edited_inputs_are_two_stale_findings(tmp_path):
+    out = finished(tmp_path)
+    replace_cell(out, "PK", "G5", '<c r="G5"{s}><v>90</v></c>')
+    replace_cell(out, "PK", "G7", '<c r="G7"{s}><v>70</v></c>')
+    report = check(out)
+    stale = [f for f in report.findings if f.code == "WB-003"]
+    assert sorted(f.place for f in stale) == ["PK!G5", "PK!G7"]
+    realisasi = col_letter(COL["Realisasi"])
+    by_place = {f.place: f.message for f in stale}
+    assert f"Capaian!{realisasi}5" in by_place["PK!G5"] and f"Capaian!{realisasi}7" not in by_place["PK!G5"]
+    assert f"Capaian!{realisasi}7" in by_place["PK!G7"]
 
 
 def test_recompute_clears_the_findings(tmp_path):
@@ -148,8 +164,10 @@ def test_a_finding_about_the_whole_workbook_is_printed_with_its_place_named(tmp_
 
     out = subprocess.run([sys.executable, "-c", "from sakip_xl.cli import run; run()", "check", str(example(tmp_path))],
                          capture_output=True, text=True)
-    line = next(x for x in out.stdout.splitlines() if "WB-008" in x)
-    assert "[info] (seluruh workbook): Workbook ini belum berisi lembar hasil" in line
+    lines = out.stdout.splitlines()
+    at = next(i for i, x in enumerate(lines) if "WB-008" in x)
+    assert "WB-008 (seluruh workbook): Workbook ini belum berisi lembar hasil" in lines[at]
+    assert [x for x in lines[:at] if not x.startswith(" ")][-1] == "INFO:"
 
 
 def _set_setting(path, addr: str, text: str) -> None:

@@ -92,7 +92,8 @@ def write_classes(ws, st: Styles, r: int, result: AnggaranResult, wb=None) -> in
               (pagu, real, total["pagu"]), tot_ref, st.indent if sub else st.base.bold_text)
     _total_line(ws, st, total_row, group_rows, total["pagu"], total["realisasi"])
     if wb is not None and any(C.serapan(p, q) is not None for _, _, p, q in result.class_rows):
-        return serapan_chart(wb, ws, total_row + 2, (top, total_row - 1), 1, 4, "Serapan per Jenis Belanja")
+        return serapan_chart(wb, ws, total_row + 2, (top, total_row - 1), 1, 4, "Serapan per Jenis Belanja",
+                             [C.serapan(p, q) for _, _, p, q in result.class_rows])
     return total_row + 3
 
 
@@ -173,13 +174,17 @@ def write_programmes(wb, ws, st: Styles, r: int, bt: BudgetTable) -> int:
 CHART_WIDTH, CHART_HEIGHT = 820, 340
 
 
-def serapan_chart(wb, ws, top: int, rows: tuple[int, int], label_col: int, value_col: int, title: str) -> int:
-    """Bars of serapan (%) of the lines in `rows` of this sheet, at row `top`; returns the next free row."""
+def serapan_chart(wb, ws, top: int, rows: tuple[int, int], label_col: int, value_col: int, title: str,
+                  values=None) -> int:
+    """Bars of serapan (%) of the lines in `rows` of this sheet, at row `top`; returns the next free row.
+    `values`: the serapan of each of those lines (None: no label on its bar)."""
+    values = list(values) if values is not None else []
     chart = wb.add_chart({"type": "column"})
     chart.add_series({"name": "Serapan (%)", "categories": [SHEET, rows[0], label_col, rows[1], label_col],
                       "values": [SHEET, rows[0], value_col, rows[1], value_col], "fill": {"color": P.BAR_GREEN},
-                      "data_labels": {"value": True, "num_format": "0.00", "font": {"size": 8}}})
-    P.style_chart(chart, title, width=CHART_WIDTH, height=CHART_HEIGHT, y_format="0", y_min=0)
+                      "data_labels": P.value_labels(values)})
+    P.style_chart(chart, title, width=CHART_WIDTH, height=CHART_HEIGHT, y_format="0", y_min=0,
+                  y_max=P.headroom(values))
     ws.insert_chart(top, 1, chart, {"object_position": 3})
     return top + P.rows_for_height(CHART_HEIGHT) + 1
 
@@ -188,6 +193,10 @@ def belanja_chart(wb, ws, r: int, bt: BudgetTable) -> int:
     """Serapan per spending class of the Belanja table (when it has realisasi); `r` is the next free row."""
     if not any(v is not None for v in bt.result.serapan):
         return r
-    first, last = _main_bounds(bt)
-    return serapan_chart(wb, ws, r - 1, (first, last), COL["Uraian"], COL["Serapan (%)"],
-                         "Serapan per Jenis Belanja")
+    # the JUMLAH/TOTAL line is the sum of the classes: drawn beside them it dwarfs them
+    parts = [i for i in range(len(bt.lines)) if not bt.struct.is_total[i]]
+    if not parts:
+        return r
+    lo, hi = parts[0], parts[-1]
+    return serapan_chart(wb, ws, r - 1, (bt.out_first + lo, bt.out_first + hi), COL["Uraian"], COL["Serapan (%)"],
+                         "Serapan per Jenis Belanja", bt.result.serapan[lo:hi + 1])

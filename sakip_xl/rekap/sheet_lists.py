@@ -105,8 +105,19 @@ def write_failures(wb, fmt: RekapFormats, failures: list[Failure], base_dir: str
     _finish(ws, fmt, len(failures), GAGAL_HEADERS, "Semua workbook berhasil dibaca.")
 
 
+# what each refusal means to a reader of the Gagal sheet (the class name stays in the JSON error_type)
+KIND_TEXT = {
+    "InputFileError": "file tidak dapat dibaca",
+    "WorkbookLayoutError": "bukan workbook SAKIP (lembar/kolom wajib tidak ada)",
+    "OutputError": "tidak dapat disimpan",
+    "SakipError": "file ditolak",
+}
+
+
 def failure_kind(f: Failure) -> str:
-    return f"galat internal ({f.kind})" if f.internal else f"file ditolak ({f.kind})"
+    if f.internal:
+        return "galat internal sakip-xl (laporkan kepada pengelola)"
+    return KIND_TEXT.get(f.kind, "file ditolak")
 
 
 def write_skipped(wb, fmt: RekapFormats, skipped: list[Skipped], base_dir: str | None) -> None:

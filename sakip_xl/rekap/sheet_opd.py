@@ -41,9 +41,7 @@ def write(wb, fmt: RekapFormats, rows: list[OpdRow], base_dir: str | None, subti
     ws.set_row(HEADER_ROW, 45)
     ws.freeze_panes(FIRST_ROW, 2)
     ws.repeat_rows(HEADER_ROW)
-    ws.set_landscape()
-    ws.set_paper(9)
-    ws.fit_to_pages(1, 0)
+    _print_pages(ws, [w for _, w in headers])
     if not rows:
         ws.write_string(FIRST_ROW, 1, "Tidak ada workbook yang berhasil dibaca (lihat lembar Gagal).", fmt.text)
         return
@@ -55,6 +53,27 @@ def write(wb, fmt: RekapFormats, rows: list[OpdRow], base_dir: str | None, subti
     _total_row(ws, fmt, last + 1, rows, sums)
     _mutu_block(ws, fmt, last + 3, len(rows), sums)
     _chart(wb, len(rows))
+
+
+PAGE_WIDTH = 150          # column width units an A4 landscape page prints readably (about 90 % scale)
+REPEATED = (0, 1)         # No and Instansi are printed on every page
+
+
+def pages_wide(widths: list[float]) -> int:
+    """A4 landscape pages across for columns of these widths, No and Instansi repeated on each page."""
+    fixed = sum(widths[REPEATED[0]:REPEATED[1] + 1])
+    rest = sum(widths) - fixed
+    return max(1, -(-int(rest) // int(PAGE_WIDTH - fixed)))
+
+
+def _print_pages(ws, widths: list[float]) -> None:
+    """A4 landscape, readable: as many pages across as the columns need (not 24 columns squeezed on
+    one page), No and Instansi repeated on each, pages numbered across then down."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(pages_wide(widths), 0)
+    ws.repeat_columns(*REPEATED)
+    ws.print_across()
 
 
 def _row(ws, fmt: RekapFormats, r: int, number: int, row: OpdRow, base_dir: str | None) -> None:

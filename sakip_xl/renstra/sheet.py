@@ -19,6 +19,8 @@ from .analyze import Result
 SHEET = "Perbandingan"
 WIDTHS = (5, 30, 44, 9, 13, 13, 13, 13, 13, 13, 14, 14)
 LEAD = ("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan")
+PRINTED_LAST_COL = 10      # Tabel 3.1 is the widest table: No .. Kategori
+LINK_COL = 11              # the link to the Renstra row, outside the printed columns
 
 
 def render(wb, fmt: Formats, ctx, result: Result) -> None:
@@ -48,17 +50,20 @@ def write(wb, fmt: Formats, result: Result, settings, date1904: bool = False) ->
                (f"Target {n}", f"Realisasi {n1}", f"Realisasi {n}", "Selisih", "Perkembangan"),
                result, _tabel_32, date1904)
     r = _table(ws, fmt, r, "Tabel 3.3 Perbandingan Realisasi Kinerja s.d. Akhir Periode Renstra",
-               ("Kondisi Awal", "Target Akhir Renstra", f"Realisasi {n}", "Tingkat Kemajuan (%)", "Sel di Renstra"),
-               result, _tabel_33, date1904)
-    _table(ws, fmt, r, "Tabel 3.4 Perbandingan Realisasi Kinerja dengan Realisasi Nasional",
+               ("Kondisi Awal", "Target Akhir Renstra", f"Realisasi {n}", "Tingkat Kemajuan (%)"),
+               result, _tabel_33, date1904, helper=(LINK_COL, "Sel di Renstra"))
+    r = _table(ws, fmt, r, "Tabel 3.4 Perbandingan Realisasi Kinerja dengan Realisasi Nasional",
            (f"Realisasi {n}", "Realisasi Nasional", "Selisih", "Keterangan"), result, _tabel_34, date1904)
-    print_setup(ws, settings, "Perbandingan Kinerja")
+    # the printed report is the LKjIP tables; the link column beside them is for the screen only
+    print_setup(ws, settings, "Perbandingan Kinerja", columns=(0, PRINTED_LAST_COL), last_row=r - 2)
 
 
-def _table(ws, fmt, top, title, heads, result: Result, fill, date1904) -> int:
+def _table(ws, fmt, top, title, heads, result: Result, fill, date1904, helper=None) -> int:
     ws.write_string(top, 0, title, fmt.label)
     for c, h in enumerate(LEAD + heads):
         ws.write_string(top + 1, c, h, fmt.header)
+    if helper is not None:
+        ws.write_string(top + 1, helper[0], helper[1], fmt.header)
     ws.set_row(top + 1, 30)
     r = top + 2
     for row in result.rows:
@@ -171,9 +176,9 @@ def _tabel_33(ws, fmt, r, row: compare.Row, date1904) -> None:
     ws.write_formula(r, 7, formula, fmt.percent, stored(row.kemajuan))
     if row.renstra is not None:
         addr = row.renstra.address["indikator"]
-        ws.write_url(r, 8, internal_link(row.renstra.sheet, addr), fmt.link, f"{row.renstra.sheet}!{addr}")
+        ws.write_url(r, LINK_COL, internal_link(row.renstra.sheet, addr), fmt.link, f"{row.renstra.sheet}!{addr}")
     else:
-        ws.write_blank(r, 8, None, fmt.center)
+        ws.write_blank(r, LINK_COL, None, fmt.center)
 
 
 def _tabel_34(ws, fmt, r, row: compare.Row, date1904) -> None:
@@ -193,5 +198,6 @@ def _tabel_34(ws, fmt, r, row: compare.Row, date1904) -> None:
         else (compare.BETTER, compare.WORSE)
     ws.write_formula(r, 7, f'=IF(NOT(ISNUMBER({nas})),"{compare.NO_NATIONAL}",IF(NOT(ISNUMBER({rn})),"",'
                            f'IF({rn}>{nas},"{better}",IF({rn}<{nas},"{worse}","{compare.EQUAL}"))))',
-                     fmt.center, stored(row.ket_nasional))
+                     fmt.center_wrap, stored(row.ket_nasional))
+    fit_row(ws, r, [(ind.sasaran, WIDTHS[1]), (ind.indikator, WIDTHS[2]), (str(row.ket_nasional or ""), WIDTHS[7])])
 

@@ -36,7 +36,9 @@ def build(analysis) -> Report:
     report.blocks += kinerja.section(analysis)
     report.blocks += skm.section(analysis)
     report.blocks += anggaran.section(analysis)
-    for number, table in enumerate((t for t in report.tables() if t.title == "Tabel"), start=5):
+    # numbered once each, in the order they appear (as an LKjIP numbers them): the comparisons of
+    # sasaran 2 are 3.5-3.7, not a second 3.2-3.4
+    for number, table in enumerate(report.tables(), start=1):
         table.title = f"Tabel 3.{number}"
     return report
 

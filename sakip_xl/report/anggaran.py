@@ -37,7 +37,8 @@ def belanja_table(bt) -> Table:
     bold.add(len(rows))
     rows.append(["", "JUMLAH", amount(total["pagu"]), amount(total["realisasi"]),
                  percent(C.serapan(total["pagu"], total["realisasi"])), percent(C.share(total["pagu"], total["pagu"]))])
-    return Table("belanja", "Tabel", "Alokasi Anggaran per Jenis Belanja", [list(HEADS_CLASS)], rows,
+    return Table("belanja", "Tabel", f"Alokasi Anggaran per Jenis Belanja seperti Ditulis di Lembar '{bt.sheet}'",
+                 [list(HEADS_CLASS)], rows,
                  (1.0, 6.6, 2.8, 2.8, 1.9, 1.9), "clrrrr", bold_rows=bold)
 
 
@@ -56,7 +57,8 @@ def class_table(result) -> Table:
     bold.add(len(rows))
     rows.append(["", "JUMLAH", amount(total_p), amount(total_q), percent(C.serapan(total_p, total_q)),
                  percent(C.share(total_p, total_p))])
-    return Table("jenis-belanja", "Tabel", f"Porsi Anggaran per Jenis Belanja ({result.class_scheme})",
+    return Table("jenis-belanja", "Tabel", f"Porsi Anggaran per Jenis Belanja ({result.class_scheme}), Dijumlah dari "
+                 "Rincian Program dan Kegiatan di Lembar Anggaran",
                  [list(HEADS_CLASS)], rows, (1.0, 6.6, 2.8, 2.8, 1.9, 1.9), "clrrrr", bold_rows=bold)
 
 

@@ -180,11 +180,32 @@ def _write(cell, value: str, align: str, bold: bool = False, italic: bool = Fals
     p = cell.paragraphs[0]
     p.alignment = _ALIGN[align]
     p.paragraph_format.space_after = Pt(0)
+    _no_hyphenation(p)
     run = p.add_run(value)
     run.font.size = Pt(size)
     run.bold = bold
     run.italic = italic
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+
+
+def _no_hyphenation(p) -> None:
+    """A narrow column must not hyphenate its words (KOORDI-NASI): the paragraph says so itself,
+    whatever the reader's hyphenation setting."""
+    ppr = p._p.get_or_add_pPr()
+    if ppr.find(qn("w:suppressAutoHyphens")) is None:
+        el = ppr.makeelement(qn("w:suppressAutoHyphens"), {})
+        # CT_PPr order: pStyle, keepNext, keepLines, pageBreakBefore, framePr, widowControl, numPr,
+        # suppressLineNumbers, pBdr, shd, tabs, suppressAutoHyphens, ... , jc, ...
+        later = {qn(t) for t in ("w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+                                 "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing",
+                                 "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                                 "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                                 "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")}
+        after = next((child for child in ppr if child.tag in later), None)
+        if after is None:
+            ppr.append(el)
+        else:
+            after.addprevious(el)
 
 
 def _merge(t, r0: int, c0: int, r1: int, c1: int) -> None:

@@ -53,11 +53,14 @@ def section(analysis) -> list:
     blocks: list = [Heading("Hasil Survei Kepuasan Masyarakat", 3)]
     if result.survey is not None:
         s = result.survey
-        blocks.append(result_table("skm", f"Hasil Survei Kepuasan Masyarakat {who}".strip(), s.elements, s.index))
+        caption = (f"Hasil Survei Kepuasan Masyarakat {who}".strip()
+                   + f" (dihitung dari jawaban setiap responden, lembar '{s.sheet}')")
+        blocks.append(result_table("skm", caption, s.elements, s.index))
         blocks.append(_summary(s.index, s.respondents))
     if result.distribution is not None:
         d = result.distribution
-        blocks.append(result_table("skm-distribusi", f"Hasil SKM dari Distribusi Jawaban (lembar '{d.sheet}')",
+        blocks.append(result_table("skm-distribusi", "Hasil SKM dari Rekap Banyaknya Jawaban per Unsur "
+                                   f"(lembar '{d.sheet}', bukan dari jawaban setiap responden)",
                                    [r.element for r in d.rows], d.index))
         blocks.append(_summary(d.index, None))
     return blocks

@@ -12,7 +12,7 @@ from .. import capaian as C
 from .. import ordinal
 from ..addresses import cell, col_letter, parse_cell, quote_sheet, ref
 from ..numbers import format_id
-from ..pk import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP, Indicator
+from ..pk import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP, Indicator, stated_is_fraction, stated_shown
 from ..settings import Settings
 from . import presentation as P
 from .common import Formats, fit_row, internal_link, num_literal, number_or_fallback, percent_of, stored
@@ -150,7 +150,7 @@ def _chart(wb, ws, top: int, indicators: list[Indicator]) -> int:
     bars = wb.add_chart({"type": "column"})
     bars.add_series({"name": "Capaian (%)", "categories": rng("Label Grafik"), "values": rng("Capaian (%)"),
                      "fill": {"color": P.BAR_BLUE}, "gap": 80,
-                     "data_labels": {"value": True, "num_format": "0.00", "font": {"size": 8}}})
+                     "data_labels": P.value_labels([i.capaian for i in indicators])})
     line = wb.add_chart({"type": "line"})
     line.add_series({"name": "Target capaian 100 %", "categories": rng("Label Grafik"),
                      "values": rng("Garis 100 % (Grafik)"), "line": {"color": P.LINE_RED, "width": 2.25},
@@ -158,7 +158,7 @@ def _chart(wb, ws, top: int, indicators: list[Indicator]) -> int:
     bars.combine(line)
     width = min(960, max(620, 110 * len(indicators)))
     P.style_chart(bars, "Capaian Kinerja per Indikator terhadap 100 %", width=width, height=CHART_HEIGHT,
-                  y_format="0", y_min=0 if min(values) >= 0 else None)
+                  y_format="0", y_min=0 if min(values) >= 0 else None, y_max=P.headroom(values))
     ws.insert_chart(top, 1, bars, {"object_position": 3})
     return top + P.rows_for_height(CHART_HEIGHT)
 
@@ -195,7 +195,11 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
     ws.write_formula(r, COL["Tercapai"],
                      f'=IF(ISNUMBER({cp}),IF(ROUND({cp},{C.COMPARE_DECIMALS})>=100,"Ya","Tidak"),"")', fmt.center,
                      stored(ind.tercapai))
-    if ind.stated is not None:
+    if ind.stated is not None and stated_is_fraction(ind.stated, ind.capaian):
+        src = _src(pk_sheet, ind.stated.address)     # 106,88 % in a percent cell is 1,0688: shown as 106,88
+        ws.write_formula(r, COL["Capaian Dilaporkan (%)"], f'=IF(ISNUMBER({src}),{src}*100,"")', fmt.percent,
+                         stored(stated_shown(ind.stated, ind.capaian)))
+    elif ind.stated is not None:
         ws.write_formula(r, COL["Capaian Dilaporkan (%)"],
                          number_or_fallback(_src(pk_sheet, ind.stated.address), ind.stated.fallback,
                                             ind.stated.percent),
@@ -204,10 +208,12 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
         ws.write_blank(r, COL["Capaian Dilaporkan (%)"], None, fmt.percent)
     row_addr = ind.realisasi.address
     ws.write_url(r, COL["Sel di PK"], internal_link(pk_sheet, row_addr), fmt.link, f"{pk_sheet}!{row_addr}")
-    ws.write_string(r, COL["Label Grafik"], chart_label(r - FIRST_ROW + 1, ind), fmt.text)
+    label = chart_label(r - FIRST_ROW + 1, ind) + ("" if ind.capaian is not None else " (tidak diukur)")
+    ws.write_string(r, COL["Label Grafik"], label, fmt.text)
     ws.write_number(r, COL["Garis 100 % (Grafik)"], 100, fmt.integer)
     widths = dict(HEADERS)
-    fit_row(ws, r, [(ind.sasaran, widths["Sasaran Strategis"]), (ind.indikator, widths["Indikator Kinerja"])])
+    fit_row(ws, r, [(ind.sasaran, widths["Sasaran Strategis"]), (ind.indikator, widths["Indikator Kinerja"]),
+                    (label, widths["Label Grafik"])])
 
 
 def _qualitative_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:

@@ -71,6 +71,7 @@ class Formats:
         })
         self.text = wb.add_format({"text_wrap": True, "valign": "top", "border": 1})
         self.center = wb.add_format({"align": "center", "valign": "top", "border": 1})
+        self.center_wrap = wb.add_format({"align": "center", "valign": "top", "border": 1, "text_wrap": True})
         self.number = wb.add_format({"num_format": "#,##0.00", "valign": "top", "border": 1})
         self.integer = wb.add_format({"num_format": "#,##0", "valign": "top", "border": 1})
         self.percent = wb.add_format({"num_format": "0.00", "valign": "top", "border": 1})

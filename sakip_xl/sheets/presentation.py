@@ -111,3 +111,53 @@ def style_chart(chart, title: str, *, width: int, height: int, y_format: str = "
     chart.set_x_axis({"num_font": {"size": 8}})
     chart.set_legend({"position": "bottom", "font": {"size": 9}})
     chart.set_size({"width": width, "height": height})
+    explicit_labels(chart)
+
+
+def value_labels(values, num_format: str = "0.00", size: int = 8) -> dict:
+    """Data labels showing the value only, none on a point without a value (a bar of an
+    unmeasured indicator would otherwise be labelled 0,00)."""
+    labels = {"value": True, "num_format": num_format, "font": {"size": size}, "position": "outside_end"}
+    if any(v is None for v in values):
+        labels["custom"] = [{"delete": True} if v is None else None for v in values]
+    return labels
+
+
+def headroom(values, floor: float = 100.0) -> float:
+    """An axis maximum leaving room above the highest bar for its label (under the title)."""
+    top = max([v for v in values if v is not None] + [floor])
+    step = 10 if top <= 200 else 10 ** (len(str(int(top))) - 1)
+    return float(-(-(top * 1.12) // step) * step)
+
+
+def explicit_labels(chart) -> None:
+    """Write every data-label flag of `chart`, the ones switched off included.
+
+    xlsxwriter writes only the flags that are on (<c:showVal val="1"/>); a reader that
+    takes a missing flag as on (WPS, some Excel builds) then prints category and series
+    name beside each value, over the bars and the title.
+    """
+    import types
+
+    def write_d_lbls(self, labels):
+        if not labels:
+            return
+        self._xml_start_tag("c:dLbls")
+        if labels.get("custom"):
+            self._write_custom_labels(labels, labels["custom"])
+        if labels.get("num_format"):
+            self._write_data_label_number_format(labels["num_format"])
+        self._write_sp_pr(labels)
+        if labels.get("font"):
+            self._write_axis_font(labels["font"])
+        if labels.get("position"):
+            self._write_d_lbl_pos(labels["position"])
+        for tag, key in (("c:showLegendKey", "legend_key"), ("c:showVal", "value"), ("c:showCatName", "category"),
+                         ("c:showSerName", "series_name"), ("c:showPercent", "percentage"),
+                         ("c:showBubbleSize", "bubble_size")):
+            self._xml_empty_tag(tag, [("val", 1 if labels.get(key) else 0)])
+        if labels.get("separator"):
+            self._write_separator(labels["separator"])
+        self._xml_end_tag("c:dLbls")
+
+    chart._write_d_lbls = types.MethodType(write_d_lbls, chart)

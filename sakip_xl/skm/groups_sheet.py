@@ -26,6 +26,7 @@ def group_table(ws, sf, top: int, heading: str, label: str, groups, survey, cond
     heads += [f"NRR U{e.number}" for e in elements] + ["IKM", "NIK", "Mutu", "Kinerja"]
     for i, h in enumerate(heads):
         ws.write_string(top + 1, 1 + i, h, fmt.header)
+    fit_header(ws, top + 1, heads)
     for j, e in enumerate(elements):
         ws.write_string(top + 1, HELPER + j, f"Jawaban sah U{e.number}", fmt.header)
         ws.write_string(top + 1, HELPER + MAX_ELEMENTS + j, f"Jumlah nilai U{e.number}", fmt.header)
@@ -96,6 +97,7 @@ def profile_tables(ws, sf, top: int, survey) -> int:
         rng = X.column_range(survey.sheet, prof.col, survey.first, survey.last)
         for i, h in enumerate((prof.title, "Jumlah", "Persentase (%)")):
             ws.write_string(r, 1 + i, h, fmt.header)
+        fit_header(ws, r, (prof.title, "Jumlah", "Persentase (%)"))
         r += 1
         first = r
         for cat in prof.categories:
@@ -115,3 +117,9 @@ def profile_tables(ws, sf, top: int, survey) -> int:
 def _share(ws, fmt, r: int, total: str, value) -> None:
     ws.write_formula(r, 3, f'=IF({total}=0,"",{cell(r, 2)}/{total}*100)', fmt.percent, stored(value))
 
+
+def fit_header(ws, row: int, heads) -> None:
+    """A header row starting at column B as tall as its longest wrapped title needs."""
+    from ..sheets.common import fit_row
+    from .sheet import WIDTHS
+    fit_row(ws, row, [(h, WIDTHS[1 + i] if 1 + i < len(WIDTHS) else 11) for i, h in enumerate(heads)])

@@ -22,7 +22,7 @@ def write_survey(wb, sf, ctx, survey, sample) -> None:
     last = first + len(elements) - 1
     S.summary(ws, sf, survey.index, len(elements), (first, last))
     resp = GS.respondent_formula(survey)
-    ws.write_string(ROW["responden"], 1, S.SUMMARY_LABELS["responden"], fmt.bold_text)
+    ws.write_string(ROW["responden"], 1, S.SUMMARY_LABELS["responden"], sf.label)
     ws.write_array_formula(ROW["responden"], VALUE_COL, ROW["responden"], VALUE_COL, X.array(f"SUM(--{resp})"),
                            fmt.integer, survey.respondents)
     _sample(ws, sf, sample, survey.respondents)
@@ -65,7 +65,7 @@ def _counts(rng, e, fmt):
 def _sample(ws, sf, sample, respondents: int) -> None:
     fmt = sf.base
     for key in ("populasi", "sampel", "cukup"):
-        ws.write_string(ROW[key], 1, S.SUMMARY_LABELS[key], fmt.bold_text)
+        ws.write_string(ROW[key], 1, S.SUMMARY_LABELS[key], sf.label)
     src = sample.source
     if src is None:
         ws.write_blank(ROW["populasi"], VALUE_COL, None, fmt.integer)

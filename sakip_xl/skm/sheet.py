@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..addresses import cell, col_letter, parse_cell, quote_sheet
 from ..sheets.common import fit_row, internal_link, num_literal, stored
+from ..sheets.presentation import explicit_labels
 from . import formulas as X
 from .codes import NIK_CELL
 from .regimes import WEIGHT_EXACT, weight_label
@@ -32,7 +33,7 @@ assert cell(ROW["nik_bulat"], VALUE_COL) == NIK_CELL
 # element table columns
 COLS = ("No", "Unsur", "1 (a)", "2 (b)", "3 (c)", "4 (d)", "Jumlah jawaban sah", "Tidak sah", "Jumlah nilai",
         "NRR", "Bobot", "NRR tertimbang", "NRR × 25", "Mutu", "Kinerja", "Rata-rata unit (NIK)", "Kolom data")
-WIDTHS = (5, 44, 11, 11, 8, 8, 11, 9, 11, 9, 9, 11, 10, 7, 13, 11, 10)
+WIDTHS = (5, 44, 11, 11, 11, 12, 11, 11, 11, 9, 9, 11, 10, 7, 13, 11, 10)   # 4-7 also hold the bands
 K = {name: i for i, name in enumerate(COLS)}
 
 
@@ -50,6 +51,7 @@ class SkmFormats:
         self.big = wb.add_format({"bold": True, "num_format": "0.00", "border": 1, "bg_color": "#E2EFDA"})
         self.big_text = wb.add_format({"bold": True, "border": 1, "bg_color": "#E2EFDA"})
         self.plain = wb.add_format({"border": 1, "valign": "top"})
+        self.label = wb.add_format({"bold": True, "border": 1, "text_wrap": True, "valign": "top"})
 
 
 def title(ws, fmt, text: str, settings, note: str) -> None:
@@ -67,7 +69,7 @@ def summary(ws, sf: SkmFormats, index, n_elements: int, elements_rows: tuple[int
     fmt = sf.base
     for key in SUMMARY[:9]:
         if key != "responden":
-            ws.write_string(ROW[key], 1, SUMMARY_LABELS[key], fmt.bold_text)
+            ws.write_string(ROW[key], 1, SUMMARY_LABELS[key], sf.label)
     ws.write_string(ROW["regulasi"], VALUE_COL, index.regime.name, sf.plain)
     ws.write_number(ROW["unsur"], VALUE_COL, n_elements, fmt.integer)
     if index.weight_mode == WEIGHT_EXACT:
@@ -75,7 +77,7 @@ def summary(ws, sf: SkmFormats, index, n_elements: int, elements_rows: tuple[int
     else:
         ws.write_number(ROW["bobot"], VALUE_COL, index.bobot, sf.weight)
     ws.write_string(ROW["bobot"], 1, f"{SUMMARY_LABELS['bobot']}: {weight_label(n_elements, index.weight_mode)}",
-                    fmt.bold_text)
+                    sf.label)
     first, last = elements_rows
     nrr = f"{col_letter(K['NRR'])}{first + 1}:{col_letter(K['NRR'])}{last + 1}"
     tw = f"{col_letter(K['NRR tertimbang'])}{first + 1}:{col_letter(K['NRR tertimbang'])}{last + 1}"
@@ -160,17 +162,19 @@ def chart(wb, ws, first: int, last: int, top: int) -> int:
 
     bars = wb.add_chart({"type": "column"})
     bars.add_series({"name": "Nilai unsur (NRR × 25)", "categories": rng(K["Unsur"]), "values": rng(K["NRR × 25"]),
-                     "fill": {"color": "#4472C4"}, "data_labels": {"value": True, "num_format": "0.00"}})
+                     "fill": {"color": "#4472C4"},
+                     "data_labels": {"value": True, "num_format": "0.00", "position": "outside_end"}})
     line = wb.add_chart({"type": "line"})
     line.add_series({"name": "Rata-rata unit (NIK)", "categories": rng(K["Unsur"]),
                      "values": rng(K["Rata-rata unit (NIK)"]), "line": {"color": "#C00000", "width": 2},
                      "marker": {"type": "none"}})
     bars.combine(line)
     bars.set_title({"name": "Nilai per unsur dan rata-rata unit", "name_font": {"size": 11}})
-    bars.set_y_axis({"min": 0, "max": 100, "major_gridlines": {"visible": True}})
+    bars.set_y_axis({"min": 0, "max": 110, "major_unit": 10, "major_gridlines": {"visible": True}})
     bars.set_x_axis({"num_font": {"size": 7}})
     bars.set_legend({"position": "bottom"})
     bars.set_size({"width": 900, "height": 340})
+    explicit_labels(bars)
     ws.insert_chart(top, 1, bars, {"x_offset": 0, "y_offset": 0, "object_position": 3})
     return top + CHART_ROWS
 
