@@ -85,6 +85,9 @@ _PASSWORD_HELP = ("Kata sandi untuk membuka workbook yang dilindungi sandi (dibu
                   "hasil compute dienkripsi lagi dengan sandi yang sama). Bisa juga lewat variabel SAKIP_XL_SANDI.")
 _PASSWORD_HELP_READ = ("Kata sandi untuk membuka workbook yang dilindungi sandi (dibuka di memori saja; "
                        "workbook tidak diubah). Bisa juga lewat variabel SAKIP_XL_SANDI.")
+_PASSWORD_HELP_REPORT = ("Kata sandi untuk membuka workbook yang dilindungi sandi (dibuka di memori saja; "
+                         "workbook tidak diubah). Laporan Word dilindungi dengan sandi yang sama. "
+                         "Bisa juga lewat variabel SAKIP_XL_SANDI.")
 
 
 _ONE_SHOT = False      # set by run(): this process ends (os._exit) once the command is done
@@ -212,7 +215,7 @@ def codes(fmt):
 @click.option("--paksa", "force", is_flag=True,
               help="Tetap tulis walau file laporan sedang dibuka, atau (workbook bersandi) walau laporan tidak "
                    "dapat dienkripsi.")
-@_password_option(help=_PASSWORD_HELP_READ)
+@_password_option(help=_PASSWORD_HELP_REPORT)
 def report(workbook, output, force, password):
     from .report import write
     target = _run(write, workbook, output, password, force)
