@@ -46,8 +46,9 @@ def _pk_section() -> Section:
 
 def sections() -> list[Section]:
     """Every section, in the order its sheets appear in the finished workbook."""
-    from . import anggaran, lke, rencana_aksi, renstra, skm
-    return [_pk_section(), anggaran.SECTION, renstra.SECTION, skm.SECTION, lke.SECTION, rencana_aksi.SECTION]
+    from . import analisis, anggaran, lke, rencana_aksi, renstra, skm
+    return [_pk_section(), anggaran.SECTION, renstra.SECTION, skm.SECTION, analisis.SECTION, lke.SECTION,
+            rencana_aksi.SECTION]
 
 
 def all_settings() -> tuple[Setting, ...]:

@@ -10,6 +10,7 @@ from .. import findings as _findings
 from ..sections import Section
 from .analyze import analyze
 from .codes import CODES
+from .examples import EXAMPLE_ROWS
 from .schema import RENCANA_AKSI
 from .sheet import SHEET, render
 
@@ -21,4 +22,5 @@ SECTION = Section(
     output_sheets=(SHEET,),
     analyze=analyze,
     render=render,
+    example_rows={RENCANA_AKSI.name: EXAMPLE_ROWS},
 )

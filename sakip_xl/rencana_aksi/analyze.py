@@ -115,12 +115,15 @@ def analyze(ctx) -> Result | None:
             out.append(F.make("RA-008", table.sheet, row.address, scale=row.ind.scale.name))
             continue
         t, r = row.target_values, row.realisasi_values
+        missing = []
         for q in range(4):
             row.capaian[q] = C.capaian(t[q], r[q], row.ind.rule)
             row.sd[q] = to_date(t, r, q, row.ind.cara, row.ind.rule)
             cell = row.realisasi[q]
             if row.ind.quarters and t[q] is not None and r[q] is None and cell is not None:
-                out.append(F.make("RA-002", pk_sheet, cell.address, tw=QUARTERS[q]))
+                missing.append((QUARTERS[q], cell.address))
+        if missing:          # one finding per indicator, at its first empty quarter
+            out.append(F.make("RA-002", pk_sheet, missing[0][1], tw=", ".join(q for q, _ in missing)))
     return Result(table.sheet, pk_sheet, rows)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import __version__
 from .. import findings as F
 from ..errors import OutputError
+from ..analisis import report as analisis_report
 from . import anggaran, kinerja, skm
 from .model import Heading, Para, Report, text
 
@@ -35,6 +36,7 @@ def build(analysis) -> Report:
     report.blocks.append(Heading("BAB III AKUNTABILITAS KINERJA", 1))
     report.blocks += kinerja.section(analysis)
     report.blocks += skm.section(analysis)
+    report.blocks += analisis_report.skm_blocks(analysis)
     report.blocks += anggaran.section(analysis)
     for number, table in enumerate((t for t in report.tables() if t.title == "Tabel"), start=5):
         table.title = f"Tabel 3.{number}"
