@@ -17,7 +17,7 @@ ANALISIS = TableSheet(
     help="Satu baris per indikator PK (nama persis seperti di PK). Teks ini dibawa ke laporan Bab III "
          "di bawah tabel sasarannya.",
     key_column="indikator",
-    aliases=("Analisis Capaian", "Analisis"),
+    aliases=(),
     columns=(
         Column("no", "No", "text", aliases=("No.", "Nomor"), width=5, help="Nomor urut (boleh kosong)."),
         Column("indikator", "Indikator Kinerja", "text", required=True, aliases=("Indikator", "IKU"), width=40,
@@ -32,7 +32,7 @@ TINDAK_LANJUT_SKM = TableSheet(
     help="Satu baris per unsur SKM yang akan ditindaklanjuti (mis. 'U3' atau nama unsurnya). Tabel rencana "
          "tindak lanjut di Hasil SKM dan di laporan memuat unsur dengan NRR terendah.",
     key_column="unsur",
-    aliases=("RTL SKM", "Tindak Lanjut Survei"),
+    aliases=("RTL SKM",),
     columns=(
         Column("unsur", "Unsur", "text", required=True, aliases=("Unsur Pelayanan", "Unsur SKM"), width=30,
                help="Kode unsur (U1-U9) atau nama unsur seperti di lembar SKM."),

@@ -19,7 +19,7 @@ LKE = TableSheet(
          "evaluator (Inspektorat) mengisi Jawaban Evaluator. Bobot diisi pada baris pertama setiap sub-komponen.",
     key_column="kriteria",
     fill_down=("komponen", "sub_komponen"),
-    aliases=("Lembar Kerja Evaluasi", "LKE AKIP", "Evaluasi AKIP"),
+    aliases=("Lembar Kerja Evaluasi",),
     columns=(
         Column("no", "No", "text", aliases=("No.", "Nomor"), width=7, help="Nomor kriteria (boleh kosong)."),
         Column("komponen", "Komponen", "text", required=True, width=22,

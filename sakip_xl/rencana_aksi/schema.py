@@ -12,7 +12,7 @@ RENCANA_AKSI = TableSheet(
     help="Satu baris per indikator PK, namanya persis seperti di PK. Realisasi triwulan diambil dari kolom "
          "Realisasi TW I-IV lembar PK; sifat angkanya dari kolom Cara Realisasi Tahunan di PK.",
     key_column="indikator",
-    aliases=("Renaksi", "Rencana Aksi Kinerja"),
+    aliases=("Renaksi",),
     columns=(
         Column("no", "No", "text", aliases=("No.", "Nomor"), width=5, help="Nomor urut (boleh kosong)."),
         Column("indikator", "Indikator Kinerja", "text", required=True, aliases=("Indikator", "IKU"), width=45,
