@@ -34,6 +34,8 @@ class Section:
     settings: tuple[Setting, ...] = ()
     example_rows: dict = field(default_factory=dict)      # input sheet name -> rows for the example workbook
     example_settings: dict = field(default_factory=dict)  # setting key -> value for the example workbook
+    template_rows: dict = field(default_factory=dict)     # input sheet name -> rows the blank template holds
+    settings_tables: Callable | None = None               # (ws, first_row, styles, values) -> next row, in Pengaturan
 
 
 def _pk_section() -> Section:
@@ -44,8 +46,9 @@ def _pk_section() -> Section:
 
 def sections() -> list[Section]:
     """Every section, in the order its sheets appear in the finished workbook."""
-    from . import anggaran, renstra, skm
-    return [_pk_section(), anggaran.SECTION, renstra.SECTION, skm.SECTION]
+    from . import analisis, anggaran, lke, rencana_aksi, renstra, skm
+    return [_pk_section(), anggaran.SECTION, renstra.SECTION, skm.SECTION, analisis.SECTION, lke.SECTION,
+            rencana_aksi.SECTION]
 
 
 def all_settings() -> tuple[Setting, ...]:

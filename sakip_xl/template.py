@@ -9,7 +9,7 @@ import xlsxwriter
 
 from .schema import PENGATURAN, TableSheet
 from .sheets.common import LINE_HEIGHT, lines_needed
-from .sections import all_input_sheets, all_settings
+from .sections import all_input_sheets, all_settings, sections
 
 FIXED_DATE = dt.datetime(2024, 1, 1)
 TEMPLATE_ROWS = 50          # rows prepared with dropdowns and formats
@@ -27,8 +27,9 @@ def build_template(settings: Mapping[str, object] | None = None,
     styles = _styles(wb)
     _write_petunjuk(wb, styles)
     _write_settings(wb, styles, settings or {})
+    prefilled = {name: r for sec in sections() for name, r in sec.template_rows.items()}
     for spec in all_input_sheets():
-        _write_table_sheet(wb, styles, spec, (rows or {}).get(spec.name, ()))
+        _write_table_sheet(wb, styles, spec, (rows or {}).get(spec.name) or prefilled.get(spec.name, ()))
     for ws in wb.worksheets():     # the input sheets print on A4 too, one page wide
         ws.set_landscape()
         ws.set_paper(9)
@@ -89,7 +90,10 @@ def _write_settings(wb, st, values):
             ws.write_blank(r, 2, None, st["input"])
         ws.data_validation(r, 1, r, 1, {"validate": "list", "source": [">", ">="]})
     from .ordinal import DEFAULT_SCALES, write_template_table
-    write_template_table(ws, r + 2, st, values.get("skala_kualitatif") or DEFAULT_SCALES)
+    r = write_template_table(ws, r + 2, st, values.get("skala_kualitatif") or DEFAULT_SCALES)
+    for sec in sections():
+        if sec.settings_tables is not None:
+            r = sec.settings_tables(ws, r + 1, st, values)
 
 
 def _write_value(ws, r, c, value, fmt, date_fmt=None):
@@ -109,6 +113,7 @@ def _write_table_sheet(wb, st, spec: TableSheet, records):
     ws.write_string(1, 0, spec.help, st["note"])
     hr = spec.header_row - 1
     formats = {}
+    prepared = max(TEMPLATE_ROWS, len(records) + 20)
     for c, col in enumerate(spec.columns):
         ws.write_string(hr, c, col.header, st["header"])
         props = {"bg_color": "#FFFBEA", "border": 1, "valign": "top"}
@@ -119,7 +124,7 @@ def _write_table_sheet(wb, st, spec: TableSheet, records):
         formats[col.key] = wb.add_format(props)
         ws.set_column(c, c, col.width, formats[col.key])
         if col.kind == "choice":
-            ws.data_validation(hr + 1, c, hr + TEMPLATE_ROWS, c, {
+            ws.data_validation(hr + 1, c, hr + prepared, c, {
                 "validate": "list", "source": list(col.choices),
                 "error_type": "warning", "error_message": f"Pilih salah satu: {', '.join(col.choices)}",
             })

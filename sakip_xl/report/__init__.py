@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import __version__
 from .. import findings as F
 from ..errors import OutputError
+from ..analisis import report as analisis_report
 from . import anggaran, kinerja, skm
 from .model import Heading, Para, Report, text
 
@@ -35,6 +36,7 @@ def build(analysis) -> Report:
     report.blocks.append(Heading("BAB III AKUNTABILITAS KINERJA", 1))
     report.blocks += kinerja.section(analysis)
     report.blocks += skm.section(analysis)
+    report.blocks += analisis_report.skm_blocks(analysis)
     report.blocks += anggaran.section(analysis)
     # numbered once each, in the order they appear (as an LKjIP numbers them): the comparisons of
     # sasaran 2 are 3.5-3.7, not a second 3.2-3.4

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .. import capaian as C
 from ..pk import JENIS_KUALITATIF, JENIS_RENTANG, Indicator
 from ..renstra import compare
+from ..analisis import report as analisis_report
 from ..sheets.capaian_sheet import summarize
 from .model import EMPTY, Heading, Para, Table, number, percent, text
 
@@ -153,6 +154,7 @@ def section(analysis) -> list:
         else:
             blocks.append(Para(f"Dari tabel di atas, rata-rata capaian sasaran sebesar {percent(s.mean)} "
                                f"dengan kategori {s.kategori} ({s.computed} dari {s.count} indikator terukur)."))
+        blocks += analisis_report.indicator_blocks(analysis, [r - first_row for r in s.rows])
     return blocks
 
 

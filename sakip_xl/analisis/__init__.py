@@ -1,0 +1,28 @@
+"""The analysis that goes with each number: the user's text per indicator, and the SKM follow-up.
+
+Input sheets `Analisis Kinerja` (penyebab keberhasilan/kegagalan, upaya, program pendukung,
+rencana tindak lanjut per indicator) and `Tindak Lanjut SKM` (planned action and person in
+charge per unsur). Output: `Analisis Capaian`, the follow-up table under Hasil SKM, and
+paragraphs/tables in the Word report (report.py).
+"""
+from __future__ import annotations
+
+from .. import findings as _findings
+from ..sections import Section
+from .analyze import analyze
+from .codes import CODES
+from .examples import ANALISIS_ROWS, FOLLOW_ROWS
+from .schema import ANALISIS, SETTINGS, TINDAK_LANJUT_SKM
+from .sheet import SHEET, render
+
+_findings.register(CODES)
+
+SECTION = Section(
+    key="analisis",
+    input_sheets=(ANALISIS, TINDAK_LANJUT_SKM),
+    output_sheets=(SHEET,),
+    analyze=analyze,
+    render=render,
+    settings=SETTINGS,
+    example_rows={ANALISIS.name: ANALISIS_ROWS, TINDAK_LANJUT_SKM.name: FOLLOW_ROWS},
+)
