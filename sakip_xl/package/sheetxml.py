@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..splice_styles import StyleMap
-from .xmlutil import ns_of
+from .xmlutil import excel_declaration, ns_of
 
 
 def rewrite_sheet(root: etree._Element, styles: StyleMap, strings: dict[int, int]) -> None:
@@ -43,3 +45,40 @@ def _lookup(mapping: dict[int, int], raw: str, what: str) -> int:
         return mapping[int(raw)]
     except (KeyError, ValueError):
         raise ValueError(f"generated sheet uses unknown {what} index {raw!r}") from None
+
+
+# The start tags a generated sheet's indices sit in, and a shared-string cell's value right
+# after its start tag. xlsxwriter writes these without prefixes, with double quotes, one
+# attribute each; text and formulas are escaped, so no "<c " can appear inside them.
+_TAG = re.compile(rb'<(c|row|col|cfRule|sheetView)(\s[^>]*?)?(/?)>(?:<v>(\d+)</v>)?')
+_ATTR = {b"c": re.compile(rb'\ss="(\d+)"'), b"row": re.compile(rb'\ss="(\d+)"'),
+         b"col": re.compile(rb'\sstyle="(\d+)"'), b"cfRule": re.compile(rb'\sdxfId="(\d+)"')}
+_TAB_SELECTED = re.compile(rb'\stabSelected="[^"]*"')
+_SHARED = b't="s"'
+_EMPTY = re.compile(rb'<([A-Za-z]\w*)(\s[^<>]*?)?></\1>')      # <v></v>: lxml writes <v/>
+
+
+def rewrite_sheet_bytes(data: bytes, styles: StyleMap, strings: dict[int, int]) -> bytes:
+    """rewrite_sheet on the bytes of a sheet written by xlsxwriter, without building its tree:
+    the same output as parsing, rewriting and serialising it, in a fraction of the time and
+    of the memory (a tree costs hundreds of bytes a cell)."""
+    xf, dxf = styles.xf, styles.dxf
+
+    def one(m: re.Match) -> bytes:
+        name, attrs, close, value = m.group(1), m.group(2) or b"", m.group(3), m.group(4)
+        if name == b"sheetView":
+            attrs = _TAB_SELECTED.sub(b"", attrs)
+        else:
+            table, what = (dxf, "dxf") if name == b"cfRule" else (xf, "style")
+            attrs = _ATTR[name].sub(lambda a: a.group(0)[: a.start(1) - a.start(0)]
+                                    + str(_lookup(table, a.group(1), what)).encode() + b'"', attrs, count=1)
+        out = b"<" + name + attrs + close + b">"
+        if value is not None:
+            if name == b"c" and _SHARED in attrs:
+                value = str(_lookup(strings, value, "shared string")).encode()
+            out += b"<v>" + value + b"</v>"
+        return out
+
+    body = _EMPTY.sub(lambda m: m.group(0)[: m.end(2) - m.start(0) if m.group(2) else len(m.group(1)) + 1]
+                      + b"/>", _TAG.sub(one, data))
+    return excel_declaration(body.lstrip())

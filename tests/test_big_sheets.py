@@ -1,0 +1,86 @@
+"""Sheets at Excel's limits: more findings than Excel's hyperlinks per worksheet, and the work
+per row staying constant as a sheet grows (the timings themselves are bench/bigpk.py's)."""
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import python_calamine
+import xlsxwriter
+
+from sakip_xl.schema import PK
+
+ROOT = Path(__file__).resolve().parents[1]
+EXCEL_LINKS = 65_530          # Excel's limit of hyperlinks per worksheet
+
+
+def one_cell_pk(path: Path, rows: int) -> Path:
+    """A PK whose first indicator is complete, then `rows` rows holding only an indicator's name
+    (each raises two findings: no target, no realisation)."""
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet(PK.name)
+    keys = [c.key for c in PK.columns]
+    for c, col in enumerate(PK.columns):
+        ws.write_string(PK.header_row - 1, c, col.header)
+    r = PK.header_row
+    ws.write_string(r, keys.index("sasaran"), "Sasaran 1")
+    ws.write_string(r, keys.index("indikator"), "Indikator 1")
+    ws.write_number(r, keys.index("target"), 100)
+    ws.write_number(r, keys.index("realisasi"), 90)
+    c = keys.index("indikator")
+    for i in range(rows):
+        ws.write_string(r + 1 + i, c, f"I{i + 2}")
+    wb.close()
+    return path
+
+
+def _findings_rows(out: Path) -> list[list]:
+    wb = python_calamine.load_workbook(str(out))
+    return wb.get_sheet_by_name("Pemeriksaan").to_python(skip_empty_area=False)
+
+
+def test_findings_past_excels_hyperlink_limit_are_listed_without_link_and_no_warning(tmp_path):
+    rows = EXCEL_LINKS // 2 + 1                     # 2 findings each: just past the limit
+    src = one_cell_pk(tmp_path / "besar.xlsx", rows)
+    out = tmp_path / "hasil.xlsx"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, "-c", "from sakip_xl.cli import run; run()", "compute", str(src), "-o", str(out)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "URL" not in proc.stderr and "Warning" not in proc.stderr and "limit" not in proc.stderr, \
+        proc.stderr[:2000]
+
+    # Every finding is listed: two per one-cell row, each naming its own cell.
+    table = _findings_rows(out)
+    header = next(i for i, r in enumerate(table) if r[:2] == ["No", "Kode"])
+    listed = [r for r in table[header + 1:] if r[1]]
+    expected = {(f"{col}{PK.header_row + 2 + i}") for i in range(rows) for col in "FG"}
+    cells = {r[4] for r in listed if r[3] == PK.name and r[4] in expected}
+    assert len(expected) > EXCEL_LINKS
+    assert cells == expected
+    # The sheet holds no more links than Excel accepts, and says that the rest have none.
+    with zipfile.ZipFile(out) as z:
+        names = {n for n in z.namelist() if n.startswith("xl/worksheets/sheet")}
+        wbxml = z.read("xl/workbook.xml").decode()
+        sheet_files = _sheet_files(z, wbxml)
+        xml = z.read(sheet_files["Pemeriksaan"]).decode()
+    assert sheet_files["Pemeriksaan"] in names
+    assert 0 < xml.count("<hyperlink ") <= EXCEL_LINKS
+    notes = [str(v) for r in table[:header] for v in r if "tautan" in str(v).lower()]
+    assert notes and any(f"{EXCEL_LINKS:,}".replace(",", ".") in n for n in notes), table[:header]
+
+
+def _sheet_files(z: zipfile.ZipFile, wbxml: str) -> dict[str, str]:
+    rels = z.read("xl/_rels/workbook.xml.rels").decode()
+    targets = dict(re.findall(r'Id="([^"]+)"[^>]*?Target="([^"]+)"', rels))
+    targets.update({k: v for v, k in re.findall(r'Target="([^"]+)"[^>]*?Id="([^"]+)"', rels)})
+    out = {}
+    for name, rid in re.findall(r'<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"', wbxml):
+        t = targets[rid].lstrip("/")
+        out[name] = t if t.startswith("xl/") else "xl/" + t
+    return out
