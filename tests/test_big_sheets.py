@@ -84,3 +84,39 @@ def _sheet_files(z: zipfile.ZipFile, wbxml: str) -> dict[str, str]:
         t = targets[rid].lstrip("/")
         out[name] = t if t.startswith("xl/") else "xl/" + t
     return out
+
+
+def test_byte_rewrite_of_a_generated_sheet_equals_the_tree_rewrite():
+    """The splice rewrites a generated sheet's style and string indices on its bytes; the result
+    must be the bytes the lxml tree rewrite gave, also with text that looks like markup."""
+    from sakip_xl.package.sheetxml import rewrite_sheet, rewrite_sheet_bytes
+    from sakip_xl.package.xmlutil import parse, serialize
+    from sakip_xl.splice_styles import StyleMap
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"strings_to_numbers": False, "strings_to_formulas": False,
+                                   "strings_to_urls": False})
+    ws = wb.add_worksheet("Uji")
+    bold, pct = wb.add_format({"bold": True}), wb.add_format({"num_format": "0.00"})
+    red = wb.add_format({"font_color": "red"})
+    ws.set_column(0, 0, 20, bold)
+    ws.set_row(3, 30, pct)
+    tricky = ['a s="3" b', '"><v>7</v>', "<c r=\"A1\" s=\"1\">", "x >= y & z", " t=\"s\"><v>1</v>", ""]
+    for r, text in enumerate(tricky):
+        ws.write_string(r, 0, text, bold)
+        ws.write_formula(r, 1, f'=IF(A{r + 1}>=1,"{text[:3]}","")', pct, text)
+        ws.write_formula(r, 2, "=1+1", None, "")
+        ws.write_number(r, 3, r, pct)
+        ws.write_blank(r, 4, None, bold)
+    ws.conditional_format(0, 3, 10, 3, {"type": "cell", "criteria": ">", "value": 2, "format": red})
+    ws.activate()
+    wb.close()
+    with zipfile.ZipFile(buf) as z:
+        data = z.read("xl/worksheets/sheet1.xml")
+        strings = z.read("xl/sharedStrings.xml").count(b"<si>")
+    styles = StyleMap(xf={i: i + 7 for i in range(10)}, dxf={0: 4})
+    mapping = {i: 100 + 3 * i for i in range(strings)}
+    root = parse(data)
+    rewrite_sheet(root, styles, mapping)
+    assert rewrite_sheet_bytes(data, styles, mapping) == serialize(root)
+    assert b"tabSelected" in data and b"tabSelected" not in rewrite_sheet_bytes(data, styles, mapping)
