@@ -112,8 +112,9 @@ def generate_anggaran(path: Path, rows: int, seed: int = 20) -> None:
 GENERATORS = {"pk": generate_pk, "anggaran": generate_anggaran}
 
 
-def run_capped(cmd: list[str], cap_bytes: int) -> tuple[float, float, str]:
-    """Wall time (s), peak RSS (MB) and stderr of one child process run under an address-space cap."""
+def run_capped(cmd: list[str], cap_bytes: int, with_cpu: bool = False) -> tuple:
+    """Wall time (s), peak RSS (MB) and stderr of one child process run under an address-space cap
+    (and, with `with_cpu`, its CPU time: user + system, s, last)."""
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (cap_bytes, cap_bytes))
 
@@ -127,6 +128,8 @@ def run_capped(cmd: list[str], cap_bytes: int) -> tuple[float, float, str]:
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise SystemExit(f"{cmd[:3]} failed ({code}): {err[-2000:]}")
+    if with_cpu:
+        return elapsed, usage.ru_maxrss / 1024, err, usage.ru_utime + usage.ru_stime
     return elapsed, usage.ru_maxrss / 1024, err
 
 
@@ -135,17 +138,20 @@ def measure(src: Path, runs: int, cap: int) -> dict:
     cmds = {"floor": [sys.executable, "-c", FLOOR, str(src)],
             "compute": sakip_cmd() + ["compute", str(src), "-o", str(dst)]}
     walls = {k: [] for k in cmds}
+    cpus = {k: [] for k in cmds}
     peak = {k: 0.0 for k in cmds}
     stderr = ""
     for _ in range(runs):
         for name, cmd in cmds.items():
-            wall, mem, err = run_capped(cmd, cap)
+            wall, mem, err, cpu = run_capped(cmd, cap, with_cpu=True)
             walls[name].append(wall)
+            cpus[name].append(cpu)
             peak[name] = max(peak[name], mem)
             if name == "compute":
                 stderr = err
     dst.unlink(missing_ok=True)
     return {"floor": statistics.median(walls["floor"]), "compute": statistics.median(walls["compute"]),
+            "floor_cpu": statistics.median(cpus["floor"]), "compute_cpu": statistics.median(cpus["compute"]),
             "floor_mb": peak["floor"], "compute_mb": peak["compute"], "stderr": stderr,
             "runs": walls}
 
@@ -172,6 +178,7 @@ def main() -> None:
         ratio = res["compute"] / res["floor"]
         print(f"{kind:9s} {args.rows:>8} baris | floor {res['floor']:6.2f} s {res['floor_mb']:5.0f} MB "
               f"| compute {res['compute']:6.2f} s {res['compute_mb']:5.0f} MB | compute/floor {ratio:4.2f} "
+              f"(cpu {res['compute_cpu'] / res['floor_cpu']:.2f}: {res['compute_cpu']:.2f} s / {res['floor_cpu']:.2f} s) "
               f"| runs {res['runs']}", flush=True)
         warn = [line for line in res["stderr"].splitlines() if line.strip()]
         print(f"          stderr of compute: {len(warn)} line(s)" + (f", first: {warn[0][:120]}" if warn else ""))
@@ -179,11 +186,12 @@ def main() -> None:
         if not args.keep:
             src.unlink(missing_ok=True)
     print()
-    print("| lembar | baris | compute/floor | puncak memori compute | stderr |")
-    print("|---|---|---|---|---|")
+    print("| lembar | baris | compute/floor (wall) | compute/floor (cpu) | puncak memori compute | stderr |")
+    print("|---|---|---|---|---|---|")
     for kind, res, ratio in rows:
         lines = len([x for x in res["stderr"].splitlines() if x.strip()])
-        print(f"| {kind} | {args.rows:,} | {ratio:.2f} | {res['compute_mb']:.0f} MB | {lines} baris |")
+        print(f"| {kind} | {args.rows:,} | {ratio:.2f} | {res['compute_cpu'] / res['floor_cpu']:.2f} "
+              f"| {res['compute_mb']:.0f} MB | {lines} baris |")
 
 
 if __name__ == "__main__":

@@ -140,15 +140,17 @@ def measure(src: Path, runs: int, with_openpyxl: bool, cap: int) -> dict:
     if with_openpyxl:
         cmds["openpyxl"] = [sys.executable, "-c", OPENPYXL, str(src), str(src.with_name(src.stem + "-opx.xlsx"))]
     walls = {k: [] for k in cmds}
+    cpus = {k: [] for k in cmds}
     peak = {k: 0.0 for k in cmds}
     for i in range(runs):
         for name, cmd in cmds.items():
             if name == "openpyxl" and i > 0:
                 continue             # one run is enough to show the order of magnitude
-            wall, mem, _err = run_capped(cmd, cap)
+            wall, mem, _err, cpu = run_capped(cmd, cap, with_cpu=True)
             walls[name].append(wall)
+            cpus[name].append(cpu)
             peak[name] = max(peak[name], mem)
-    return {k: (statistics.median(v), peak[k]) for k, v in walls.items()}
+    return {k: (statistics.median(v), peak[k], statistics.median(cpus[k])) for k, v in walls.items()}
 
 
 def main() -> None:
@@ -176,7 +178,7 @@ def main() -> None:
         res = results[n]
         line = (f"{n!s:>12} responden  {src.stat().st_size / 1e6:5.1f} MB | floor {res['floor'][0]:6.2f} s "
                 f"| compute {res['compute'][0]:6.2f} s {res['compute'][1]:5.0f} MB | compute/floor "
-                f"{res['compute'][0] / res['floor'][0]:4.2f}")
+                f"{res['compute'][0] / res['floor'][0]:4.2f} (cpu {res['compute'][2] / res['floor'][2]:4.2f})")
         if "openpyxl" in res:
             line += (f" | openpyxl {res['openpyxl'][0]:6.1f} s {res['openpyxl'][1]:5.0f} MB "
                      f"| openpyxl/compute {res['openpyxl'][0] / res['compute'][0]:5.1f}")
@@ -184,11 +186,12 @@ def main() -> None:
         for p in OUT.glob(f"bench-{n}*.xlsx"):
             p.unlink()
     print()
-    print("| responden | compute/floor | puncak memori compute | openpyxl/compute |")
-    print("|---|---|---|---|")
+    print("| responden | compute/floor (wall) | compute/floor (cpu) | puncak memori compute | openpyxl/compute |")
+    print("|---|---|---|---|---|")
     for n, res in results.items():
         opx = f"{res['openpyxl'][0] / res['compute'][0]:.1f}" if "openpyxl" in res else "-"
-        print(f"| {n if isinstance(n, str) else f'{n:,}'} | {res['compute'][0] / res['floor'][0]:.2f} | {res['compute'][1]:.0f} MB | {opx} |")
+        print(f"| {n if isinstance(n, str) else f'{n:,}'} | {res['compute'][0] / res['floor'][0]:.2f} "
+              f"| {res['compute'][2] / res['floor'][2]:.2f} | {res['compute'][1]:.0f} MB | {opx} |")
     if 10000 in results and 100000 in results:
         growth = results[100000]["compute"][0] / results[10000]["compute"][0]
         print(f"\npertumbuhan compute 10k -> 100k: {growth:.1f}x (sasaran <= 12x)")

@@ -120,3 +120,84 @@ def test_byte_rewrite_of_a_generated_sheet_equals_the_tree_rewrite():
     rewrite_sheet(root, styles, mapping)
     assert rewrite_sheet_bytes(data, styles, mapping) == serialize(root)
     assert b"tabSelected" in data and b"tabSelected" not in rewrite_sheet_bytes(data, styles, mapping)
+
+
+def _calls(fn) -> int:
+    """Python function calls (and calls into C) made while `fn` runs: a measure of work that does
+    not depend on the machine's load."""
+    count = 0
+
+    def prof(frame, event, arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(prof)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def _anggaran_book(path: Path, rows: int) -> Path:
+    from sakip_xl.anggaran.schema import ANGGARAN
+
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet(PK.name)
+    keys = [c.key for c in PK.columns]
+    for c, col in enumerate(PK.columns):
+        ws.write_string(PK.header_row - 1, c, col.header)
+    ws.write_string(PK.header_row, keys.index("sasaran"), "Sasaran 1")
+    ws.write_string(PK.header_row, keys.index("indikator"), "Indikator 1")
+    ws.write_number(PK.header_row, keys.index("target"), 100)
+    ws.write_number(PK.header_row, keys.index("realisasi"), 90)
+    ws = wb.add_worksheet(ANGGARAN.name)
+    akeys = [c.key for c in ANGGARAN.columns]
+    for c, col in enumerate(ANGGARAN.columns):
+        ws.write_string(ANGGARAN.header_row - 1, c, col.header)
+    r = ANGGARAN.header_row
+    for p in range(rows // 10):
+        ws.write_string(r, akeys.index("kode"), f"7.01.{p + 1:04d}")
+        ws.write_string(r, akeys.index("uraian"), f"Program {p + 1}")
+        ws.write_number(r, akeys.index("pagu"), 9 * 1000)
+        ws.write_number(r, akeys.index("realisasi"), 9 * 900 + p % 3)      # some sums differ: findings
+        r += 1
+        for k in range(9):
+            ws.write_string(r, akeys.index("kode"), f"7.01.{p + 1:04d}.2.{k + 1:02d}")
+            ws.write_string(r, akeys.index("uraian"), f"Kegiatan {p + 1}.{k + 1}")
+            ws.write_number(r, akeys.index("pagu"), 1000)
+            ws.write_number(r, akeys.index("realisasi"), 900 if k else 1100)  # over its ceiling: a finding
+            r += 1
+    wb.close()
+    return path
+
+
+def _work(path: Path) -> int:
+    from sakip_xl import engine
+
+    data = path.read_bytes()
+
+    def run():
+        with engine.gc_paused():
+            analysis = engine.analyze(data, render_early=True)
+            generated = engine.render(analysis)
+            engine.splice(data, generated, tool_version="uji")
+
+    return _calls(run)
+
+
+def test_work_per_pk_row_is_constant(tmp_path):
+    """A PK four times as long costs at most about four times the calls (quadratic loops over
+    rows or findings would cost sixteen times)."""
+    n = 400
+    small = _work(one_cell_pk(tmp_path / "kecil.xlsx", n))
+    big = _work(one_cell_pk(tmp_path / "besar.xlsx", 4 * n))
+    assert big <= 4.4 * small, (small, big, big / small)
+
+
+def test_work_per_anggaran_row_is_constant(tmp_path):
+    n = 400
+    small = _work(_anggaran_book(tmp_path / "kecil.xlsx", n))
+    big = _work(_anggaran_book(tmp_path / "besar.xlsx", 4 * n))
+    assert big <= 4.4 * small, (small, big, big / small)
