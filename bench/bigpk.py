@@ -127,7 +127,8 @@ def run_capped(cmd: list[str], cap_bytes: int, with_cpu: bool = False) -> tuple:
     proc.stderr.close()
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
-        raise SystemExit(f"{cmd[:3]} failed ({code}): {err[-2000:]}")
+        raise SystemExit(f"{cmd[:3]} failed ({code}) after {elapsed:.1f} s at a peak of "
+                         f"{usage.ru_maxrss / 1024:.0f} MB: {err[-2000:]}")
     if with_cpu:
         return elapsed, usage.ru_maxrss / 1024, err, usage.ru_utime + usage.ru_stime
     return elapsed, usage.ru_maxrss / 1024, err
