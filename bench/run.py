@@ -13,7 +13,13 @@ growth of compute from 10k to 100k respondents. The package's bytecode is
 compiled first, as `pip install .` does. Ratios, not times, are the
 result: they are what the README records.
 
-    python bench/run.py [--sizes 1000,10000,100000] [--runs 3] [--no-openpyxl] [--free-text]
+    python bench/run.py [--sizes 1000,10000,100000] [--runs 3] [--no-openpyxl] [--free-text] [--lean]
+                        [--cap-gb 6]
+
+--lean: the survey has only the answer columns U1-U9 (no number, date, service or profile
+columns), so the fixed cost of a compute weighs most. A size of "max" is Excel's last row
+(1,048,576): as many respondents as fit under the header. Every child runs under an
+address-space cap (--cap-gb) and its peak RSS is read with wait4 (getrusage of the child).
 
 With --free-text a fourth workbook is measured: 100,000 respondents with a Saran
 (suggestions) column of sentences, its text in a shared-string table as Excel
@@ -33,7 +39,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from skm_100k import FLOOR, OUT, ensure_bytecode, run, sakip_cmd, write_settings, write_survey  # noqa: E402
+from bigpk import run_capped  # noqa: E402
+from skm_100k import FLOOR, OUT, ensure_bytecode, sakip_cmd, write_settings, write_survey  # noqa: E402
+
+EXCEL_ROWS = 1_048_576
 
 OPENPYXL = (
     "import sys, openpyxl\n"
@@ -43,7 +52,7 @@ OPENPYXL = (
 
 
 def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: int = 50, seed: int = 8,
-             free_text: bool = False) -> None:
+             free_text: bool = False, lean: bool = False) -> None:
     """Pengaturan + PK + Anggaran + SKM, shaped like the template, in constant memory (inline
     strings). With `free_text`: a Saran column of sentences, and text in a shared-string table
     as Excel saves it (the table is then rewritten when the tool appends its own strings)."""
@@ -92,11 +101,37 @@ def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: 
             ws.write_number(r, keys.index("realisasi"), rl)
             r += 1
 
-    write_survey(wb, respondents, rnd, slips=False, free_text=free_text)
+    if lean:
+        write_lean_survey(wb, respondents, rnd)
+    else:
+        write_survey(wb, respondents, rnd, slips=False, free_text=free_text)
     wb.close()
 
 
-def measure(src: Path, runs: int, with_openpyxl: bool) -> dict:
+def max_respondents() -> int:
+    """Respondents from the row under the SKM header down to Excel's last row."""
+    from sakip_xl.skm.schema import SKM
+
+    return EXCEL_ROWS - SKM.header_row
+
+
+def write_lean_survey(wb, rows: int, rnd: random.Random) -> None:
+    """An SKM sheet of `rows` respondents holding only the answers U1-U9."""
+    from sakip_xl.skm.schema import SKM
+
+    ws = wb.add_worksheet(SKM.name)
+    ws.write_string(0, 0, SKM.title)
+    for j in range(9):
+        ws.write_string(SKM.header_row - 1, j, f"U{j + 1}")
+    weights = (0.03, 0.12, 0.50, 0.35)
+    answers = rnd.choices((1, 2, 3, 4), weights, k=9 * rows)
+    for i in range(rows):
+        r = SKM.header_row + i
+        for j in range(9):
+            ws.write_number(r, j, answers[9 * i + j])
+
+
+def measure(src: Path, runs: int, with_openpyxl: bool, cap: int) -> dict:
     dst = src.with_name(src.stem + "-hasil.xlsx")
     cmds = {
         "floor": [sys.executable, "-c", FLOOR, str(src)],
@@ -105,15 +140,17 @@ def measure(src: Path, runs: int, with_openpyxl: bool) -> dict:
     if with_openpyxl:
         cmds["openpyxl"] = [sys.executable, "-c", OPENPYXL, str(src), str(src.with_name(src.stem + "-opx.xlsx"))]
     walls = {k: [] for k in cmds}
+    cpus = {k: [] for k in cmds}
     peak = {k: 0.0 for k in cmds}
     for i in range(runs):
         for name, cmd in cmds.items():
             if name == "openpyxl" and i > 0:
                 continue             # one run is enough to show the order of magnitude
-            wall, _cpu, mem = run(cmd)
+            wall, mem, _err, cpu = run_capped(cmd, cap, with_cpu=True)
             walls[name].append(wall)
+            cpus[name].append(cpu)
             peak[name] = max(peak[name], mem)
-    return {k: (statistics.median(v), peak[k]) for k, v in walls.items()}
+    return {k: (statistics.median(v), peak[k], statistics.median(cpus[k])) for k, v in walls.items()}
 
 
 def main() -> None:
@@ -123,21 +160,25 @@ def main() -> None:
     ap.add_argument("--no-openpyxl", action="store_true", help="skip the (slow) openpyxl load + save")
     ap.add_argument("--free-text", action="store_true",
                     help="also 100,000 respondents with a free-text column in a shared-string table")
+    ap.add_argument("--lean", action="store_true", help="surveys with only the answers U1-U9")
+    ap.add_argument("--cap-gb", type=float, default=6.0, help="address-space cap of every child (GB)")
     args = ap.parse_args()
+    cap = int(args.cap_gb * 1e9)
     OUT.mkdir(parents=True, exist_ok=True)
     ensure_bytecode()
-    sizes: list = [int(s) for s in args.sizes.split(",")]
+    sizes: list = [max_respondents() if s == "max" else int(s) for s in args.sizes.split(",")]
     if args.free_text:
         sizes.append("100000+saran")
     results = {}
     for n in sizes:
-        src = OUT / f"bench-{n}.xlsx"
-        generate(src, 100_000 if n == "100000+saran" else n, free_text=n == "100000+saran")
-        results[n] = measure(src, args.runs, not args.no_openpyxl)
+        src = OUT / f"bench-{n}{'-lean' if args.lean else ''}.xlsx"
+        generate(src, 100_000 if n == "100000+saran" else n, free_text=n == "100000+saran",
+                 lean=args.lean and n != "100000+saran")
+        results[n] = measure(src, args.runs, not args.no_openpyxl, cap)
         res = results[n]
         line = (f"{n!s:>12} responden  {src.stat().st_size / 1e6:5.1f} MB | floor {res['floor'][0]:6.2f} s "
                 f"| compute {res['compute'][0]:6.2f} s {res['compute'][1]:5.0f} MB | compute/floor "
-                f"{res['compute'][0] / res['floor'][0]:4.2f}")
+                f"{res['compute'][0] / res['floor'][0]:4.2f} (cpu {res['compute'][2] / res['floor'][2]:4.2f})")
         if "openpyxl" in res:
             line += (f" | openpyxl {res['openpyxl'][0]:6.1f} s {res['openpyxl'][1]:5.0f} MB "
                      f"| openpyxl/compute {res['openpyxl'][0] / res['compute'][0]:5.1f}")
@@ -145,14 +186,20 @@ def main() -> None:
         for p in OUT.glob(f"bench-{n}*.xlsx"):
             p.unlink()
     print()
-    print("| responden | compute/floor | puncak memori compute | openpyxl/compute |")
-    print("|---|---|---|---|")
+    print("| responden | compute/floor (wall) | compute/floor (cpu) | puncak memori compute | openpyxl/compute |")
+    print("|---|---|---|---|---|")
     for n, res in results.items():
         opx = f"{res['openpyxl'][0] / res['compute'][0]:.1f}" if "openpyxl" in res else "-"
-        print(f"| {n if isinstance(n, str) else f'{n:,}'} | {res['compute'][0] / res['floor'][0]:.2f} | {res['compute'][1]:.0f} MB | {opx} |")
+        print(f"| {n if isinstance(n, str) else f'{n:,}'} | {res['compute'][0] / res['floor'][0]:.2f} "
+              f"| {res['compute'][2] / res['floor'][2]:.2f} | {res['compute'][1]:.0f} MB | {opx} |")
     if 10000 in results and 100000 in results:
         growth = results[100000]["compute"][0] / results[10000]["compute"][0]
         print(f"\npertumbuhan compute 10k -> 100k: {growth:.1f}x (sasaran <= 12x)")
+    big = [n for n in results if isinstance(n, int) and n > 100000]
+    if 100000 in results and big:
+        n = big[0]
+        print(f"pertumbuhan compute 100k -> {n:,}: waktu {results[n]['compute'][0] / results[100000]['compute'][0]:.1f}x, "
+              f"memori {results[n]['compute'][1] / results[100000]['compute'][1]:.1f}x")
 
 
 if __name__ == "__main__":

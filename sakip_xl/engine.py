@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import io
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -164,13 +165,24 @@ class _Renderer:
         self.wb = new_workbook(self.buffer, font)
         self.fmt = Formats(self.wb)
         self.done = 0          # sections of sections() already written (or skipped)
+        self.warnings: list[str] = []   # what the writer library warned about (never on stderr)
+
+    @contextlib.contextmanager
+    def _quiet(self):
+        """xlsxwriter reports what it refuses with English warnings on stderr; the sheets avoid
+        every one of them (e.g. common.write_link), and any left is kept here instead."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+        self.warnings += [f"{w.category.__name__}: {w.message}" for w in caught]
 
     def advance(self, secs, results: dict, ctx: Context) -> None:
         """Write every section whose turn has come and whose result is known."""
         while self.done < len(secs) and secs[self.done].key in results:
             section = secs[self.done]
             if results[section.key] is not None:
-                section.render(self.wb, self.fmt, ctx, results[section.key])
+                with self._quiet():
+                    section.render(self.wb, self.fmt, ctx, results[section.key])
             self.done += 1
 
     def finish(self, analysis: Analysis) -> bytes:
@@ -180,9 +192,10 @@ class _Renderer:
 
         from . import snapshot
 
-        pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
-                                analysis.settings, snapshot.take(analysis))
-        self.wb.close()
+        with self._quiet():
+            pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
+                                    analysis.settings, snapshot.take(analysis))
+            self.wb.close()
         return self.buffer.getvalue()
 
 

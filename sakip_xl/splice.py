@@ -20,7 +20,7 @@ from lxml import etree
 from .errors import InputFileError, OutputError
 from .package.container import MSG_CORRUPT, MSG_UNSAFE_XML, _detail, check_container, open_package
 from .package.opc import CONTENT_TYPES, ContentTypes, Package, extension, relative, rels_name
-from .package.sheetxml import rewrite_sheet
+from .package.sheetxml import rewrite_sheet_bytes
 from .package.sst import merge_strings, read_user_strings
 from .package.workbook import (
     SHEET_MARKER,
@@ -399,11 +399,12 @@ class _Splicer:
             self.modified[part] = serialize(root)
 
     def _merge_strings(self) -> None:
-        self.gen_trees = {}
+        # The generated sheets are rewritten as bytes (rewrite_sheet_bytes), not as trees: a
+        # tree of a 100,000-row sheet costs gigabytes.
+        self.gen_trees = set()
         refs = 0
         for gs in self.gen_sheets:
-            root = self.gen.xml(gs.part)
-            self.gen_trees[gs.part] = root
+            self.gen_trees.add(gs.part)
             if gs.rel.kind == "worksheet":    # xlsxwriter writes a string cell's type as t="s"
                 refs += self.gen.read(gs.part).count(b' t="s"')
         grel = self.gbook.rel_of_kind("sharedStrings")
@@ -471,9 +472,7 @@ class _Splicer:
 
     def _part_bytes(self, gpart: str) -> bytes:
         if gpart in self.gen_trees:
-            root = self.gen_trees[gpart]
-            rewrite_sheet(root, self.style_map, self.sst_map)
-            return serialize(root)
+            return rewrite_sheet_bytes(self.gen.read(gpart), self.style_map, self.sst_map)
         data = self.gen.read(gpart)
         if data.lstrip()[:5] == b"<?xml":
             return excel_declaration(data.lstrip())

@@ -6,7 +6,7 @@ stored with it (LibreOffice parity tests prove both agree).
 from __future__ import annotations
 
 from ..addresses import cell, parse_cell, ref
-from ..sheets.common import Formats, fit_row, internal_link, number_or_fallback, stored
+from ..sheets.common import Formats, fit_row, internal_link, write_link, number_or_fallback, stored
 from . import compute as C
 from .analyze import AnggaranResult, BudgetTable
 from .schema import BELANJA
@@ -188,7 +188,7 @@ def _write_line(ws, st: Styles, rows: list[int], i: int, bt: BudgetTable, tot_pa
         _number(ws, r, COL["Pagu di PK (Rp)"], bt, ln, "pagu_pk", st.amount)
     addr = bt.address(i, "pagu")
     link_col = COL["Sel Sumber"] if full else COL["Sasaran yang Didukung"]
-    ws.write_url(r, link_col, internal_link(bt.sheet, addr), f.link, f"{bt.sheet}!{addr}")
+    write_link(ws, r, link_col, internal_link(bt.sheet, addr), f.link, f"{bt.sheet}!{addr}")
     widths = dict(COLUMNS)
     fit_row(ws, r, [(ln.uraian, widths["Uraian"] - 2 * (struct.level[i] or 1)),
                     ((bt.sasaran[i] if bt.sasaran and full else None) or "", widths["Sasaran yang Didukung"])])

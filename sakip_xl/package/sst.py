@@ -16,6 +16,8 @@ from .xmlutil import NS_MAIN, XML_DECLARATION, canon, local, ns_of, parse
 
 _START_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sst\b[^>]*?(/?)>")
 _END_TAG = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sst\s*>")
+_SI = f"{{{NS_MAIN}}}si"
+_MAIN_DECL = b' xmlns="' + NS_MAIN.encode() + b'"'
 
 
 def _plain_text(si: etree._Element) -> str | None:
@@ -175,6 +177,9 @@ def _serialize_item(si: etree._Element, orig_root: etree._Element) -> bytes:
     """Serialise a generated <si> in the user's table's namespace and prefix."""
     prefix = orig_root.prefix
     ns = orig_root.nsmap.get(prefix)
+    if prefix is None and ns == NS_MAIN and si.tag == _SI and si.prefix is None:
+        # The common case (both tables in the main namespace, unprefixed): the item as it is.
+        return etree.tostring(si, encoding="UTF-8", with_tail=False).replace(_MAIN_DECL, b"", 1)
     holder = etree.Element(orig_root.tag, nsmap={prefix: ns})
     _rebuild(holder, si, ns)
     text = etree.tostring(holder[0], encoding="UTF-8")

@@ -10,7 +10,7 @@ from .. import ordinal
 from ..addresses import cell, parse_cell, ref
 from ..pk import JENIS_RENTANG, shown_value
 from ..sheets import capaian_sheet as CS
-from ..sheets.common import Formats, fit_row, internal_link, num_literal, number_or_fallback, percent_of, stored
+from ..sheets.common import Formats, fit_row, internal_link, write_link, num_literal, number_or_fallback, percent_of, stored
 from ..sheets.presentation import print_setup
 from ..sheets.capaian_sheet import rule_expr, shown_formula
 from . import compare
@@ -176,7 +176,7 @@ def _tabel_33(ws, fmt, r, row: compare.Row, date1904) -> None:
     ws.write_formula(r, 7, formula, fmt.percent, stored(row.kemajuan))
     if row.renstra is not None:
         addr = row.renstra.address["indikator"]
-        ws.write_url(r, LINK_COL, internal_link(row.renstra.sheet, addr), fmt.link, f"{row.renstra.sheet}!{addr}")
+        write_link(ws, r, LINK_COL, internal_link(row.renstra.sheet, addr), fmt.link, f"{row.renstra.sheet}!{addr}")
     else:
         ws.write_blank(r, LINK_COL, None, fmt.center)
 

@@ -15,7 +15,7 @@ from ..numbers import format_id
 from ..pk import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP, Indicator, stated_is_fraction, stated_shown
 from ..settings import Settings
 from . import presentation as P
-from .common import Formats, fit_row, internal_link, num_literal, number_or_fallback, percent_of, stored
+from .common import Formats, fit_row, internal_link, write_link, num_literal, number_or_fallback, percent_of, stored
 
 SHEET = "Capaian"
 
@@ -207,7 +207,7 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
     else:
         ws.write_blank(r, COL["Capaian Dilaporkan (%)"], None, fmt.percent)
     row_addr = ind.realisasi.address
-    ws.write_url(r, COL["Sel di PK"], internal_link(pk_sheet, row_addr), fmt.link, f"{pk_sheet}!{row_addr}")
+    write_link(ws, r, COL["Sel di PK"], internal_link(pk_sheet, row_addr), fmt.link, f"{pk_sheet}!{row_addr}")
     label = chart_label(r - FIRST_ROW + 1, ind) + ("" if ind.capaian is not None else " (tidak diukur)")
     ws.write_string(r, COL["Label Grafik"], label, fmt.text)
     ws.write_number(r, COL["Garis 100 % (Grafik)"], 100, fmt.integer)

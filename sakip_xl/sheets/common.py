@@ -113,6 +113,21 @@ def internal_link(sheet: str, address: str) -> str:
     return f"internal:{quote_sheet(sheet)}!{address}"
 
 
+# Excel keeps at most this many hyperlinks per worksheet; xlsxwriter drops the cell (text and
+# all) of any link past it, with an English warning on stderr.
+MAX_LINKS = 65_530
+
+
+def write_link(ws, r: int, c: int, target: str, style, text: str, plain=None) -> bool:
+    """A hyperlink, or, once the worksheet holds Excel's limit of links, the same text without
+    one (in `plain`, default `style`). Returns whether the link was written."""
+    if ws.hlink_count >= MAX_LINKS:
+        ws.write_string(r, c, text, plain if plain is not None else style)
+        return False
+    ws.write_url(r, c, target, style, text)
+    return True
+
+
 LINE_HEIGHT = 15.0
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import findings as F
 from ..addresses import col_letter
-from .common import Formats, fit_row, internal_link
+from .common import Formats, fit_row, MAX_LINKS, internal_link, write_link
 from .presentation import print_setup
 
 SHEET = "Pemeriksaan"
@@ -11,6 +11,7 @@ HEADERS = (("No", 5), ("Kode", 9), ("Tingkat", 13), ("Lembar", 14), ("Sel", 9),
            ("Temuan", 70), ("Cara Memperbaiki", 60))
 COUNT_ROW = 3
 HEADER_ROW = 8
+NOTE_ROW = 6              # under the counts: why the last findings have no link, when so
 
 
 def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], subtitle: str,
@@ -40,6 +41,11 @@ def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], su
     for c, (name, _) in enumerate(HEADERS):
         ws.write_string(HEADER_ROW, c, name, fmt.header)
     ws.freeze_panes(first, 0)
+    linked = [bool(f.cell and f.sheet in sheet_names) for f in findings]
+    if sum(linked) > MAX_LINKS:
+        ws.write_string(NOTE_ROW, 0, f"Excel membatasi tautan sampai {MAX_LINKS:,} per lembar".replace(",", ".")
+                        + ": temuan sesudahnya ditulis tanpa tautan. Untuk menuju selnya, ketik isi kolom Sel "
+                        "pada Kotak Nama (Name Box) di lembar yang disebut kolom Lembar.", fmt.note)
     if not findings:
         ws.write_string(first, 5, "Tidak ada temuan.", fmt.text)
     for i, f in enumerate(findings):
@@ -48,8 +54,8 @@ def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], su
         ws.write_string(r, 1, f.code, fmt.center)
         ws.write_string(r, 2, f.severity, fmt.center)
         ws.write_string(r, 3, f.sheet, fmt.text)
-        if f.cell and f.sheet in sheet_names:
-            ws.write_url(r, 4, internal_link(f.sheet, f.cell), fmt.link, f.cell)
+        if linked[i]:
+            write_link(ws, r, 4, internal_link(f.sheet, f.cell), fmt.link, f.cell, fmt.center)
         else:
             ws.write_string(r, 4, f.cell, fmt.center)
         ws.write_string(r, 5, f.message, fmt.text)

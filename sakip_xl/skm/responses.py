@@ -259,10 +259,18 @@ def _report_rows(data, cols, resp, codes, out: Bounded, first: int) -> None:
     candidates = rows[counts[inverse] > 1].tolist()
     key = itemgetter(*other) if len(other) > 1 else (lambda r: (r[other[0]],))
     firsts: dict = {}
+    repeats: list[tuple[int, int]] = []
     for i in candidates:
         j = firsts.setdefault(_row_key(data[i], key, other), i)
         if j != i:
-            out.add("SKM-006", cell(first + i, other[0]), row=first + i + 1, first=first + j + 1)
+            repeats.append((i, j))
+    # Only the findings that are listed get an address and a message: a survey of answers only
+    # can repeat most of its rows.
+    for n, (i, j) in enumerate(repeats):
+        if not out.wants("SKM-006"):
+            out.skip("SKM-006", cell(first + i, other[0]), len(repeats) - n)
+            break
+        out.add("SKM-006", cell(first + i, other[0]), row=first + i + 1, first=first + j + 1)
 
 
 def _row_key(row, key, other) -> tuple:

@@ -8,7 +8,7 @@ and the respondent profile (groups_sheet.py).
 from __future__ import annotations
 
 from ..addresses import cell, col_letter, parse_cell, quote_sheet
-from ..sheets.common import fit_row, internal_link, num_literal, stored
+from ..sheets.common import fit_row, internal_link, write_link, num_literal, stored
 from ..sheets.presentation import explicit_labels
 from . import formulas as X
 from .codes import NIK_CELL
@@ -146,7 +146,7 @@ def element_row(ws, sf: SkmFormats, r: int, e, index, count_cells, nonblank_form
 
 
 def link(ws, fmt, r: int, sheet: str, address: str) -> None:
-    ws.write_url(r, K["Kolom data"], internal_link(sheet, address), fmt.link, address)
+    write_link(ws, r, K["Kolom data"], internal_link(sheet, address), fmt.link, address)
 
 
 CHART_ROWS = 18
