@@ -46,8 +46,8 @@ TINDAK_LANJUT_SKM = TableSheet(
 )
 
 SETTINGS = (
-    Setting("unsur_terendah", "Jumlah unsur SKM terendah untuk tindak lanjut", "number", 3,
-            aliases=("Unsur SKM terendah",),
+    Setting("unsur_terendah", "Unsur SKM terendah untuk tindak lanjut", "number", 3,
+            aliases=("Jumlah unsur SKM terendah untuk tindak lanjut", "Unsur SKM terendah"),
             help="Banyaknya unsur SKM dengan NRR terendah yang masuk tabel rencana tindak lanjut (bawaan 3; "
                  "unsur dengan NRR sama dengan yang terakhir ikut)."),
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..addresses import cell, parse_cell, ref
 from ..sheets import capaian_sheet as CS
-from ..sheets.common import Formats, fit_row, internal_link, stored
+from ..sheets.common import Formats, fit_row, internal_link, stored, write_link
 from ..sheets.presentation import print_setup
 from .analyze import KEYS, LABELS, Result
 
@@ -51,7 +51,7 @@ def write(wb, fmt: Formats, result: Result, indicators, settings) -> None:
         ws.write_formula(r, 4, "=" + ref(CS.SHEET, row, CS.COL["Kategori"]), fmt.center, stored(ind.kategori))
         for k, key in enumerate(KEYS):
             ws.write_string(r, 5 + k, t.texts[key], fmt.text)
-        ws.write_url(r, 5 + len(KEYS), internal_link(result.sheet, t.address), fmt.link, f"{result.sheet}!{t.address}")
+        write_link(ws, r, 5 + len(KEYS), internal_link(result.sheet, t.address), fmt.link, f"{result.sheet}!{t.address}")
         fit_row(ws, r, [(ind.indikator, 34)] + [(t.texts[key], 38) for key in KEYS])
         r += 1
     print_setup(ws, settings, "Analisis Capaian Kinerja", header_row=HEADER_ROW)
@@ -59,7 +59,7 @@ def write(wb, fmt: Formats, result: Result, indicators, settings) -> None:
 
 def write_follow_up(wb, fmt: Formats, result: Result) -> None:
     from ..skm import DIST_SHEET, SHEET as SKM_SHEET
-    from ..skm.sheet import K, TABLE_HEADER
+    from ..skm.sheet import WIDTHS, K, TABLE_HEADER
     name = SKM_SHEET if result.follow_source == "survey" else DIST_SHEET
     ws = wb.get_worksheet_by_name(name)
     if ws is None:
@@ -70,6 +70,7 @@ def write_follow_up(wb, fmt: Formats, result: Result) -> None:
                                 f"'{result.follow_sheet}'.", fmt.note)
     for c, h in enumerate(FOLLOW_HEADS):
         ws.write_string(top + 2, c, h, fmt.header)
+    fit_row(ws, top + 2, [(h, WIDTHS[c] * 0.9) for c, h in enumerate(FOLLOW_HEADS)])   # bold header
     for k, row in enumerate(result.follow, start=1):
         r = top + 2 + k
         e = row.element
@@ -81,3 +82,5 @@ def write_follow_up(wb, fmt: Formats, result: Result) -> None:
         ws.write_string(r, 4, row.rencana, fmt.text)
         ws.write_string(r, 5, row.penanggung_jawab, fmt.text)
         ws.write_string(r, 6, row.waktu, fmt.text)
+        fit_row(ws, r, [(f"U{e.number} {e.name}", WIDTHS[1]), (row.rencana, WIDTHS[4]),
+                        (row.penanggung_jawab, WIDTHS[5]), (row.waktu, WIDTHS[6])])

@@ -8,13 +8,13 @@ from __future__ import annotations
 from ..addresses import cell, parse_cell, ref
 from ..pk import shown_value
 from ..sheets.capaian_sheet import shown_formula
-from ..sheets.common import Formats, fit_row, internal_link, num_literal, number_or_fallback, stored
+from ..sheets.common import Formats, fit_row, internal_link, num_literal, number_or_fallback, stored, write_link
 from ..sheets.presentation import print_setup
 from . import tables as T
 from .analyze import Result
 
 SHEET = "Hasil LKE"
-WIDTHS = (8, 48, 11, 12, 12, 12, 12, 12, 12, 30)
+WIDTHS = (8, 48, 11, 12, 15, 12, 12, 12, 12, 30)
 SUMMARY_HEADS = ("No", "Komponen", "Bobot", "Nilai Mandiri", "Nilai Evaluator", "Selisih (Evaluator - Mandiri)")
 SUB_HEADS = ("No", "Sub-komponen", "Bobot", "Jumlah Kriteria", "Dijawab (Mandiri)", "Nilai Mandiri",
              "Dijawab (Evaluator)", "Nilai Evaluator", "Selisih (Evaluator - Mandiri)")
@@ -88,12 +88,12 @@ def _criteria(ws, fmt, result: Result, lay: Layout) -> None:
     ws.write_string(lay.crit_label, 0, "C. Nilai per Kriteria (jawaban: Y/T, A-E; nilai 0-1)", fmt.label)
     for c, h in enumerate(CRIT_HEADS):
         ws.write_string(lay.crit_label + 1, c, h, fmt.header)
-    ws.set_row(lay.crit_label + 1, 30)
+    _fit_header(ws, lay.crit_label + 1, CRIT_HEADS)
     for g in result.groups:
         r = lay.group_label[id(g)]
         ws.write_string(r, 0, "", fmt.bold_text)
         ws.write_string(r, 1, f"{g.komponen} / {g.sub}", fmt.bold_text)
-        fit_row(ws, r, [(f"{g.komponen} / {g.sub}", WIDTHS[1])])
+        fit_row(ws, r, [(f"{g.komponen} / {g.sub}", WIDTHS[1] * 0.9)])   # bold
         for i, crit in enumerate(g.criteria):
             r = lay.crit_rows[id(g)][0] + i
             ws.write_string(r, 0, crit.no, fmt.center)
@@ -106,8 +106,13 @@ def _criteria(ws, fmt, result: Result, lay: Layout) -> None:
                 ws.write_formula(r, 7, _diff(cell(r, 6), cell(r, 4)), fmt.number, stored(crit.gap))
             else:
                 ws.write_blank(r, 7, None, fmt.number)
-            ws.write_url(r, 8, internal_link(result.sheet, crit.address), fmt.link, f"{result.sheet}!{crit.address}")
+            write_link(ws, r, 8, internal_link(result.sheet, crit.address), fmt.link, f"{result.sheet}!{crit.address}")
             ws.write_string(r, 9, crit.bukti, fmt.text)
+
+
+def _fit_header(ws, row: int, heads) -> None:
+    """Header rows (bold) at least two lines high, more when a header needs them."""
+    fit_row(ws, row, [(h, WIDTHS[c] * 0.9) for c, h in enumerate(heads)] + [("\n", 1)])
 
 
 def _answer(ws, fmt, r, c, result: Result, ans, kind, live: bool) -> None:
@@ -125,7 +130,7 @@ def _subs(ws, fmt, result: Result, lay: Layout) -> None:
                     fmt.label)
     for c, h in enumerate(SUB_HEADS):
         ws.write_string(lay.sub_label + 1, c, h, fmt.header)
-    ws.set_row(lay.sub_label + 1, 30)
+    _fit_header(ws, lay.sub_label + 1, SUB_HEADS)
     for g in result.groups:
         r = lay.sub_row[id(g)]
         first, last = lay.crit_rows[id(g)]
@@ -163,7 +168,7 @@ def _summary(ws, fmt, result: Result, lay: Layout) -> None:
     ws.write_string(SUMMARY_TOP, 0, "A. Nilai per Komponen dan Nilai Akhir", fmt.label)
     for c, h in enumerate(SUMMARY_HEADS):
         ws.write_string(SUMMARY_TOP + 1, c, h, fmt.header)
-    ws.set_row(SUMMARY_TOP + 1, 30)
+    _fit_header(ws, SUMMARY_TOP + 1, SUMMARY_HEADS)
     row_of = lay.sub_row
     for i, comp in enumerate(result.components):
         r = lay.comp_first + i

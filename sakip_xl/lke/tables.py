@@ -95,6 +95,7 @@ def write_template_tables(ws, first_row: int, styles: dict, values: dict | None 
     r += 1
     for c, h in enumerate(ANSWER_HEADERS):
         ws.write_string(r, c, h, styles["header"])
+    ws.set_row(r, 30)   # "Jenis Jawaban LKE" wraps in Pengaturan's narrow third column
     for label, value, kind in ANSWER_VALUES:
         r += 1
         ws.write_string(r, 0, label, styles["input"])

@@ -9,7 +9,7 @@ from .. import capaian as C
 from ..addresses import cell, parse_cell, ref
 from ..sheets import presentation as P
 from ..sheets.capaian_sheet import chart_label, rule_expr
-from ..sheets.common import Formats, fit_row, internal_link, number_or_fallback, stored
+from ..sheets.common import Formats, fit_row, internal_link, number_or_fallback, stored, write_link
 from .analyze import Result, Row
 from .schema import QUARTERS
 
@@ -100,7 +100,7 @@ def _write_row(ws, fmt, r: int, k: int, row: Row, result: Result) -> None:
     ws.write_string(r, URAIAN, row.uraian, fmt.text)
     if ind is not None and result.pk_sheet:
         addr = ind.target.address
-        ws.write_url(r, SEL, internal_link(result.pk_sheet, addr), fmt.link, f"{result.pk_sheet}!{addr}")
+        write_link(ws, r, SEL, internal_link(result.pk_sheet, addr), fmt.link, f"{result.pk_sheet}!{addr}")
     else:
         ws.write_blank(r, SEL, None, fmt.center)
 
