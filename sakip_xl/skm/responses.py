@@ -16,6 +16,7 @@ from ..numbers import TEXT_NUMBER, format_id, read_number
 from ..reader import find_header
 from . import compute as C
 from . import groups as G
+from . import labels as L
 from .codes import Bounded
 from .regimes import DEFAULT, MAX_ELEMENTS, Regime, by_name, weight
 from .schema import ELEMENT_KEYS, PERIOD_MONTH, PROFILE_KEYS, SKM_READ
@@ -77,6 +78,14 @@ class Profile:
 
 
 @dataclass
+class Label:
+    """A text read as an answer (labels.py): listed on Hasil SKM, counted per element there."""
+    text: str                         # the first spelling met (the formulas compare case-insensitively)
+    score: int
+    counts: dict = field(default_factory=dict)   # element number -> cells holding this text
+
+
+@dataclass
 class Index:
     """IKM, NIK and grade of a survey (responses or a distribution)."""
     regime: Regime
@@ -103,6 +112,9 @@ class Survey:
     periods: list[Group]
     quarterly: bool
     profile: list[Profile]
+    labels: list[Label] = field(default_factory=list)
+    headers: dict = field(default_factory=dict)      # column key -> the header text read
+    label_terms: list = field(default_factory=list)  # per element: (label cell, score) on Hasil SKM (hasil.py)
 
 
 def regime_of(settings) -> Regime:
@@ -133,13 +145,15 @@ def analyze(ctx, facts) -> Survey | None:
         return None                       # an empty sheet, as in the template: nothing to report
     mode = ctx.settings.get("skm_bobot")
     idx = Index(regime, mode, weight(regime.count, mode))
-    elements, scores = _elements(regime, cols, values, len(data), ctx.date1904, out, sheet, first)
+    elements, scores, labels = _elements(regime, cols, values, len(data), ctx.date1904, out, sheet, first)
     answered = [s != C.BLANK for e, s in zip(elements, scores) if e.col is not None]
     for e, nb in zip((e for e in elements if e.col is not None), answered):
         e.nonblank = int(nb.sum())
     resp = np.logical_or.reduce(answered) if answered else np.zeros(len(data), bool)
     _report_scan(facts, header, cols, out, first, len(data))
-    survey = Survey(sheet, header, first, last, cols, idx, elements, int(resp.sum()), [], [], True, [])
+    headers = {key: _header_text(rows, header, c) for key, c in cols.items()}
+    survey = Survey(sheet, header, first, last, cols, idx, elements, int(resp.sum()), [], [], True, [], labels,
+                    headers)
     codes = list(scores)                   # per-row codes that equal rows share: a filter for duplicates
     if "layanan" in values:
         grouping = G.by_text(values["layanan"], resp)
@@ -162,6 +176,7 @@ def analyze(ctx, facts) -> Survey | None:
 def _elements(regime, cols, values, rows, date1904, out, sheet, first):
     elements, scores = [], []
     invalid = []
+    labels: dict[str, Label] = {}
     for j in range(1, regime.count + 1):
         key = f"u{j}"
         e = Element(j, regime.elements[j - 1], cols.get(key))
@@ -175,32 +190,74 @@ def _elements(regime, cols, values, rows, date1904, out, sheet, first):
             bad = np.flatnonzero(s == C.INVALID)
             if bad.size:
                 invalid.append((bad, np.full(bad.size, e.col), values[key], j))
+            read = _labels(values[key], j, labels)
+            if read:
+                out.out.append(F.make("SKM-023", sheet, cell(first - 1, e.col), unsur=f"U{j}", n=read,
+                                      count=len([x for x in labels.values() if j in x.counts])))
         elements.append(e)
     for j in range(regime.count + 1, MAX_ELEMENTS + 1):
         key = f"u{j}"
         if key in cols and values[key].any_nonblank():
             out.out.append(F.make("SKM-009", sheet, cell(first - 1, cols[key]), unsur=f"U{j}",
                                   regulasi=regime.name, count=regime.count))
-    _report_invalid(invalid, out, first)
-    return elements, scores
+    _report_invalid(invalid, out, first, regime)
+    return elements, scores, sorted(labels.values(), key=lambda x: (x.score, L.normalize(x.text), x.text))
 
 
-def _kind(v, seen: dict) -> tuple[str, str]:
+def _header_text(rows, header: int, c: int) -> str:
+    """The header cell's text (or the one above it, for a two-row header)."""
+    for r in (header, header - 1):
+        if r >= 0 and c < len(rows[r]) and str(rows[r][c]).strip():
+            v = rows[r][c]
+            return format_id(v, 0) if isinstance(v, float) and v.is_integer() else str(v).strip()
+    return ""
+
+
+def _labels(values, j: int, labels: dict) -> int:
+    """Texts of element j read as answers (labels.py), added to `labels`; returns how many cells."""
+    coded = getattr(values, "codes", None) is not None
+    distinct = values.distinct if coded else list(dict.fromkeys(v for v in values if type(v) is str))
+    found = {}
+    for v in distinct:
+        if type(v) is str and v and not L.is_plain_letter(v) and L.score(v) > 0:
+            found[v] = L.key(v)
+    if not found:
+        return 0
+    if coded:
+        tally = np.bincount(values.codes, minlength=len(values.distinct))
+        per_value = {v: int(tally[i]) for i, v in enumerate(values.distinct) if v in found}
+    else:
+        per_value = dict.fromkeys(found, 0)
+        for v in values:
+            if type(v) is str and v in per_value:
+                per_value[v] += 1
+    total = 0
+    for v, n in per_value.items():
+        if not n:
+            continue
+        lab = labels.setdefault(found[v], Label(v, L.score(v)))
+        lab.counts[j] = lab.counts.get(j, 0) + n
+        total += n
+    return total
+
+
+def _kind(v, seen: dict, number: int, regime) -> tuple[str, str, dict]:
     """The finding code for an invalid answer, and the text shown (`seen` caches texts)."""
+    scales = {"scales": L.scales_tried(number, regime.name)}
     if type(v) is bool:
-        return "SKM-003", "TRUE" if v else "FALSE"
+        return "SKM-003", "TRUE" if v else "FALSE", scales
     if isinstance(v, str):
         if v not in seen:
             seen[v] = "SKM-002" if read_number(v).kind == TEXT_NUMBER else "SKM-003"
-        return seen[v], v
-    number = C.engine_number(v)
-    if number is None:
-        return "SKM-003", str(v)
-    p = read_number(number)
-    return "SKM-001", format_id(number, min(p.decimals or 0, 6))
+        return seen[v], v, (scales if seen[v] == "SKM-003" else {})
+    value = C.engine_number(v)
+    if value is None:
+        return "SKM-003", str(v), scales
+    p = read_number(value)
+    return "SKM-001", format_id(value, min(p.decimals or 0, 6)), {}
 
 
-def _report_invalid(invalid, out: Bounded, first: int) -> None:
+def _report_invalid(invalid, out: Bounded, first: int, regime) -> None:
     """Invalid answers in reading order (row by row), at most LIMIT listed per code."""
     if not invalid:
         return
@@ -211,10 +268,11 @@ def _report_invalid(invalid, out: Bounded, first: int) -> None:
     for k in np.lexsort((cols, rows)).tolist():
         _, _, vals, j = invalid[which[k]]
         i = int(rows[k])
-        code, text = _kind(vals[i], seen)
         addr = cell(first + i, int(cols[k]))
+        code = _kind(vals[i], seen, j, regime)[0]
         if out.wants(code):
-            out.add(code, addr, text=text, unsur=f"U{j}")
+            code, text, extra = _kind(vals[i], seen, j, regime)
+            out.add(code, addr, text=text, unsur=f"U{j}", **extra)
         else:
             out.skip(code, addr)
 
