@@ -121,28 +121,48 @@ def regime_of(settings) -> Regime:
     return by_name(settings.get("skm_regulasi")) or DEFAULT
 
 
-def analyze(ctx, facts) -> Survey | None:
+def analyze(ctx, facts, sheet: str | None = None) -> Survey | None:
     """The survey of the SKM sheet, or None when the workbook has none (or it is empty).
 
     `facts` (prefetch.SheetFacts): the sheet's Excel error cells, read as blanks by the formulas
     too; formulas saved without a result; hidden rows. Each is reported with its cell.
+    `sheet`: the survey sheet when it is not called SKM (locate.py found it).
     """
+    from . import locate
     book = ctx.book
-    sheet = book.find_sheet(SKM_READ.name, SKM_READ.aliases)
+    sheet = sheet or book.find_sheet(SKM_READ.name, SKM_READ.aliases)
     if sheet is None:
         return None
     rows = book.rows(sheet)
     regime = regime_of(ctx.settings)
-    header, cols = find_header(SKM_READ, rows)
+    header, cols, guessed = locate.header(rows, regime.name)
     if header < 0 or not any(k in cols for k in ELEMENT_KEYS):
         ctx.findings.append(F.make("SKM-008", sheet, "", unsur="U1", regulasi=regime.name, count=regime.count))
         return None
     first, last = header + 1, max(header + 1, len(rows) - 1)
-    data = rows[first:]
-    out = Bounded(ctx.findings, sheet)
-    values = {key: book.column(sheet, c).below(first) for key, c in cols.items() if key != "no"}
+    end = len(rows)
+    footer = locate.footer_row(rows, first, [cols[k] for k in ELEMENT_KEYS if k in cols])
+    if footer is not None:
+        end = footer[0]
+        last = max(first, end - 1)
+    data = rows[first:end]
+    values = {key: book.column(sheet, c).below(first).head(end - first) for key, c in cols.items() if key != "no"}
     if not any(col.any_nonblank() for col in values.values()):
         return None                       # an empty sheet, as in the template: nothing to report
+    if footer is not None:
+        ctx.findings.append(F.make("SKM-026", sheet, cell(footer[0], _first_text_col(rows[footer[0]])),
+                                   row=footer[0] + 1, text=footer[1], first=first + 1, last=last + 1))
+    implied = _implied_regime(ctx, regime, cols, values)
+    if implied is not None:
+        ctx.findings.append(F.make("SKM-028", sheet, cell(header, cols["u10"]), regulasi=implied.name,
+                                   count=implied.count, default=regime.name))
+        regime = implied
+    for key in sorted(guessed, key=lambda k: cols[k]):
+        what = f"U{key[1:]} ({regime.elements[int(key[1:]) - 1]})" if key in ELEMENT_KEYS and \
+            int(key[1:]) <= regime.count else key.replace("_", " ").title()
+        ctx.findings.append(F.make("SKM-024", sheet, cell(header, cols[key]), text=_header_text(rows, header, cols[key]),
+                                   what=what))
+    out = Bounded(ctx.findings, sheet)
     mode = ctx.settings.get("skm_bobot")
     idx = Index(regime, mode, weight(regime.count, mode))
     elements, scores, labels = _elements(regime, cols, values, len(data), ctx.date1904, out, sheet, first)
@@ -202,6 +222,26 @@ def _elements(regime, cols, values, rows, date1904, out, sheet, first):
                                   regulasi=regime.name, count=regime.count))
     _report_invalid(invalid, out, first, regime)
     return elements, scores, sorted(labels.values(), key=lambda x: (x.score, L.normalize(x.text), x.text))
+
+
+def _first_text_col(row) -> int:
+    return next((c for c, v in enumerate(row) if isinstance(v, str) and v.strip()), 0)
+
+
+def _implied_regime(ctx, regime, cols, values):
+    """KepMenPAN 25/2004 when the sheet answers U10-U14 and Pengaturan does not name a regulation."""
+    if regime.count >= MAX_ELEMENTS or not all(f"u{j}" in cols for j in range(regime.count + 1, MAX_ELEMENTS + 1)):
+        return None
+    if not all(values[f"u{j}"].any_nonblank() for j in range(regime.count + 1, MAX_ELEMENTS + 1)):
+        return None
+    addr = ctx.settings.cells.get("skm_regulasi")
+    if ctx.settings.sheet and addr:
+        r, c = parse_cell(addr)
+        rows = ctx.book.rows(ctx.settings.sheet)
+        if r < len(rows) and c < len(rows[r]) and str(rows[r][c]).strip():
+            return None                   # the user chose the regulation: SKM-009 says what is left out
+    from .regimes import REGIMES
+    return next(r for r in REGIMES if r.count == MAX_ELEMENTS)
 
 
 def _header_text(rows, header: int, c: int) -> str:
@@ -296,8 +336,9 @@ def _report_scan(facts, header, cols, out: Bounded, first: int, count: int) -> N
 
 
 def _report_rows(data, cols, resp, codes, out: Bounded, first: int) -> None:
-    """Rows with data but no answer; rows repeated exactly (every column but No)."""
-    width = len(data[0]) if data else 0
+    """Rows with data but no answer; rows repeated exactly (every column but No, up to the last column read:
+    a note or a legend to the right of the table is not part of a respondent's row)."""
+    width = min(len(data[0]), max(cols.values()) + 2) if data else 0
     other = [c for c in range(width) if c != cols.get("no")]
     if not other:
         return
