@@ -95,6 +95,28 @@ def _survey_sheet(ctx) -> str | None:
     return None
 
 
+def empty_survey_message(ctx) -> str | None:
+    """When nothing could be computed: a sheet with survey column headers but no answers, named."""
+    from ..schema import normalize_header
+    from . import locate
+    from .responses import regime_of
+    regime = regime_of(ctx.settings)
+    for name in ctx.book.sheet_names:
+        if normalize_header(name) in {normalize_header(n) for n in (SHEET, DIST_SHEET, "Pemeriksaan")}:
+            continue
+        try:
+            rows = ctx.book.rows(name)
+        except Exception:
+            continue
+        row, cols, _ = locate.header(rows, regime.name)
+        n = sum(k in cols for k in locate.ELEMENT_KEYS)
+        if row >= 0 and n >= locate.MIN_QUESTIONS:
+            return (f"Lembar '{name}' berisi judul kolom survei SKM (baris {row + 1}, {n} kolom unsur) tetapi belum "
+                    f"ada jawaban di bawahnya, dan tidak ada lembar PK. Isi jawaban responden (satu baris per "
+                    f"responden, jawaban 1-4 atau pilihan jawaban kuesioner) di bawah baris judul, lalu jalankan lagi.")
+    return None
+
+
 def _analyze(ctx, facts, sheet=None) -> SkmResult | None:
     from . import distribution, responses
     from .results import derive_elements, derive_groups

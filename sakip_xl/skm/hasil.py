@@ -50,6 +50,8 @@ def write_survey(wb, sf, ctx, survey, sample) -> None:
                            lambda label, _row: X.in_text(L, label), survey.respondents)
     if "tanggal" in survey.columns:
         T = X.column_range(survey.sheet, survey.columns["tanggal"], survey.first, survey.last)
+        if survey.text_dates is not None:
+            T = _write_dates(ws, sf, survey)
         heading = "HASIL PER TRIWULAN" if survey.quarterly else "HASIL PER BULAN"
         r = GS.group_table(ws, sf, r, heading, "Periode", survey.periods, survey,
                            lambda _label, row: X.in_range(T, cell(row, 2, absolute=True), cell(row, 3, absolute=True)),
@@ -78,6 +80,33 @@ def _counts(rng, e, fmt, label_rows, i):
                 ws.write_formula(r, c, "=" + X.count_answer(rng, k) + extra.replace("{k}", str(k)), fmt.integer,
                                  e.counts[k - 1])
     return write
+
+
+DATE_HELPER = 70        # hidden column BS: each row's Tanggal as a number, text dates read by dates.py
+
+
+def _write_dates(ws, sf, survey) -> str:
+    """One formula per data row, at the same row: the date cell when it is a number, else the date Python
+    read from its text (a literal), else "". Written only when some Tanggal is text. Returns its range."""
+    from ..addresses import quote_sheet
+    from ..sheets.common import num_literal
+    col = survey.columns["tanggal"]
+    letter = col_letter(col)
+    q = quote_sheet(survey.sheet)
+    t, text = survey.date_values, survey.text_dates
+    write = ws.write_formula
+    for i in range(survey.last - survey.first + 1):
+        r = survey.first + i
+        src = f"{q}!${letter}${r + 1}"
+        if i < len(t) and text[i]:
+            write(r, DATE_HELPER, f"=IF(ISNUMBER({src}),{src},{num_literal(float(t[i]))})", None, float(t[i]))
+        else:
+            value = float(t[i]) if i < len(t) and t[i] == t[i] else ""
+            write(r, DATE_HELPER, f'=IF(ISNUMBER({src}),{src},"")', None, value)
+    ws.write_string(survey.first - 1, DATE_HELPER, "Tanggal (angka)")
+    ws.set_column(DATE_HELPER, DATE_HELPER, 11, None, {"hidden": True})
+    h = col_letter(DATE_HELPER)
+    return f"${h}${survey.first + 1}:${h}${survey.last + 1}"
 
 
 LABEL_TEXT = 1          # column B: the text as written; C: its score; D...: how many cells per element

@@ -115,6 +115,8 @@ class Survey:
     labels: list[Label] = field(default_factory=list)
     headers: dict = field(default_factory=dict)      # column key -> the header text read
     label_terms: list = field(default_factory=list)  # per element: (label cell, score) on Hasil SKM (hasil.py)
+    text_dates: np.ndarray | None = None              # rows whose Tanggal is a text read as a date (dates.py)
+    date_values: np.ndarray | None = None             # then: the serial of every row's Tanggal (NaN: none)
 
 
 def regime_of(settings) -> Regime:
@@ -183,6 +185,9 @@ def analyze(ctx, facts, sheet: str | None = None) -> Survey | None:
     if "tanggal" in values:
         survey.quarterly = ctx.settings.get("skm_periode") != PERIOD_MONTH
         t = G.serials(values["tanggal"], ctx.date1904)
+        survey.text_dates = _text_dates(values["tanggal"], t, ctx.date1904, out, cell(header, cols["tanggal"]))
+        if survey.text_dates is not None:
+            survey.date_values = t
         codes.append(t)
         survey.periods = _periods(values["tanggal"], t, cols["tanggal"], resp, scores, survey.quarterly,
                                   ctx.date1904, out, first, header)
@@ -222,6 +227,50 @@ def _elements(regime, cols, values, rows, date1904, out, sheet, first):
                                   regulasi=regime.name, count=regime.count))
     _report_invalid(invalid, out, first, regime)
     return elements, scores, sorted(labels.values(), key=lambda x: (x.score, L.normalize(x.text), x.text))
+
+
+def _text_dates(values, t, date1904, out: Bounded, header_cell: str):
+    """Reads the texts of the Tanggal column that are dates (dates.py) into `t`; returns the mask of
+    those rows (None when there are none) and reports how they were read (SKM-029)."""
+    from . import dates as D
+    texts = [v for v in (values.distinct if values.codes is not None else dict.fromkeys(values))
+             if type(v) is str and v.strip()]
+    if not texts:
+        return None
+    order, shown_by_data = D.order_of(texts)
+    read = {}
+    for v in texts:
+        serial, form = D.parse(v, order, date1904)
+        if serial is not None:
+            read[v] = (serial, form)
+    if not read:
+        return None
+    nan = float("nan")
+    parsed = values.table(lambda v: read[v][0] if type(v) is str and v in read else nan, np.float64)
+    mask = ~np.isnan(parsed)
+    t[mask] = parsed[mask]
+    example = next(iter(read))
+    serial, form = read[example]
+    forms = {f for _, f in read.values()}
+    how = []
+    if "iso" in forms:
+        how.append("tahun-bulan-hari (ISO)")
+    if "angka" in forms:
+        how.append(order + ("" if shown_by_data or order != D.DAY_FIRST else
+                            " (urutan Indonesia; isi kolom tidak memastikan urutan hari dan bulan)"))
+    if "nama bulan" in forms:
+        how.append("tanggal dengan nama bulan")
+    day = _dt_from_serial(serial, date1904)
+    out.out.append(F.make("SKM-029", out.sheet, header_cell, n=int(mask.sum()), how=", ".join(how),
+                          example=example, shown=day))
+    return mask
+
+
+def _dt_from_serial(serial: float, date1904: bool) -> str:
+    import datetime as dt
+    base = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
+    day = base + dt.timedelta(days=int(serial))
+    return f"{day.day} {G.MONTHS[day.month - 1]} {day.year}"
 
 
 def _first_text_col(row) -> int:
