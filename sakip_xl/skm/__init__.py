@@ -96,11 +96,12 @@ def _survey_sheet(ctx) -> str | None:
 
 
 def empty_survey_message(ctx) -> str | None:
-    """When nothing could be computed: a sheet with survey column headers but no answers, named."""
+    """When nothing could be computed: the sheets that look like survey answers, named, and what to do."""
     from ..schema import normalize_header
     from . import locate
     from .responses import regime_of
     regime = regime_of(ctx.settings)
+    full, empty = [], []
     for name in ctx.book.sheet_names:
         if normalize_header(name) in {normalize_header(n) for n in (SHEET, DIST_SHEET, "Pemeriksaan")}:
             continue
@@ -109,11 +110,20 @@ def empty_survey_message(ctx) -> str | None:
         except Exception:
             continue
         row, cols, _ = locate.header(rows, regime.name)
-        n = sum(k in cols for k in locate.ELEMENT_KEYS)
-        if row >= 0 and n >= locate.MIN_QUESTIONS:
-            return (f"Lembar '{name}' berisi judul kolom survei SKM (baris {row + 1}, {n} kolom unsur) tetapi belum "
-                    f"ada jawaban di bawahnya, dan tidak ada lembar PK. Isi jawaban responden (satu baris per "
-                    f"responden, jawaban 1-4 atau pilihan jawaban kuesioner) di bawah baris judul, lalu jalankan lagi.")
+        answer_cols = [c for k, c in cols.items() if k in locate.ELEMENT_KEYS]
+        if row < 0 or len(answer_cols) < locate.MIN_QUESTIONS:
+            continue
+        filled = any(c < len(r) and r[c] != "" for r in rows[row + 1:] for c in answer_cols)
+        (full if filled else empty).append((name, row, len(answer_cols)))
+    if len(full) > 1:
+        return (f"Lembar {', '.join(repr(n) for n, _, _ in full)} tampak berisi jawaban survei SKM, dan tidak ada "
+                "lembar bernama SKM maupun PK. sakip-xl tidak memilih sendiri: ganti nama lembar yang berisi jawaban "
+                "survei menjadi 'SKM' (klik kanan tab > Ganti Nama), simpan, lalu jalankan lagi.")
+    if empty and not full:
+        name, row, n = empty[0]
+        return (f"Lembar '{name}' berisi judul kolom survei SKM (baris {row + 1}, {n} kolom unsur) tetapi belum "
+                f"ada jawaban di bawahnya, dan tidak ada lembar PK. Isi jawaban responden (satu baris per "
+                f"responden, jawaban 1-4 atau pilihan jawaban kuesioner) di bawah baris judul, lalu jalankan lagi.")
     return None
 
 
