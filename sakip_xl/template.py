@@ -85,7 +85,9 @@ def _write_settings(wb, st, values):
             ws.write_blank(r, 2, None, st["input"])
         ws.data_validation(r, 1, r, 1, {"validate": "list", "source": [">", ">="]})
     from .ordinal import DEFAULT_SCALES, write_template_table
-    write_template_table(ws, r + 2, st, values.get("skala_kualitatif") or DEFAULT_SCALES)
+    r = write_template_table(ws, r + 2, st, values.get("skala_kualitatif") or DEFAULT_SCALES)
+    from .skm.labels import write_template_table as skm_labels
+    skm_labels(ws, r + 1, st)
 
 
 def _write_value(ws, r, c, value, fmt, date_fmt=None):

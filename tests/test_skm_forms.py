@@ -270,6 +270,42 @@ def test_two_survey_like_sheets_and_nothing_else_is_a_clear_message(tmp_path):
         check(_two_survey_sheets(tmp_path, with_pk=False))
 
 
+def test_labels_added_in_pengaturan(tmp_path):
+    from sakip_xl.skm.labels import SCORE_HEADER, TEXT_HEADER
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    _settings_sheet(wb)
+    ws = wb.worksheets()[0]
+    top = len(all_settings()) + 4
+    ws.write_string(top, 0, TEXT_HEADER)
+    ws.write_string(top + 1, 0, "Memuaskan")
+    ws.write_number(top + 1, 1, 3)
+    ws.write_string(top + 2, 0, "Sangat Memuaskan")
+    ws.write_string(top + 2, 1, "4")
+    ws.write_string(top + 3, 0, "Baik")                 # the user's questionnaire gives Baik 2
+    ws.write_number(top + 3, 1, 2)
+    ws.write_string(top + 4, 0, "Istimewa")
+    ws.write_number(top + 4, 1, 7)                      # not a score
+    ws.write_string(top, 1, SCORE_HEADER)
+    skm = wb.add_worksheet("SKM")
+    for j in range(9):
+        skm.write_string(0, j, f"U{j + 1}")
+    answers = ["Memuaskan", "c. Memuaskan", "Sangat Memuaskan", "baik", "Istimewa", "4"]
+    for i, a in enumerate(answers):
+        for j in range(9):
+            skm.write_string(i + 1, j, a)
+    wb.close()
+    out = tmp_path / "h.xlsx"
+    report = compute(write(tmp_path / "p.xlsx", buffer.getvalue()), out)
+    survey = report.analysis.results["skm"].survey
+    assert survey.elements[0].counts == (0, 1, 2, 2)
+    assert [f.cell for f in report.findings if f.code == "SKM-030"] == [f"B{top + 5}"]
+    assert [f.cell for f in report.findings if f.code == "SKM-031"] == [f"B{top + 4}"]
+    assert sum(f.code == "SKM-003" for f in report.findings) == 9        # 'Istimewa' in each unsur
+    hasil = openpyxl.load_workbook(out, data_only=True)["Hasil SKM"]
+    assert [hasil[f"{c}18"].value for c in "CDEF"] == [0, 1, 2, 2]      # U1 in the element table (stored)
+
+
 # --- summary rows under the answers (issue 14 item 6) and text dates (item 7) ----------------------------------
 
 def test_summary_rows_under_the_answers_are_not_respondents(tmp_path):

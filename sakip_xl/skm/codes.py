@@ -16,8 +16,9 @@ CODES = [
     Code("SKM-003", GALAT, "Jawaban tidak dikenal",
          "Jawaban '{text}' pada {unsur} bukan 1-4, a-d, atau pilihan jawaban yang dikenal (skala yang dicoba: "
          "{scales}); tidak dihitung.",
-         "Kodekan jawaban 1-4 (a-d, 1 = terburuk), atau tulis pilihan jawaban persis seperti di kuesioner "
-         "PermenPANRB 14/2017 (mis. Tidak Sesuai, Kurang Sesuai, Sesuai, Sangat Sesuai)."),
+         "Kodekan jawaban 1-4 (a-d, 1 = terburuk), tulis pilihan jawaban seperti di kuesioner PermenPANRB 14/2017 "
+         "(mis. Tidak Sesuai ... Sangat Sesuai), atau tambahkan tulisan ini dan nilainya di tabel "
+         "LABEL JAWABAN SKM di Pengaturan."),
     Code("SKM-004", PERINGATAN, "Temuan sejenis lainnya",
          "{more} sel lain dengan temuan {kode} ({title}) tidak dicantumkan satu per satu; seluruhnya {total} sel.",
          "Saring (filter) kolom di lembar SKM untuk menemukan sel sejenis; contoh pertama tercantum di atas."),
@@ -92,6 +93,13 @@ CODES = [
     Code("SKM-029", INFO, "Tanggal berupa teks dibaca",
          "{n} tanggal di kolom ini berupa teks, dibaca sebagai {how} (mis. '{example}' = {shown}).",
          "Tidak perlu tindakan bila benar. Untuk pasti, ubah kolom menjadi tanggal Excel (Data > Text to Columns)."),
+    Code("SKM-030", GALAT, "Nilai label jawaban tidak sah",
+         "Nilai '{text}' untuk jawaban '{label}' di tabel Label Jawaban SKM bukan 1-4; baris ini diabaikan.",
+         "Isi nilai 1, 2, 3 atau 4 (1 = terburuk)."),
+    Code("SKM-031", INFO, "Label jawaban diberi nilai lain",
+         "Jawaban '{label}' bernilai {k} menurut tabel Label Jawaban SKM, bukan {builtin} seperti pilihan "
+         "jawaban resmi.",
+         "Periksa apakah kuesioner Anda memang memberi nilai itu; bila tidak, hapus baris ini dari tabel."),
     Code("SKM-023", INFO, "Jawaban berupa teks dibaca sebagai nilai",
          "{n} jawaban {unsur} berupa teks ({count} tulisan berbeda, mis. 'Sangat Sesuai', 'd. Baik', ' 4 '); "
          "dibaca sebagai nilai 1-4 menurut pilihan jawaban kuesioner.",

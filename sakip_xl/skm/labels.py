@@ -139,3 +139,62 @@ def scales_tried(number: int, regime_name: str) -> str:
         shown.append(f"U{number} {name} ({' / '.join(words)})")
     shown += [f"{' / '.join(words)}" for _, words in GENERIC]
     return "; ".join(shown)
+
+
+# --- the user's own labels: a table in Pengaturan -------------------------------------------------------------
+
+TABLE_TITLE = "LABEL JAWABAN SKM"
+TEXT_HEADER = "Jawaban SKM (tulisan)"
+SCORE_HEADER = "Nilai SKM (1-4)"
+TEMPLATE_ROWS = 8
+
+
+def read_table(rows: list[list], sheet: str, out: list) -> dict[str, int]:
+    """BUILTIN extended by the Pengaturan table 'Jawaban SKM (tulisan)' / 'Nilai SKM (1-4)' (findings to out)."""
+    from .. import findings as F
+    from ..addresses import cell
+    from ..numbers import NUMBER, TEXT_NUMBER, read_number
+    from ..schema import normalize_header
+    head = normalize_header(TEXT_HEADER)
+    table = dict(BUILTIN)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row[:-1]):
+            if not (isinstance(value, str) and normalize_header(value) == head):
+                continue
+            for rr in range(r + 1, len(rows)):
+                text = rows[rr][c] if c < len(rows[rr]) else ""
+                raw = rows[rr][c + 1] if c + 1 < len(rows[rr]) else ""
+                if not isinstance(text, str) or not text.strip():
+                    if text in ("", None) and raw in ("", None):
+                        break
+                    continue
+                p = read_number(raw)
+                if p.kind not in (NUMBER, TEXT_NUMBER) or p.value not in (1, 2, 3, 4):
+                    out.append(F.make("SKM-030", sheet, cell(rr, c + 1), label=text.strip(),
+                                      text="" if raw is None else str(raw)))
+                    continue
+                k = int(p.value)
+                key = normalize(text)
+                if BUILTIN.get(key, k) != k:
+                    out.append(F.make("SKM-031", sheet, cell(rr, c + 1), label=text.strip(), k=k, builtin=BUILTIN[key]))
+                table[key] = k
+            return table
+    return table
+
+
+def write_template_table(ws, first_row: int, styles: dict) -> int:
+    """The table in the template's Pengaturan (empty rows to fill); returns the row after it."""
+    r = first_row
+    ws.write_string(r, 0, TABLE_TITLE, styles["label"])
+    ws.write_string(r, 3, "Pilihan jawaban resmi PermenPANRB 14/2017 dan KepMenPAN 25/2004 (mis. Sangat Sesuai, "
+                          "d. Sangat Baik) sudah dikenal. Tambahkan di sini tulisan lain yang dipakai kuesioner Anda "
+                          "dan nilainya, mis. Memuaskan = 3.", styles["note"])
+    r += 1
+    ws.write_string(r, 0, TEXT_HEADER, styles["header"])
+    ws.write_string(r, 1, SCORE_HEADER, styles["header"])
+    for _ in range(TEMPLATE_ROWS):
+        r += 1
+        ws.write_blank(r, 0, None, styles["input"])
+        ws.write_blank(r, 1, None, styles["input"])
+        ws.data_validation(r, 1, r, 1, {"validate": "list", "source": ["1", "2", "3", "4"]})
+    return r + 1

@@ -167,7 +167,9 @@ def analyze(ctx, facts, sheet: str | None = None) -> Survey | None:
     out = Bounded(ctx.findings, sheet)
     mode = ctx.settings.get("skm_bobot")
     idx = Index(regime, mode, weight(regime.count, mode))
-    elements, scores, labels = _elements(regime, cols, values, len(data), ctx.date1904, out, sheet, first)
+    table = L.read_table(book.rows(ctx.settings.sheet), ctx.settings.sheet, ctx.findings) \
+        if ctx.settings.sheet else None
+    elements, scores, labels = _elements(regime, cols, values, len(data), ctx.date1904, out, sheet, first, table)
     answered = [s != C.BLANK for e, s in zip(elements, scores) if e.col is not None]
     for e, nb in zip((e for e in elements if e.col is not None), answered):
         e.nonblank = int(nb.sum())
@@ -198,7 +200,7 @@ def analyze(ctx, facts, sheet: str | None = None) -> Survey | None:
     return survey
 
 
-def _elements(regime, cols, values, rows, date1904, out, sheet, first):
+def _elements(regime, cols, values, rows, date1904, out, sheet, first, table=None):
     elements, scores = [], []
     invalid = []
     labels: dict[str, Label] = {}
@@ -209,13 +211,13 @@ def _elements(regime, cols, values, rows, date1904, out, sheet, first):
             out.out.append(F.make("SKM-008", sheet, "", unsur=f"U{j}", regulasi=regime.name, count=regime.count))
             scores.append(np.zeros(rows, np.int8))
         else:
-            s = C.score_column(values[key], date1904)
+            s = C.score_column(values[key], date1904, table)
             e.counts = C.counts(s)
             scores.append(s)
             bad = np.flatnonzero(s == C.INVALID)
             if bad.size:
                 invalid.append((bad, np.full(bad.size, e.col), values[key], j))
-            read = _labels(values[key], j, labels)
+            read = _labels(values[key], j, labels, table)
             if read:
                 out.out.append(F.make("SKM-023", sheet, cell(first - 1, e.col), unsur=f"U{j}", n=read,
                                       count=len([x for x in labels.values() if j in x.counts])))
@@ -302,13 +304,13 @@ def _header_text(rows, header: int, c: int) -> str:
     return ""
 
 
-def _labels(values, j: int, labels: dict) -> int:
+def _labels(values, j: int, labels: dict, table=None) -> int:
     """Texts of element j read as answers (labels.py), added to `labels`; returns how many cells."""
     coded = getattr(values, "codes", None) is not None
     distinct = values.distinct if coded else list(dict.fromkeys(v for v in values if type(v) is str))
     found = {}
     for v in distinct:
-        if type(v) is str and v and not L.is_plain_letter(v) and L.score(v) > 0:
+        if type(v) is str and v and not L.is_plain_letter(v) and L.score(v, table) > 0:
             found[v] = L.key(v)
     if not found:
         return 0
@@ -324,7 +326,7 @@ def _labels(values, j: int, labels: dict) -> int:
     for v, n in per_value.items():
         if not n:
             continue
-        lab = labels.setdefault(found[v], Label(v, L.score(v)))
+        lab = labels.setdefault(found[v], Label(v, L.score(v, table)))
         lab.counts[j] = lab.counts.get(j, 0) + n
         total += n
     return total
