@@ -23,6 +23,7 @@ ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + r"\s*$")
 NUMERIC = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})" + _TIME + r"\s*$")
 NAMED = re.compile(r"^(?:[A-Za-z]+,?\s+)?(\d{1,2})[\s\-]+([A-Za-z]+)\.?[\s\-]+(\d{4})" + _TIME + r"\s*$")
 
+_NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})\b")
 DAY_FIRST = "hari/bulan/tahun"
 MONTH_FIRST = "bulan/hari/tahun"
 
@@ -41,13 +42,40 @@ def order_of(texts) -> tuple[str, bool]:
     """(the numeric order of a column's texts, whether the texts themselves show it)."""
     first_big = second_big = False
     for t in texts:
-        m = NUMERIC.match(t.strip())
+        m = NUMERIC.match(t.strip()) or _NUMERIC_DAY.match(t.strip())
         if m:
             first_big |= int(m.group(1)) > 12
             second_big |= int(m.group(3)) > 12
+        if first_big and second_big:
+            break
     if second_big and not first_big:
         return MONTH_FIRST, True
     return DAY_FIRST, first_big
+
+
+_SPLIT = re.compile(r"^(\S+(?:\s+\S+\s+\d{4})?)[ T,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*$")
+
+
+class Reader:
+    """parse() of many texts that share their dates (timestamps): the date part is parsed once."""
+
+    def __init__(self, order: str, date1904: bool):
+        self.order, self.date1904 = order, date1904
+        self._days: dict[str, tuple] = {}
+
+    def __call__(self, text: str) -> tuple[float | None, str | None]:
+        t = text.strip()
+        m = _SPLIT.match(t)
+        if m is None:
+            return parse(t, self.order, self.date1904)
+        day_text, hh, mm, ss = m.groups()
+        day = self._days.get(day_text)
+        if day is None:
+            day = self._days[day_text] = parse(day_text, self.order, self.date1904)
+        serial, form = day
+        if serial is None or int(hh) > 23 or int(mm) > 59 or int(ss or 0) > 59:
+            return parse(t, self.order, self.date1904)
+        return serial + (int(hh) * 3600 + int(mm) * 60 + int(ss or 0)) / 86400, form
 
 
 def parse(text: str, order: str = DAY_FIRST, date1904: bool = False) -> tuple[float | None, str | None]:

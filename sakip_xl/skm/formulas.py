@@ -68,6 +68,14 @@ def in_range(rng: str, lo: str, hi: str) -> str:
     return f"IFERROR(({rng}>={lo})*({rng}<{hi}),0)"
 
 
+def in_dates(rng: str, text_dates: str | None, lo: str, hi: str) -> str:
+    """Per row: a date in [lo, hi), in the column or, for a text read as a date, in the helper column
+    (hasil._write_dates: blank, or "" once the cell holds a number)."""
+    if text_dates is None:
+        return in_range(rng, lo, hi)
+    return f"({in_range(rng, lo, hi)}+{in_range(text_dates, lo, hi)})"
+
+
 def in_age(rng: str, lo: float | None, hi: float | None) -> str:
     """Per row: a number in the age bin (groups.by_age)."""
     parts = [f"ISNUMBER({rng})"]

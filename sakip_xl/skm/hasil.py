@@ -1,6 +1,8 @@
 """Writes `Hasil SKM` (from the responses) and `Hasil SKM Distribusi` (from a distribution)."""
 from __future__ import annotations
 
+import numpy as np
+
 from ..addresses import cell, col_letter
 from ..sheets.common import stored
 from . import formulas as X
@@ -50,11 +52,10 @@ def write_survey(wb, sf, ctx, survey, sample) -> None:
                            lambda label, _row: X.in_text(L, label), survey.respondents)
     if "tanggal" in survey.columns:
         T = X.column_range(survey.sheet, survey.columns["tanggal"], survey.first, survey.last)
-        if survey.text_dates is not None:
-            T = _write_dates(ws, sf, survey)
+        H = _write_dates(ws, sf, survey) if survey.text_dates is not None else None
         heading = "HASIL PER TRIWULAN" if survey.quarterly else "HASIL PER BULAN"
         r = GS.group_table(ws, sf, r, heading, "Periode", survey.periods, survey,
-                           lambda _label, row: X.in_range(T, cell(row, 2, absolute=True), cell(row, 3, absolute=True)),
+                           lambda _label, row: X.in_dates(T, H, cell(row, 2, absolute=True), cell(row, 3, absolute=True)),
                            survey.respondents, periods=True)
     GS.profile_tables(ws, sf, r, survey)
     GS.hide_helpers(ws)
@@ -86,24 +87,20 @@ DATE_HELPER = 70        # hidden column BS: each row's Tanggal as a number, text
 
 
 def _write_dates(ws, sf, survey) -> str:
-    """One formula per data row, at the same row: the date cell when it is a number, else the date Python
-    read from its text (a literal), else "". Written only when some Tanggal is text. Returns its range."""
+    """For each data row whose Tanggal is a text read as a date (dates.py), at the same row: the date
+    Python read, as long as the cell is not a number: =IF(ISNUMBER(cell),"",serial). The period
+    formulas count the dates in the column and these. Returns the range."""
     from ..addresses import quote_sheet
     from ..sheets.common import num_literal
-    col = survey.columns["tanggal"]
-    letter = col_letter(col)
+    letter = col_letter(survey.columns["tanggal"])
     q = quote_sheet(survey.sheet)
-    t, text = survey.date_values, survey.text_dates
+    t = survey.date_values
     write = ws.write_formula
-    for i in range(survey.last - survey.first + 1):
+    for i in np.flatnonzero(survey.text_dates).tolist():
         r = survey.first + i
         src = f"{q}!${letter}${r + 1}"
-        if i < len(t) and text[i]:
-            write(r, DATE_HELPER, f"=IF(ISNUMBER({src}),{src},{num_literal(float(t[i]))})", None, float(t[i]))
-        else:
-            value = float(t[i]) if i < len(t) and t[i] == t[i] else ""
-            write(r, DATE_HELPER, f'=IF(ISNUMBER({src}),{src},"")', None, value)
-    ws.write_string(survey.first - 1, DATE_HELPER, "Tanggal (angka)")
+        write(r, DATE_HELPER, f'=IF(ISNUMBER({src}),"",{num_literal(float(t[i]))})', None, float(t[i]))
+    ws.write_string(survey.first - 1, DATE_HELPER, "Tanggal dari teks")
     ws.set_column(DATE_HELPER, DATE_HELPER, 11, None, {"hidden": True})
     h = col_letter(DATE_HELPER)
     return f"${h}${survey.first + 1}:${h}${survey.last + 1}"

@@ -11,6 +11,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..reader import HEADER_SCAN_ROWS, _match_row, find_header
 from ..schema import normalize_header
 from .schema import ELEMENT_KEYS, SKM_READ
@@ -133,17 +135,30 @@ FOOTER_LABELS = frozenset(normalize_header(t) for t in (
 ))
 
 
+_FIRST_WORDS = frozenset(label.split()[0] for label in FOOTER_LABELS)
+_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def _is_footer(text: str) -> bool:
+    m = _WORD.match(text)           # a cheap test first: a timestamp or a name is no summary label
+    return bool(m) and m.group(1).lower() in _FIRST_WORDS and normalize_header(text) in FOOTER_LABELS
+
+
 def footer_row(rows: list[list], first: int, answer_cols: list[int]) -> tuple[int, str] | None:
     """The first row at or below `first` that is a summary row: (row, its label), or None.
 
     A row is a summary row when one of its first two text cells left of the answers (or, when the
     answers start the row, its first text cell) is such a label."""
     left = min(answer_cols) if answer_cols else 0
+    seen: dict[str, bool] = {}
     for r in range(first, len(rows)):
         row = rows[r]
-        texts = [v for v in row[:left] if isinstance(v, str) and v.strip()][:2] if left else \
-            [v for v in row if isinstance(v, str) and v.strip()][:1]
+        texts = [v for v in row[:left] if type(v) is str and v][:2] if left else \
+            [v for v in row if type(v) is str and v][:1]
         for t in texts:
-            if normalize_header(t) in FOOTER_LABELS:
+            hit = seen.get(t)
+            if hit is None:
+                hit = seen[t] = _is_footer(t)
+            if hit:
                 return r, t.strip()
     return None

@@ -241,8 +241,9 @@ def _text_dates(values, t, date1904, out: Bounded, header_cell: str):
         return None
     order, shown_by_data = D.order_of(texts)
     read = {}
+    parse = D.Reader(order, date1904)
     for v in texts:
-        serial, form = D.parse(v, order, date1904)
+        serial, form = parse(v)
         if serial is not None:
             read[v] = (serial, form)
     if not read:
