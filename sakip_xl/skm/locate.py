@@ -144,21 +144,28 @@ def _is_footer(text: str) -> bool:
     return bool(m) and m.group(1).lower() in _FIRST_WORDS and normalize_header(text) in FOOTER_LABELS
 
 
-def footer_row(rows: list[list], first: int, answer_cols: list[int]) -> tuple[int, str] | None:
+def footer_row(rows: list[list], first: int, answer_cols: list[int], column=None) -> tuple[int, str] | None:
     """The first row at or below `first` that is a summary row: (row, its label), or None.
 
-    A row is a summary row when one of its first two text cells left of the answers (or, when the
-    answers start the row, its first text cell) is such a label."""
+    A row is a summary row when one of the (up to three) cells left of the answers, or the first cell
+    when the answers start the row, holds such a label. `column(c)`: the sheet's column c as a
+    columns.Column (each distinct text is then tested once), else the rows are read."""
     left = min(answer_cols) if answer_cols else 0
-    seen: dict[str, bool] = {}
-    for r in range(first, len(rows)):
-        row = rows[r]
-        texts = [v for v in row[:left] if type(v) is str and v][:2] if left else \
-            [v for v in row if type(v) is str and v][:1]
-        for t in texts:
-            hit = seen.get(t)
-            if hit is None:
-                hit = seen[t] = _is_footer(t)
-            if hit:
-                return r, t.strip()
-    return None
+    best = None
+    for c in range(min(left, 3) or 1):
+        if column is not None:
+            values = column(c).below(first)
+            distinct = values.distinct if values.codes is not None else dict.fromkeys(values)
+        else:
+            values = [r[c] if c < len(r) else "" for r in rows[first:]]
+            distinct = dict.fromkeys(values)
+        labels = {v for v in distinct if type(v) is str and v and _is_footer(v)}
+        if not labels:
+            continue
+        for i, v in enumerate(values.values if hasattr(values, "values") else values):
+            if best is not None and first + i >= best[0]:
+                break
+            if type(v) is str and v in labels:
+                best = (first + i, v.strip())
+                break
+    return best

@@ -143,7 +143,8 @@ def analyze(ctx, facts, sheet: str | None = None) -> Survey | None:
         return None
     first, last = header + 1, max(header + 1, len(rows) - 1)
     end = len(rows)
-    footer = locate.footer_row(rows, first, [cols[k] for k in ELEMENT_KEYS if k in cols])
+    footer = locate.footer_row(rows, first, [cols[k] for k in ELEMENT_KEYS if k in cols],
+                               lambda c: book.column(sheet, c))
     if footer is not None:
         end = footer[0]
         last = max(first, end - 1)
