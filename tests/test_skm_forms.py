@@ -225,10 +225,17 @@ def test_google_forms_export_equals_typed_answers_and_libreoffice(tmp_path):
     assert ws["C7"].value == len(people) and ws[NIK_CELL].value == round(nik, 2)
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
     assert QUESTIONS[6] in texts and "Timestamp" in texts
-    # the Word report states the same respondents
+    # the same counts everywhere: Hasil SKM, the Word report and the rekap
+    valid = [len(people) - sum(1 for i, j in blanks if j == n) - (off_scale[1] == n) for n in range(9)]
+    assert [e.total for e in a.elements] == valid
+    assert [ws[f"G{18 + n}"].value for n in range(9)] == valid and [ws[f"H{18 + n}"].value for n in range(9)] == \
+        [int(off_scale[1] == n) for n in range(9)]
     from sakip_xl.report import skm as R
     paras = [b for b in R.section(forms.analysis) if type(b).__name__ == "Para"]
-    assert f"{len(people)} responden" in paras[0].text
+    assert f"{len(people)} responden; jawaban sah per unsur {min(valid)}-{max(valid)}, 1 jawaban tidak sah" \
+        in paras[0].text
+    from sakip_xl.rekap.summary import process
+    assert process(str(out)).responden == len(people)
     mismatches = compare_with_engine(out, tmp_path / "lo", sheets=["Hasil SKM"])
     assert mismatches == [], "\n".join(mismatches[:20])
 
