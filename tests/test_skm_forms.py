@@ -469,3 +469,17 @@ def test_empty_survey_template_says_which_sheet(tmp_path):
     path = _real("skm-template-two-row-header.xlsx")
     with pytest.raises(WorkbookLayoutError, match="Lembar 'Template' berisi judul kolom survei SKM"):
         check(path)
+
+
+def test_a_plan_table_with_time_and_cost_columns_is_not_a_survey(tmp_path):
+    """Waktu, Biaya, Hasil in a sheet's header are three unsur keywords, but no survey."""
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    _settings_sheet(wb)
+    ws = wb.add_worksheet("Rencana Aksi")
+    ws.write_row(0, 0, ["Kegiatan", "Waktu Pelaksanaan", "Biaya", "Hasil yang diharapkan", "Sarana"])
+    ws.write_row(1, 0, ["Sosialisasi", "Maret", 15000000, "Laporan", "Aula"])
+    wb.close()
+    from sakip_xl.errors import WorkbookLayoutError
+    with pytest.raises(WorkbookLayoutError, match="Lembar 'PK' tidak ditemukan"):
+        check(write(tmp_path / "r.xlsx", buffer.getvalue()))

@@ -120,9 +120,28 @@ def header(rows: list[list], regime_name: str) -> tuple[int, dict[str, int], set
     return row, cols, set()
 
 
+MIN_GUESSED = 5          # a sheet not called SKM needs this many unsur read from question texts
+
+
 def looks_like_survey(rows: list[list], regime_name: str) -> bool:
-    row, cols, _ = header(rows, regime_name)
-    return row >= 0 and sum(k in cols for k in ELEMENT_KEYS) >= MIN_QUESTIONS
+    """Whether a sheet not called SKM holds survey answers: a header naming U1, U2, U3 ... (or five
+    unsur's questions), and answers below that are mostly 1-4, a-d or questionnaire words."""
+    from .compute import answer_score
+    row, cols, guessed = header(rows, regime_name)
+    answer_cols = [c for k, c in cols.items() if k in ELEMENT_KEYS]
+    if row < 0 or len(answer_cols) < MIN_QUESTIONS:
+        return False
+    if len([k for k in guessed if k in ELEMENT_KEYS]) > len(answer_cols) - MIN_QUESTIONS and \
+            len(answer_cols) < MIN_GUESSED:
+        return False
+    filled = valid = 0
+    for r in rows[row + 1:row + 201]:
+        for c in answer_cols:
+            v = r[c] if c < len(r) else ""
+            if v != "":
+                filled += 1
+                valid += answer_score(v) > 0
+    return filled == 0 or valid * 2 >= filled
 
 
 # Rows that SKM applications write under the answers.
