@@ -57,9 +57,12 @@ def write_survey(wb, sf, ctx, survey, sample) -> None:
         r = GS.group_table(ws, sf, r, heading, "Periode", survey.periods, survey,
                            lambda _label, row: X.in_dates(T, H, cell(row, 2, absolute=True), cell(row, 3, absolute=True)),
                            survey.respondents, periods=True)
-    GS.profile_tables(ws, sf, r, survey)
+    end = GS.profile_tables(ws, sf, r, survey)
     GS.hide_helpers(ws)
-    _page(ws, ctx.settings, "Hasil Survei Kepuasan Masyarakat")
+    # the text-date helper runs down to the last respondent: print the report part only
+    _page(ws, ctx.settings, "Hasil Survei Kepuasan Masyarakat",
+          (0, max(len(S.COLS) - 1, 9 + len(elements), LABEL_SCORE + len(elements)), max(end, r))
+          if survey.text_dates is not None else None)
 
 
 def _counts(rng, e, fmt, label_rows, i):
@@ -241,6 +244,9 @@ def _stated(ws, sf, r: int, sheet: str, row) -> None:
                      stored(diff))
 
 
-def _page(ws, settings, title: str) -> None:
+def _page(ws, settings, title: str, area=None) -> None:
     from ..sheets.presentation import print_setup
-    print_setup(ws, settings, title)
+    if area is None:
+        print_setup(ws, settings, title)
+    else:
+        print_setup(ws, settings, title, columns=(area[0], area[1]), last_row=area[2])
