@@ -247,6 +247,11 @@ def test_google_forms_sheet_under_its_own_name_is_found(tmp_path):
     assert survey.sheet == "Form Responses 1" and survey.respondents == 30
     found = [f for f in report.findings if f.code == "SKM-025"]
     assert len(found) == 1 and "'Form Responses 1'" in found[0].message
+    out = tmp_path / "hasil.xlsx"
+    compute(tmp_path / "f.xlsx", out)
+    again = check(out)          # the finished workbook reads the same: nothing stale or edited
+    assert not [f.code for f in again.findings if f.code.startswith("WB-")]
+    assert again.analysis.results["skm"].survey.index.nik == survey.index.nik
 
 
 def _two_survey_sheets(tmp_path, with_pk: bool) -> Path:
