@@ -488,3 +488,16 @@ def test_a_plan_table_with_time_and_cost_columns_is_not_a_survey(tmp_path):
     from sakip_xl.errors import WorkbookLayoutError
     with pytest.raises(WorkbookLayoutError, match="Lembar 'PK' tidak ditemukan"):
         check(write(tmp_path / "r.xlsx", buffer.getvalue()))
+
+
+def test_fourteen_answered_unsur_without_a_chosen_regulation_use_kepmenpan_2004(tmp_path):
+    rows = [{f"u{j}": 3 + (j % 2) for j in range(1, 15)}, {f"u{j}": 4 for j in range(1, 15)}]
+    report = check(write(tmp_path / "k.xlsx", skm_bytes(rows, elements=14, columns=("no",),
+                                                          settings={"skm_regulasi": None})))
+    index = report.analysis.results["skm"].survey.index
+    expected = sum(((3 + (j % 2)) + 4) / 2 / 14 for j in range(1, 15)) * 25
+    assert index.regime.name == "KepMenPAN 25/2004" and index.nik == pytest.approx(expected, abs=1e-9)
+    assert [f.code for f in report.findings if f.code in ("SKM-028", "SKM-009")] == ["SKM-028"]
+    chosen = check(write(tmp_path / "c.xlsx", skm_bytes(rows, elements=14, columns=("no",))))
+    assert chosen.analysis.results["skm"].survey.index.regime.name == "PermenPANRB 14/2017"   # the user's choice
+    assert "SKM-009" in [f.code for f in chosen.findings]
