@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -17,7 +16,6 @@ from sakip_xl.engine import check, compute
 from sakip_xl.schema import PENGATURAN
 from sakip_xl.sections import all_settings
 from sakip_xl.skm import compute as C
-from sakip_xl.skm import labels as L
 from sakip_xl.skm.codes import NIK_CELL
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real-workbooks"

@@ -13,7 +13,6 @@ import numpy as np
 from .. import findings as F
 from ..addresses import cell, parse_cell
 from ..numbers import TEXT_NUMBER, format_id, read_number
-from ..reader import find_header
 from . import compute as C
 from . import groups as G
 from . import labels as L
