@@ -112,6 +112,15 @@ class Column:
             return Column(n, self.kinds, self.distinct, codes, values=self._values[first:])
         return Column(n, self.kinds, self.distinct, codes, build=lambda: self.values[first:])
 
+    def head(self, n: int) -> "Column":
+        """The first `n` cells (the rows above a table's summary rows)."""
+        if n >= self._n:
+            return self
+        codes = self.codes[:n] if self.codes is not None else None
+        if self._values is not None:
+            return Column(n, self.kinds, self.distinct, codes, values=self._values[:n])
+        return Column(n, self.kinds, self.distinct, codes, build=lambda: self.values[:n])
+
     def table(self, fn: Callable[[object], object], dtype) -> np.ndarray:
         """fn of every cell, as an array: fn runs once per distinct value when the column is coded."""
         if self.codes is not None:

@@ -107,6 +107,11 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
     for section in late:
         results[section.key] = ctx.results[section.key] = section.analyze(ctx)
     if all(r is None for r in results.values()):
+        from .skm import empty_survey_message
+        message = empty_survey_message(ctx)
+        if message:
+            from .errors import WorkbookLayoutError
+            raise WorkbookLayoutError(message)
         book.table(PK)   # raises the message that names the PK sheet and the sheets found
     if results.get("pk") is None and info.owned_sheets:
         _pk_gone(secs, results, info.owned_sheets, ctx.findings)

@@ -91,6 +91,8 @@ def _write_settings(wb, st, values):
         ws.data_validation(r, 1, r, 1, {"validate": "list", "source": [">", ">="]})
     from .ordinal import DEFAULT_SCALES, write_template_table
     r = write_template_table(ws, r + 2, st, values.get("skala_kualitatif") or DEFAULT_SCALES)
+    from .skm.labels import write_template_table as skm_labels
+    r = skm_labels(ws, r + 1, st)
     for sec in sections():
         if sec.settings_tables is not None:
             r = sec.settings_tables(ws, r + 1, st, values)

@@ -21,7 +21,7 @@ from sakip_xl.skm.regimes import (KEPMENPAN_2004, PERMENPAN_2014, PERMENPAN_2017
     ("a", 1), ("b", 2), ("c", 3), ("d", 4), ("A", 1), ("D", 4),
     ("", C.BLANK),
     (0.0, C.INVALID), (5.0, C.INVALID), (2.5, C.INVALID), (-1.0, C.INVALID), (3.0000001, C.INVALID),
-    ("3", C.INVALID), ("2,5", C.INVALID), ("baik", C.INVALID), (" a", C.INVALID), ("e", C.INVALID),
+    ("3", 3), (" 4 ", 4), ("2,5", C.INVALID), ("baik", 3), (" a", 1), ("e", C.INVALID), ("lumayan", C.INVALID),
     ("ab", C.INVALID), (True, C.INVALID), (False, C.INVALID),
     (dt.datetime(1900, 1, 1), 2), (dt.datetime(2021, 3, 1), C.INVALID),
 ])

@@ -71,16 +71,25 @@ def test_all_fours_give_100_with_the_exact_weight(tmp_path, mode, nik):
 
 
 def test_invalid_answers_are_findings_with_their_cell(tmp_path):
-    rows = [dict(answers("3333333-3"), no=1), {"no": 2, "u1": 5, "u2": "3", "u3": "baik", "u4": 2.5, "u5": 0,
-                                               "u6": "c", "u7": True, "u8": " a", "u9": 4}]
+    # Text digits 1-4, letters with spaces and the questionnaire's words are answers now (issue 15);
+    # text numbers outside 1-4, off-scale words and booleans are not.
+    rows = [dict(answers("3333333-3"), no=1), {"no": 2, "u1": 5, "u2": "5", "u3": "lumayan", "u4": 2.5, "u5": 0,
+                                               "u6": "c", "u7": True, "u8": "x", "u9": 4},
+            {"no": 3, "u1": " a", "u2": "3", "u3": "baik"}]
     report = check(write(tmp_path / "x.xlsx", skm_bytes(rows)))
     got = _codes(report)
     assert ("SKM-001", "H6") in got and ("SKM-001", "K6") in got and ("SKM-001", "L6") in got
     assert ("SKM-002", "I6") in got
     assert ("SKM-003", "J6") in got and ("SKM-003", "N6") in got and ("SKM-003", "O6") in got
+    lumayan = next(f for f in report.findings if f.code == "SKM-003" and f.cell == "J6")
+    assert "tidak cepat / kurang cepat / cepat / sangat cepat" in lumayan.message      # the U3 scale tried
+    assert "tidak baik / kurang baik / baik / sangat baik" in lumayan.message
     survey = report.analysis.results["skm"].survey
     assert survey.elements[5].counts == (0, 0, 2, 0)          # "c" counts as 3
-    assert survey.elements[7].counts == (0, 0, 0, 0)          # the blank is left out, " a" is invalid
+    assert survey.elements[1].counts == (0, 0, 2, 0)          # "3" typed as text counts as 3
+    assert survey.elements[2].counts == (0, 0, 2, 0)          # "baik" is 3
+    assert survey.elements[0].counts == (1, 0, 1, 0)          # " a" is 1, the 5 is left out
+    assert survey.elements[7].counts == (0, 0, 0, 0)          # the blank and "x" are left out
     assert ("SKM-007", "O4") in got                           # U8 has no valid answer: no IKM
     assert survey.index.ikm is None
 

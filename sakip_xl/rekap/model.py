@@ -51,6 +51,7 @@ class OpdRow:
     mutu: str | None = None
     kinerja: str | None = None
     ikm_source: str | None = None   # "survei" or "distribusi"
+    responden: int | None = None    # respondents counted (survei), as Hasil SKM and the report say
     capaian: float | None = None    # average over every indicator
     kategori: str | None = None
     sasaran: list[SasaranRow] = field(default_factory=list)

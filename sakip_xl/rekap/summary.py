@@ -106,6 +106,8 @@ def _skm(row: OpdRow, result) -> None:
         source, index = found[0]
         row.ikm, row.nik, row.mutu, row.kinerja = index.ikm, index.nik, index.mutu, index.kinerja
         row.ikm_source = source
+        if source == "survei":
+            row.responden = result.survey.respondents
 
 
 def _anggaran(row: OpdRow, result) -> None:

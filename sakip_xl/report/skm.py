@@ -35,12 +35,20 @@ def result_table(key: str, caption: str, elements, index) -> Table:
     return table
 
 
-def _summary(index, respondents: int | None) -> Para:
+def _summary(index, respondents: int | None, elements=None) -> Para:
     parts = ["Nilai unsur = NRR × 25", f"Regulasi {index.regime.name}", f"IKM {decimal(index.ikm, 3)}",
              f"nilai konversi (NIK) {decimal(index.nik_rounded, 2)}",
              f"mutu pelayanan {text(index.mutu)} ({text(index.kinerja)})"]
     if respondents is not None:
         parts.insert(2, f"{number(respondents)} responden")
+    if elements:
+        counted = [e.total for e in elements if e.col is not None]
+        rejected = sum(e.nonblank - e.total for e in elements if e.col is not None)
+        if counted:
+            low, high = min(counted), max(counted)
+            shown = number(low) if low == high else f"{number(low)}-{number(high)}"
+            parts.insert(3, f"jawaban sah per unsur {shown}" + (f", {number(rejected)} jawaban tidak sah tidak dihitung"
+                                                                if rejected else ""))
     return Para("; ".join(parts) + ".")
 
 
@@ -56,7 +64,7 @@ def section(analysis) -> list:
         caption = (f"Hasil Survei Kepuasan Masyarakat {who}".strip()
                    + f" (dihitung dari jawaban setiap responden, lembar '{s.sheet}')")
         blocks.append(result_table("skm", caption, s.elements, s.index))
-        blocks.append(_summary(s.index, s.respondents))
+        blocks.append(_summary(s.index, s.respondents, s.elements))
     if result.distribution is not None:
         d = result.distribution
         blocks.append(result_table("skm-distribusi", "Hasil SKM dari Rekap Banyaknya Jawaban per Unsur "

@@ -46,6 +46,8 @@ class SkmResult:
 
 def analyze(ctx) -> SkmResult | None:
     sheet = ctx.book.find_sheet(SKM.name, SKM.aliases)
+    if sheet is None:
+        sheet = _survey_sheet(ctx)
     if sheet is None and ctx.book.find_sheet(DISTRIBUSI.name, DISTRIBUSI.aliases) is None:
         return None
     # A large SKM sheet is millions of long-lived Python objects: the cyclic collector would
@@ -56,16 +58,79 @@ def analyze(ctx) -> SkmResult | None:
         helper = Prefetch(ctx.book, sheet).start()
         if sheet is not None:
             ctx.book.rows(sheet)              # parsed now, while the helper works; cached for later
-        return _analyze(ctx, helper.result())
+        return _analyze(ctx, helper.result(), sheet)
     finally:
         if collecting:
             gc.enable()
 
 
-def _analyze(ctx, facts) -> SkmResult | None:
+def _survey_sheet(ctx) -> str | None:
+    """A sheet not called SKM that holds survey answers (an application's `Sheet1`), when it is the only one."""
+    from ..schema import normalize_header
+    from ..sections import all_input_sheets, tool_sheets
+    from . import locate
+    from .responses import regime_of
+    known = {normalize_header(n) for spec in all_input_sheets() for n in (spec.name,) + spec.aliases}
+    known |= {normalize_header(n) for n in tool_sheets() + ("Pengaturan", "Petunjuk")}
+    regime = regime_of(ctx.settings)
+    found = []
+    for name in ctx.book.sheet_names:
+        if normalize_header(name) in known:
+            continue
+        try:
+            rows = ctx.book.rows(name)
+        except Exception:              # an unreadable extra sheet is not the survey
+            continue
+        if locate.looks_like_survey(rows, regime.name):
+            found.append(name)
+    if len(found) > 1:
+        ctx.findings.append(F.make("SKM-027", found[0], "", sheets=", ".join(f"'{n}'" for n in found)))
+        return None
+    if found:
+        row, cols, _ = locate.header(ctx.book.rows(found[0]), regime.name)
+        shown = [f"U{k[1:]}" for k in sorted((k for k in cols if k in locate.ELEMENT_KEYS), key=lambda k: int(k[1:]))]
+        ctx.findings.append(F.make("SKM-025", found[0], cell(row, min(cols.values())), name=found[0],
+                                   columns=f"{shown[0]}-{shown[-1]}" if len(shown) > 1 else shown[0]))
+        return found[0]
+    return None
+
+
+def empty_survey_message(ctx) -> str | None:
+    """When nothing could be computed: the sheets that look like survey answers, named, and what to do."""
+    from ..schema import normalize_header
+    from . import locate
+    from .responses import regime_of
+    regime = regime_of(ctx.settings)
+    full, empty = [], []
+    for name in ctx.book.sheet_names:
+        if normalize_header(name) in {normalize_header(n) for n in (SHEET, DIST_SHEET, "Pemeriksaan")}:
+            continue
+        try:
+            rows = ctx.book.rows(name)
+        except Exception:
+            continue
+        row, cols, _ = locate.header(rows, regime.name)
+        answer_cols = [c for k, c in cols.items() if k in locate.ELEMENT_KEYS]
+        if row < 0 or len(answer_cols) < locate.MIN_QUESTIONS:
+            continue
+        filled = any(c < len(r) and r[c] != "" for r in rows[row + 1:] for c in answer_cols)
+        (full if filled else empty).append((name, row, len(answer_cols)))
+    if len(full) > 1:
+        return (f"Lembar {', '.join(repr(n) for n, _, _ in full)} tampak berisi jawaban survei SKM, dan tidak ada "
+                "lembar bernama SKM maupun PK. sakip-xl tidak memilih sendiri: ganti nama lembar yang berisi jawaban "
+                "survei menjadi 'SKM' (klik kanan tab > Ganti Nama), simpan, lalu jalankan lagi.")
+    if empty and not full:
+        name, row, n = empty[0]
+        return (f"Lembar '{name}' berisi judul kolom survei SKM (baris {row + 1}, {n} kolom unsur) tetapi belum "
+                f"ada jawaban di bawahnya, dan tidak ada lembar PK. Isi jawaban responden (satu baris per "
+                f"responden, jawaban 1-4 atau pilihan jawaban kuesioner) di bawah baris judul, lalu jalankan lagi.")
+    return None
+
+
+def _analyze(ctx, facts, sheet=None) -> SkmResult | None:
     from . import distribution, responses
     from .results import derive_elements, derive_groups
-    survey = responses.analyze(ctx, facts)
+    survey = responses.analyze(ctx, facts, sheet)
     sample = None
     if survey is not None:
         derive_elements(survey.elements, survey.index)

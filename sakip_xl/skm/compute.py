@@ -23,6 +23,7 @@ from typing import Sequence
 import numpy as np
 
 from ..numbers import excel_serial
+from . import labels as L
 from .regimes import LOWEST_NIK, Regime
 
 BLANK = 0
@@ -38,8 +39,11 @@ for _k in SCORES:
 _FAST_TYPES = {float, int, str}
 
 
-def answer_score(value: object, date1904: bool = False) -> int:
-    """1..4 for an answer, BLANK for an empty cell, INVALID for anything else."""
+def answer_score(value: object, date1904: bool = False, table: dict | None = None) -> int:
+    """1..4 for an answer, BLANK for an empty cell, INVALID for anything else.
+
+    Text is read by labels.score: a-d, '3', ' 4 ', 'Sangat Baik', 'd. Sangat Sesuai' ...
+    (`table`: label -> score, the built-in labels by default)."""
     if type(value) is bool:
         return INVALID          # Excel's COUNTIFS ignores TRUE (LibreOffice counts it as 1)
     if isinstance(value, (_dt.date, _dt.time, _dt.timedelta)):
@@ -48,24 +52,30 @@ def answer_score(value: object, date1904: bool = False) -> int:
     if isinstance(value, str):
         if value == "" or type(value).__name__ == "ExcelError":   # errors behave as blanks
             return BLANK
-        low = value.lower() if len(value) == 1 else ""
-        return LETTERS.index(low) + 1 if low in LETTERS else INVALID
+        return L.score(value, table)
     if isinstance(value, (int, float)):
         return int(value) if value in (1, 2, 3, 4) else INVALID
     return INVALID
 
 
-def score_column(values: Sequence[object], date1904: bool = False) -> np.ndarray:
+def score_column(values: Sequence[object], date1904: bool = False, table: dict | None = None) -> np.ndarray:
     """answer_score of every cell, vectorised: an int8 array (1..4, 0 blank, -1 invalid).
 
     `values` may be a columns.Column: each distinct value is then judged once."""
     if getattr(values, "codes", None) is not None:
-        return values.table(partial(answer_score, date1904=date1904), np.int8)
+        return values.table(partial(answer_score, date1904=date1904, table=table), np.int8)
     out = np.fromiter(map(_FAST.get, values, repeat(INVALID)), dtype=np.int8, count=len(values))
     if set(map(type, values)) - _FAST_TYPES:      # bools, dates, str subclasses: the slow, exact path
         for i, v in enumerate(values):
             if type(v) not in _FAST_TYPES:
-                out[i] = answer_score(v, date1904)
+                out[i] = answer_score(v, date1904, table)
+    seen: dict = {}
+    for i in np.flatnonzero(out == INVALID).tolist():   # text answers (labels): each distinct text judged once
+        v = values[i]
+        if type(v) is str:
+            if v not in seen:
+                seen[v] = answer_score(v, date1904, table)
+            out[i] = seen[v]
     return out
 
 

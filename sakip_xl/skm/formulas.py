@@ -36,17 +36,26 @@ def respondent(ranges: list[str]) -> str:
     return "((" + "+".join(nonblank(r) for r in ranges) + ")>0)"
 
 
-def valid(rng: str) -> str:
-    """Per cell: 1 for an answer 1-4 or a-d (compute.answer_score > 0)."""
+def valid(rng: str, labels=()) -> str:
+    """Per cell: 1 for an answer 1-4, a-d or a listed label text (compute.answer_score > 0).
+
+    `labels`: (cell holding the text, score) of the texts read as answers (hasil._write_labels)."""
     terms = [f"({rng}={k})" for k in SCORES] + [f'({rng}="{x}")' for x in LETTERS]
+    terms += [f"({rng}={ref})" for ref, _ in labels]
     return "IFERROR(" + "+".join(terms) + ",0)"
 
 
-def score(rng: str) -> str:
+def score(rng: str, labels=()) -> str:
     """Per cell: the answer 1-4, 0 for anything else (compute.answer_score, invalid as 0)."""
     terms = [f"{k}*({rng}={k})" if k > 1 else f"({rng}={k})" for k in SCORES]
     terms += [f'{k}*({rng}="{x}")' if k > 1 else f'({rng}="{x}")' for k, x in zip(SCORES, LETTERS)]
+    terms += [f"{k}*({rng}={ref})" if k > 1 else f"({rng}={ref})" for ref, k in labels]
     return "IFERROR(" + "+".join(terms) + ",0)"
+
+
+def equals(rng: str, ref: str) -> str:
+    """Per cell: 1 when it holds the text in `ref` (compared case-insensitively; labels.key)."""
+    return f"IFERROR(--({rng}={ref}),0)"
 
 
 def in_text(rng: str, label: str) -> str:
@@ -57,6 +66,14 @@ def in_text(rng: str, label: str) -> str:
 def in_range(rng: str, lo: str, hi: str) -> str:
     """Per row: a number in [lo, hi) (groups.by_period)."""
     return f"IFERROR(({rng}>={lo})*({rng}<{hi}),0)"
+
+
+def in_dates(rng: str, text_dates: str | None, lo: str, hi: str) -> str:
+    """Per row: a date in [lo, hi), in the column or, for a text read as a date, in the helper column
+    (hasil._write_dates: blank, or "" once the cell holds a number)."""
+    if text_dates is None:
+        return in_range(rng, lo, hi)
+    return f"({in_range(rng, lo, hi)}+{in_range(text_dates, lo, hi)})"
 
 
 def in_age(rng: str, lo: float | None, hi: float | None) -> str:

@@ -31,6 +31,7 @@ def group_table(ws, sf, top: int, heading: str, label: str, groups, survey, cond
         ws.write_string(top + 1, HELPER + j, f"Jawaban sah U{e.number}", fmt.header)
         ws.write_string(top + 1, HELPER + MAX_ELEMENTS + j, f"Jumlah nilai U{e.number}", fmt.header)
     ranges = _answer_ranges(survey)
+    terms = getattr(survey, "label_terms", None) or [[] for _ in elements]
     resp = X.respondent([r for r in ranges if r is not None])
     r = top + 2
     resp_col = first_col
@@ -49,9 +50,9 @@ def group_table(ws, sf, top: int, heading: str, label: str, groups, survey, cond
                 ws.write_number(r, n_col, 0, fmt.integer)
                 ws.write_number(r, s_col, 0, fmt.integer)
             else:
-                ws.write_array_formula(r, n_col, r, n_col, X.array(f"SUM({c}*{X.valid(ranges[j])})"), fmt.integer,
+                ws.write_array_formula(r, n_col, r, n_col, X.array(f"SUM({c}*{X.valid(ranges[j], terms[j])})"), fmt.integer,
                                        g.n[j])
-                ws.write_array_formula(r, s_col, r, s_col, X.array(f"SUM({c}*{X.score(ranges[j])})"), fmt.integer,
+                ws.write_array_formula(r, s_col, r, s_col, X.array(f"SUM({c}*{X.score(ranges[j], terms[j])})"), fmt.integer,
                                        g.s[j])
             n, s = cell(r, n_col), cell(r, s_col)
             ws.write_formula(r, nrr0 + j, f'=IF({n}=0,"",{s}/{n})', sf.nrr, stored(g.nrr[j]))

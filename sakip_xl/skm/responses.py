@@ -13,9 +13,9 @@ import numpy as np
 from .. import findings as F
 from ..addresses import cell, parse_cell
 from ..numbers import TEXT_NUMBER, format_id, read_number
-from ..reader import find_header
 from . import compute as C
 from . import groups as G
+from . import labels as L
 from .codes import Bounded
 from .regimes import DEFAULT, MAX_ELEMENTS, Regime, by_name, weight
 from .schema import ELEMENT_KEYS, PERIOD_MONTH, PROFILE_KEYS, SKM_READ
@@ -77,6 +77,14 @@ class Profile:
 
 
 @dataclass
+class Label:
+    """A text read as an answer (labels.py): listed on Hasil SKM, counted per element there."""
+    text: str                         # the first spelling met (the formulas compare case-insensitively)
+    score: int
+    counts: dict = field(default_factory=dict)   # element number -> cells holding this text
+
+
+@dataclass
 class Index:
     """IKM, NIK and grade of a survey (responses or a distribution)."""
     regime: Regime
@@ -103,43 +111,73 @@ class Survey:
     periods: list[Group]
     quarterly: bool
     profile: list[Profile]
+    labels: list[Label] = field(default_factory=list)
+    headers: dict = field(default_factory=dict)      # column key -> the header text read
+    label_terms: list = field(default_factory=list)  # per element: (label cell, score) on Hasil SKM (hasil.py)
+    text_dates: np.ndarray | None = None              # rows whose Tanggal is a text read as a date (dates.py)
+    date_values: np.ndarray | None = None             # then: the serial of every row's Tanggal (NaN: none)
 
 
 def regime_of(settings) -> Regime:
     return by_name(settings.get("skm_regulasi")) or DEFAULT
 
 
-def analyze(ctx, facts) -> Survey | None:
+def analyze(ctx, facts, sheet: str | None = None) -> Survey | None:
     """The survey of the SKM sheet, or None when the workbook has none (or it is empty).
 
     `facts` (prefetch.SheetFacts): the sheet's Excel error cells, read as blanks by the formulas
     too; formulas saved without a result; hidden rows. Each is reported with its cell.
+    `sheet`: the survey sheet when it is not called SKM (locate.py found it).
     """
+    from . import locate
     book = ctx.book
-    sheet = book.find_sheet(SKM_READ.name, SKM_READ.aliases)
+    sheet = sheet or book.find_sheet(SKM_READ.name, SKM_READ.aliases)
     if sheet is None:
         return None
     rows = book.rows(sheet)
     regime = regime_of(ctx.settings)
-    header, cols = find_header(SKM_READ, rows)
+    header, cols, guessed = locate.header(rows, regime.name)
     if header < 0 or not any(k in cols for k in ELEMENT_KEYS):
         ctx.findings.append(F.make("SKM-008", sheet, "", unsur="U1", regulasi=regime.name, count=regime.count))
         return None
     first, last = header + 1, max(header + 1, len(rows) - 1)
-    data = rows[first:]
-    out = Bounded(ctx.findings, sheet)
-    values = {key: book.column(sheet, c).below(first) for key, c in cols.items() if key != "no"}
+    end = len(rows)
+    footer = locate.footer_row(rows, first, [cols[k] for k in ELEMENT_KEYS if k in cols],
+                               lambda c: book.column(sheet, c))
+    if footer is not None:
+        end = footer[0]
+        last = max(first, end - 1)
+    data = rows[first:end]
+    values = {key: book.column(sheet, c).below(first).head(end - first) for key, c in cols.items() if key != "no"}
     if not any(col.any_nonblank() for col in values.values()):
         return None                       # an empty sheet, as in the template: nothing to report
+    if footer is not None:
+        ctx.findings.append(F.make("SKM-026", sheet, cell(footer[0], _first_text_col(rows[footer[0]])),
+                                   row=footer[0] + 1, text=footer[1], first=first + 1, last=last + 1))
+    implied = _implied_regime(ctx, regime, cols, values)
+    if implied is not None:
+        ctx.findings.append(F.make("SKM-028", sheet, cell(header, cols["u10"]), regulasi=implied.name,
+                                   count=implied.count, default=regime.name))
+        regime = implied
+    for key in sorted(guessed, key=lambda k: cols[k]):
+        what = f"U{key[1:]} ({regime.elements[int(key[1:]) - 1]})" if key in ELEMENT_KEYS and \
+            int(key[1:]) <= regime.count else key.replace("_", " ").title()
+        ctx.findings.append(F.make("SKM-024", sheet, cell(header, cols[key]), text=_header_text(rows, header, cols[key]),
+                                   what=what))
+    out = Bounded(ctx.findings, sheet)
     mode = ctx.settings.get("skm_bobot")
     idx = Index(regime, mode, weight(regime.count, mode))
-    elements, scores = _elements(regime, cols, values, len(data), ctx.date1904, out, sheet, first)
+    table = L.read_table(book.rows(ctx.settings.sheet), ctx.settings.sheet, ctx.findings) \
+        if ctx.settings.sheet else None
+    elements, scores, labels = _elements(regime, cols, values, len(data), ctx.date1904, out, sheet, first, table)
     answered = [s != C.BLANK for e, s in zip(elements, scores) if e.col is not None]
     for e, nb in zip((e for e in elements if e.col is not None), answered):
         e.nonblank = int(nb.sum())
     resp = np.logical_or.reduce(answered) if answered else np.zeros(len(data), bool)
     _report_scan(facts, header, cols, out, first, len(data))
-    survey = Survey(sheet, header, first, last, cols, idx, elements, int(resp.sum()), [], [], True, [])
+    headers = {key: _header_text(rows, header, c) for key, c in cols.items()}
+    survey = Survey(sheet, header, first, last, cols, idx, elements, int(resp.sum()), [], [], True, [], labels,
+                    headers)
     codes = list(scores)                   # per-row codes that equal rows share: a filter for duplicates
     if "layanan" in values:
         grouping = G.by_text(values["layanan"], resp)
@@ -149,6 +187,9 @@ def analyze(ctx, facts) -> Survey | None:
     if "tanggal" in values:
         survey.quarterly = ctx.settings.get("skm_periode") != PERIOD_MONTH
         t = G.serials(values["tanggal"], ctx.date1904)
+        survey.text_dates = _text_dates(values["tanggal"], t, ctx.date1904, out, cell(header, cols["tanggal"]))
+        if survey.text_dates is not None:
+            survey.date_values = t
         codes.append(t)
         survey.periods = _periods(values["tanggal"], t, cols["tanggal"], resp, scores, survey.quarterly,
                                   ctx.date1904, out, first, header)
@@ -159,9 +200,10 @@ def analyze(ctx, facts) -> Survey | None:
     return survey
 
 
-def _elements(regime, cols, values, rows, date1904, out, sheet, first):
+def _elements(regime, cols, values, rows, date1904, out, sheet, first, table=None):
     elements, scores = [], []
     invalid = []
+    labels: dict[str, Label] = {}
     for j in range(1, regime.count + 1):
         key = f"u{j}"
         e = Element(j, regime.elements[j - 1], cols.get(key))
@@ -169,38 +211,145 @@ def _elements(regime, cols, values, rows, date1904, out, sheet, first):
             out.out.append(F.make("SKM-008", sheet, "", unsur=f"U{j}", regulasi=regime.name, count=regime.count))
             scores.append(np.zeros(rows, np.int8))
         else:
-            s = C.score_column(values[key], date1904)
+            s = C.score_column(values[key], date1904, table)
             e.counts = C.counts(s)
             scores.append(s)
             bad = np.flatnonzero(s == C.INVALID)
             if bad.size:
                 invalid.append((bad, np.full(bad.size, e.col), values[key], j))
+            read = _labels(values[key], j, labels, table)
+            if read:
+                out.out.append(F.make("SKM-023", sheet, cell(first - 1, e.col), unsur=f"U{j}", n=read,
+                                      count=len([x for x in labels.values() if j in x.counts])))
         elements.append(e)
     for j in range(regime.count + 1, MAX_ELEMENTS + 1):
         key = f"u{j}"
         if key in cols and values[key].any_nonblank():
             out.out.append(F.make("SKM-009", sheet, cell(first - 1, cols[key]), unsur=f"U{j}",
                                   regulasi=regime.name, count=regime.count))
-    _report_invalid(invalid, out, first)
-    return elements, scores
+    _report_invalid(invalid, out, first, regime)
+    return elements, scores, sorted(labels.values(), key=lambda x: (x.score, L.normalize(x.text), x.text))
 
 
-def _kind(v, seen: dict) -> tuple[str, str]:
+def _text_dates(values, t, date1904, out: Bounded, header_cell: str):
+    """Reads the texts of the Tanggal column that are dates (dates.py) into `t`; returns the mask of
+    those rows (None when there are none) and reports how they were read (SKM-029)."""
+    from . import dates as D
+    texts = [v for v in (values.distinct if values.codes is not None else dict.fromkeys(values))
+             if type(v) is str and v.strip()]
+    if not texts:
+        return None
+    order, shown_by_data = D.order_of(texts)
+    read = {}
+    parse = D.Reader(order, date1904)
+    for v in texts:
+        serial, form = parse(v)
+        if serial is not None:
+            read[v] = (serial, form)
+    if not read:
+        return None
+    nan = float("nan")
+    parsed = values.table(lambda v: read[v][0] if type(v) is str and v in read else nan, np.float64)
+    mask = ~np.isnan(parsed)
+    t[mask] = parsed[mask]
+    example = next(iter(read))
+    serial, form = read[example]
+    forms = {f for _, f in read.values()}
+    how = []
+    if "iso" in forms:
+        how.append("tahun-bulan-hari (ISO)")
+    if "angka" in forms:
+        how.append(order + ("" if shown_by_data or order != D.DAY_FIRST else
+                            " (urutan Indonesia; isi kolom tidak memastikan urutan hari dan bulan)"))
+    if "nama bulan" in forms:
+        how.append("tanggal dengan nama bulan")
+    day = _dt_from_serial(serial, date1904)
+    out.out.append(F.make("SKM-029", out.sheet, header_cell, n=int(mask.sum()), how=", ".join(how),
+                          example=example, shown=day))
+    return mask
+
+
+def _dt_from_serial(serial: float, date1904: bool) -> str:
+    import datetime as dt
+    base = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
+    day = base + dt.timedelta(days=int(serial))
+    return f"{day.day} {G.MONTHS[day.month - 1]} {day.year}"
+
+
+def _first_text_col(row) -> int:
+    return next((c for c, v in enumerate(row) if isinstance(v, str) and v.strip()), 0)
+
+
+def _implied_regime(ctx, regime, cols, values):
+    """KepMenPAN 25/2004 when the sheet answers U10-U14 and Pengaturan does not name a regulation."""
+    if regime.count >= MAX_ELEMENTS or not all(f"u{j}" in cols for j in range(regime.count + 1, MAX_ELEMENTS + 1)):
+        return None
+    if not all(values[f"u{j}"].any_nonblank() for j in range(regime.count + 1, MAX_ELEMENTS + 1)):
+        return None
+    addr = ctx.settings.cells.get("skm_regulasi")
+    if ctx.settings.sheet and addr:
+        r, c = parse_cell(addr)
+        rows = ctx.book.rows(ctx.settings.sheet)
+        if r < len(rows) and c < len(rows[r]) and str(rows[r][c]).strip():
+            return None                   # the user chose the regulation: SKM-009 says what is left out
+    from .regimes import REGIMES
+    return next(r for r in REGIMES if r.count == MAX_ELEMENTS)
+
+
+def _header_text(rows, header: int, c: int) -> str:
+    """The header cell's text (or the one above it, for a two-row header)."""
+    for r in (header, header - 1):
+        if r >= 0 and c < len(rows[r]) and str(rows[r][c]).strip():
+            v = rows[r][c]
+            return format_id(v, 0) if isinstance(v, float) and v.is_integer() else str(v).strip()
+    return ""
+
+
+def _labels(values, j: int, labels: dict, table=None) -> int:
+    """Texts of element j read as answers (labels.py), added to `labels`; returns how many cells."""
+    coded = getattr(values, "codes", None) is not None
+    distinct = values.distinct if coded else list(dict.fromkeys(v for v in values if type(v) is str))
+    found = {}
+    for v in distinct:
+        if type(v) is str and v and not L.is_plain_letter(v) and L.score(v, table) > 0:
+            found[v] = L.key(v)
+    if not found:
+        return 0
+    if coded:
+        tally = np.bincount(values.codes, minlength=len(values.distinct))
+        per_value = {v: int(tally[i]) for i, v in enumerate(values.distinct) if v in found}
+    else:
+        per_value = dict.fromkeys(found, 0)
+        for v in values:
+            if type(v) is str and v in per_value:
+                per_value[v] += 1
+    total = 0
+    for v, n in per_value.items():
+        if not n:
+            continue
+        lab = labels.setdefault(found[v], Label(v, L.score(v, table)))
+        lab.counts[j] = lab.counts.get(j, 0) + n
+        total += n
+    return total
+
+
+def _kind(v, seen: dict, number: int, regime) -> tuple[str, str, dict]:
     """The finding code for an invalid answer, and the text shown (`seen` caches texts)."""
+    scales = {"scales": L.scales_tried(number, regime.name)}
     if type(v) is bool:
-        return "SKM-003", "TRUE" if v else "FALSE"
+        return "SKM-003", "TRUE" if v else "FALSE", scales
     if isinstance(v, str):
         if v not in seen:
             seen[v] = "SKM-002" if read_number(v).kind == TEXT_NUMBER else "SKM-003"
-        return seen[v], v
-    number = C.engine_number(v)
-    if number is None:
-        return "SKM-003", str(v)
-    p = read_number(number)
-    return "SKM-001", format_id(number, min(p.decimals or 0, 6))
+        return seen[v], v, (scales if seen[v] == "SKM-003" else {})
+    value = C.engine_number(v)
+    if value is None:
+        return "SKM-003", str(v), scales
+    p = read_number(value)
+    return "SKM-001", format_id(value, min(p.decimals or 0, 6)), {}
 
 
-def _report_invalid(invalid, out: Bounded, first: int) -> None:
+def _report_invalid(invalid, out: Bounded, first: int, regime) -> None:
     """Invalid answers in reading order (row by row), at most LIMIT listed per code."""
     if not invalid:
         return
@@ -211,10 +360,11 @@ def _report_invalid(invalid, out: Bounded, first: int) -> None:
     for k in np.lexsort((cols, rows)).tolist():
         _, _, vals, j = invalid[which[k]]
         i = int(rows[k])
-        code, text = _kind(vals[i], seen)
         addr = cell(first + i, int(cols[k]))
+        code = _kind(vals[i], seen, j, regime)[0]
         if out.wants(code):
-            out.add(code, addr, text=text, unsur=f"U{j}")
+            code, text, extra = _kind(vals[i], seen, j, regime)
+            out.add(code, addr, text=text, unsur=f"U{j}", **extra)
         else:
             out.skip(code, addr)
 
@@ -238,8 +388,9 @@ def _report_scan(facts, header, cols, out: Bounded, first: int, count: int) -> N
 
 
 def _report_rows(data, cols, resp, codes, out: Bounded, first: int) -> None:
-    """Rows with data but no answer; rows repeated exactly (every column but No)."""
-    width = len(data[0]) if data else 0
+    """Rows with data but no answer; rows repeated exactly (every column but No, up to the last column read:
+    a note or a legend to the right of the table is not part of a respondent's row)."""
+    width = min(len(data[0]), max(cols.values()) + 2) if data else 0
     other = [c for c in range(width) if c != cols.get("no")]
     if not other:
         return
