@@ -78,10 +78,7 @@ class WorkbookData:
         try:
             self._wb = python_calamine.load_workbook(io.BytesIO(self._data))
         except Exception as exc:  # calamine raises several unrelated types
-            raise InputFileError(
-                f"Isi workbook tidak dapat dibaca ({type(exc).__name__}: {exc}). "
-                "Buka file di Excel, simpan ulang sebagai 'Excel Workbook (*.xlsx)', lalu coba lagi."
-            ) from exc
+            raise InputFileError(_unreadable_package(self._data, exc)) from exc
         self.sheet_names = list(self._wb.sheet_names)
 
     def find_sheet(self, name: str, aliases: tuple[str, ...] = ()) -> str | None:
@@ -114,7 +111,7 @@ class WorkbookData:
                     self._rows[sheet] = self._wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             except Exception as exc:
                 raise InputFileError(
-                    f"Lembar '{sheet}' tidak dapat dibaca ({exc}). Simpan ulang file dari Excel lalu coba lagi."
+                    f"Lembar '{sheet}' tidak dapat dibaca ({_reason(exc)}). Simpan ulang file dari Excel lalu coba lagi."
                 ) from exc
             self._override(sheet)
         return self._rows[sheet]
@@ -237,6 +234,48 @@ class WorkbookData:
                 if addr in errors:
                     rec.values[key] = ExcelError(errors[addr])
                     table.errors[addr] = errors[addr]
+
+
+def _reason(exc: Exception) -> str:
+    """What a python-calamine error says, in Bahasa Indonesia where it is known."""
+    text = str(exc)
+    low = text.lower()
+    if "utf-8" in low or "utf8" in low or "decode" in low:
+        return "berisi karakter yang bukan UTF-8; teks XML Excel selalu UTF-8"
+    if "compression method" in low:
+        return "dimampatkan dengan metode kompresi yang tidak dipakai Excel"
+    if "cannot detect file format" in low:
+        return "salah satu bagian XML-nya rusak"
+    return f"rincian teknis: {type(exc).__name__}: {text}"
+
+
+def _unreadable_package(data: bytes, exc: Exception) -> str:
+    """The message for a workbook python-calamine refuses to open: names the part at fault when it can."""
+    from .package.container import MSG_NOT_UTF8
+    from .package.opc import Package
+    from .package.xmlutil import parse
+
+    try:
+        pkg = Package(data)
+        for name, member in pkg.members.items():
+            if not name.lower().endswith((".xml", ".rels")) or name.lower().startswith("xl/worksheets/"):
+                continue
+            if member.usize > (64 << 20):
+                continue
+            body = pkg.read(name)
+            try:
+                body.decode("utf-16" if body[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8")
+            except UnicodeDecodeError:
+                return MSG_NOT_UTF8.format(name=name)
+            try:
+                parse(body, name)
+            except Exception:
+                return (f'File .xlsx ini rusak: bagian "{name}" berisi XML yang tidak utuh. '
+                        "Buka file di Excel, simpan ulang sebagai 'Excel Workbook (*.xlsx)', lalu coba lagi.")
+    except Exception:
+        pass
+    return (f"Isi workbook tidak dapat dibaca ({_reason(exc)}). "
+            "Buka file di Excel, simpan ulang sebagai 'Excel Workbook (*.xlsx)', lalu coba lagi.")
 
 
 @dataclass

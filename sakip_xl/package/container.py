@@ -77,6 +77,28 @@ MSG_UNSAFE_XML = (
     'File ini ditolak demi keamanan: bagian "{name}" berisi XML yang tidak wajar '
     "(deklarasi DTD/entitas atau XML rusak). Buka di Excel lalu simpan ulang."
 )
+MSG_TOO_MANY_MEMBERS = (
+    "File .xlsx ini tidak wajar: arsipnya berisi {count} bagian, lebih dari 65.535 (batas file Excel biasa). "
+    "Buka di Excel lalu simpan ulang, atau periksa asal file."
+)
+MSG_METHOD = (
+    'File .xlsx ini tidak dapat dibaca: bagian "{name}" dimampatkan dengan metode kompresi {method} '
+    "yang tidak dipakai Excel (hanya tanpa kompresi atau deflate). Buka di Excel lalu simpan ulang."
+)
+MSG_CONTENT_TYPES = (
+    "File .xlsx ini rusak: daftar jenis isi [Content_Types].xml {detail}, sehingga Excel dan LibreOffice "
+    "tidak dapat membukanya. Buka di Excel lalu simpan ulang."
+)
+MSG_NOT_UTF8 = (
+    'File .xlsx ini rusak: bagian "{name}" berisi karakter yang bukan UTF-8 (teks XML Excel selalu UTF-8). '
+    "Buka di Excel lalu simpan ulang."
+)
+WORKBOOK_TYPES = (
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+)
 MSG_ENCRYPTED_MEMBER = (
     "File .xlsx ini berisi bagian yang dienkripsi dengan sandi ZIP, yang tidak bisa dibaca. "
     "Buka di Excel lalu simpan ulang tanpa sandi."
@@ -100,6 +122,8 @@ def open_package(data: bytes) -> Package:
     except ZipFormatError as exc:
         raise InputFileError(MSG_CORRUPT.format(detail=_detail(exc))) from None
     members = pkg.zip.members
+    if len(members) > 0xFFFF:
+        raise InputFileError(MSG_TOO_MANY_MEMBERS.format(count=f"{len(members):,}".replace(",", ".")))
     dup = [n for n, k in Counter(m.name.lower() for m in members).items() if k > 1]
     if dup:
         raise InputFileError(MSG_DUPLICATE.format(name=sorted(dup)[0]))
@@ -117,12 +141,16 @@ def open_package(data: bytes) -> Package:
             )
         if m.flags & FLAG_ENCRYPTED:
             raise InputFileError(MSG_ENCRYPTED_MEMBER)
+        if m.method not in (STORED, DEFLATED):
+            raise InputFileError(MSG_METHOD.format(name=m.name, method=m.method))
     for m in members:
         if m.name.lower().endswith((".xml", ".rels")) and _declares_dtd(pkg, m):
             raise InputFileError(MSG_UNSAFE_XML.format(name=m.name))
     if pkg.find(CONTENT_TYPES) is None:
         raise InputFileError(MSG_NOT_WORKBOOK.format(detail="[Content_Types].xml"))
-    _parse(pkg, CONTENT_TYPES)
+    types_root = _parse(pkg, CONTENT_TYPES)
+    if local(types_root) != "Types":
+        raise InputFileError(MSG_CONTENT_TYPES.format(detail=f"berakar <{local(types_root)}> (seharusnya <Types>)"))
     if pkg.find(ROOT_RELS) is not None:
         raw = _read(pkg, pkg.find(ROOT_RELS))
         if STRICT_MARK in raw:
@@ -137,6 +165,8 @@ def open_package(data: bytes) -> Package:
     ctype = ContentTypes(pkg.xml(pkg.find(CONTENT_TYPES))).of(wb) or ""
     if wb.lower().endswith(".bin") or "sheet.binary" in ctype:
         raise InputFileError(MSG_BINARY)
+    if ctype.lower() not in {t.lower() for t in WORKBOOK_TYPES} and local(_parse(pkg, wb)) == "workbook":
+        raise InputFileError(MSG_CONTENT_TYPES.format(detail=f'tidak menyebut "{wb}" sebagai buku kerja'))
     root = _parse(pkg, wb)
     if ns_of(root).startswith("http://purl.oclc.org/"):
         raise InputFileError(MSG_STRICT)
@@ -244,10 +274,16 @@ def _detail(exc: Exception) -> str:
         "member data truncated": "data salah satu bagian terpotong",
         "local header missing": "kepala salah satu bagian hilang",
         "bad central directory entry": "direktori isi tidak terbaca",
+        "zip64 extra field missing": "data zip64 salah satu bagian hilang",
+        "short zip64 extra field": "data zip64 salah satu bagian terpotong",
     }
     for en, idn in known.items():
         if text.endswith(en):
             return idn
+    if "local header names another member" in text:
+        return f'nama bagian "{text.split(":")[0]}" di kepala bagiannya berbeda dengan di direktori isi'
+    if "corrupt extra field" in text:
+        return "kolom tambahan (extra field) di direktori isi rusak"
     if "CRC mismatch" in text:
         return f'checksum bagian "{text.split(":")[0]}" tidak cocok'
     if "corrupt deflate" in text or "size does not match" in text:
