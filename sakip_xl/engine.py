@@ -94,11 +94,20 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
         results[section.key] = ctx.results[section.key] = section.analyze(ctx)
     if all(r is None for r in results.values()):
         book.table(PK)   # raises the message that names the PK sheet and the sheets found
+    for sheet, refs in book.far().items():
+        from .package.extent import MAX_REPORTED
+        shown = refs[:MAX_REPORTED]
+        for i, ref in enumerate(shown):
+            more = len(refs) - len(shown) if i == len(shown) - 1 else 0
+            ctx.findings.append(F.make("SEL-012", sheet, ref,
+                                       more=f" (dan {more} sel jauh lainnya di lembar ini)" if more else ""))
     for table in book.tables_read:
         for address, text in table.errors.items():
             ctx.findings.append(F.make("SEL-001", table.sheet, address, text=text))
         for address, formula in table.unevaluated.items():
             ctx.findings.append(F.make("SEL-002", table.sheet, address, formula=formula))
+        for address, value in table.extreme.items():
+            ctx.findings.append(F.make("SEL-011", table.sheet, address, value=_shown_number(value)))
         for rec in table.hidden:
             ctx.findings.append(F.make("SEL-003", table.sheet, table.address(rec, table.spec.key_column),
                                        row=rec.row + 1))
@@ -110,6 +119,12 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
                         tool_version=info.tool_version)
     analysis._renderer = renderer
     return analysis
+
+
+def _shown_number(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.6g}".replace(".", ",")
+    return str(value)
 
 
 def _reads(book, section, sheets: set[str]) -> bool:

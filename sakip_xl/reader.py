@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from operator import itemgetter
 from dataclasses import dataclass, field
 
@@ -15,9 +16,11 @@ import python_calamine
 
 from .addresses import cell as cell_address
 from .errors import InputFileError, WorkbookLayoutError
+from .numbers import out_of_range
 from .schema import TableSheet, normalize_header
 
 HEADER_SCAN_ROWS = 40
+_FAR_LOCK = threading.Lock()
 PREFETCH_MIN_BYTES = 4 << 20     # sheets with more XML than this are parsed in the background
 
 
@@ -46,6 +49,7 @@ class Table:
     errors: dict[str, str] = field(default_factory=dict)   # address -> error text, inside the table
     unevaluated: dict[str, str] = field(default_factory=dict)  # address -> formula saved without its result
     hidden: list[Record] = field(default_factory=list)         # records in rows the user hid
+    extreme: dict[str, object] = field(default_factory=dict)   # address -> a number beyond numbers.LIMIT
 
     def address(self, record: Record, key: str) -> str:
         return cell_address(record.row, self.columns[key])
@@ -68,6 +72,7 @@ class WorkbookData:
         self._facts: dict[str, SheetFacts] = {}
         self._columns: dict[str, dict] = {}
         self._data = data
+        self.far_cells: dict[str, list[str]] = {}      # sheet -> cells cut because they lie far outside
         self.tables_read: list[Table] = []
         if load:
             self.load()
@@ -75,11 +80,38 @@ class WorkbookData:
     def load(self) -> None:
         if self._wb is not None:
             return
+        readable = self._guarded(skip=set(getattr(self, "_prefetched", {})))
         try:
-            self._wb = python_calamine.load_workbook(io.BytesIO(self._data))
+            self._wb = python_calamine.load_workbook(io.BytesIO(readable))
         except Exception as exc:  # calamine raises several unrelated types
             raise InputFileError(_unreadable_package(self._data, exc)) from exc
         self.sheet_names = list(self._wb.sheet_names)
+
+    def _guarded(self, skip: set[str] = frozenset(), only: str | None = None) -> bytes:
+        """The package python-calamine may read: far cells cut from the sheets not in `skip`
+        (or from sheet `only`), so that no sheet asks calamine for a huge dense range
+        (package/extent.py). The cut cells that held a value are kept in far_cells."""
+        from .package.cells import sheet_parts
+        from .package.extent import guard
+        from .package.opc import Package
+
+        try:
+            parts = sheet_parts(Package(self._data))
+        except Exception:          # calamine reports a damaged package with its own message
+            return self._data
+        if only is not None:
+            parts = {only: parts.get(only)}
+        result = guard(self._data, parts, skip)
+        with _FAR_LOCK:
+            for sheet, refs in result.far.items():
+                self.far_cells[sheet] = refs
+        return result.data
+
+    def far(self) -> dict[str, list[str]]:
+        """far_cells, once every background parse is done (a sheet no section reads included)."""
+        for future in getattr(self, "_prefetched", {}).values():
+            concurrent_wait(future)
+        return self.far_cells
 
     def find_sheet(self, name: str, aliases: tuple[str, ...] = ()) -> str | None:
         """The sheet called `name` or one of its aliases, ignoring case, spacing and punctuation.
@@ -168,7 +200,8 @@ class WorkbookData:
                 self._columns[name] = dict(enumerate(split.columns))
                 return split.rows
         # One calamine workbook cannot parse two sheets at once: the thread has its own.
-        return _parse(python_calamine.load_workbook(io.BytesIO(self._data)), name)
+        readable = self._guarded(only=name)
+        return _parse(python_calamine.load_workbook(io.BytesIO(readable)), name)
 
     def column(self, sheet: str, c: int) -> "Column":
         """Column `c` (0-based) of `sheet`, as long as rows(sheet) (columns.py; a big sheet's
@@ -387,7 +420,12 @@ def read_table(spec: TableSheet, sheet: str, rows: list[list]) -> Table:
             if key in values and not _blank(values[key]):
                 previous[key] = values[key]
         records.append(rec)
-    return Table(spec=spec, sheet=sheet, header_row=header_row, columns=columns, records=records)
+    table = Table(spec=spec, sheet=sheet, header_row=header_row, columns=columns, records=records)
+    for rec in records:
+        for key in numeric_keys:
+            if out_of_range(rec.values[key]):
+                table.extreme[cell_address(rec.row, columns[key])] = rec.values[key]
+    return table
 
 
 def cell_text(value: object) -> str:

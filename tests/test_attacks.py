@@ -69,3 +69,129 @@ REFUSED = {
 def test_damaged_package_is_refused_in_indonesian(tmp_path, kind):
     make, words = REFUSED[kind]
     _refused(tmp_path, make(), words)
+
+
+# -- item 7: extreme numbers -------------------------------------------------------------------
+
+def _findings(res) -> list[dict]:
+    import json
+    return json.loads(res.stdout)
+
+
+def _no_bad_cached_values(path: Path) -> None:
+    """Every stored formula result is a finite number, text or an Excel error: never inf/nan."""
+    import re
+    import zipfile
+
+    import openpyxl
+
+    openpyxl.load_workbook(path)
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                body = z.read(name)
+                assert not re.search(rb"<v>-?(?:inf|nan)", body, re.I), name
+
+
+EXTREME = {
+    "realisasi 1e20 over target 1": ("PK", {"F5": "1", "G5": "1e20"}, ["G5"]),
+    "two pagu of 1e308": ("Anggaran", {"E5": "1e308", "E6": "1e308"}, ["E5", "E6"]),
+    "negative 1e300 realisasi": ("Anggaran", {"F5": "-1e300"}, ["F5"]),
+    "target 1e-300": ("PK", {"F5": "1e-300", "G5": "1e300"}, ["G5"]),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EXTREME))
+def test_extreme_numbers_are_findings_not_crashes(tmp_path, kind):
+    sheet, cells, named = EXTREME[kind]
+    data = M.set_numbers(H.example(), sheet, cells)
+    res, out = _run(tmp_path, data, "--format", "json")
+    assert res.exit_code == 0, res.output
+    found = {(f["code"], f["sheet"], f["cell"]) for f in _findings(res)}
+    for ref in named:
+        assert ("SEL-011", sheet, ref) in found, sorted(found)
+    _no_bad_cached_values(out)
+    from sakip_xl.integrity import check_package
+    assert check_package(out.read_bytes()) == []
+
+
+# -- item 5: a far cell costs memory by the cells holding values, not by the extent ------------
+
+_PROBE = """
+import json, resource, sys
+from sakip_xl.engine import compute
+from sakip_xl.errors import SakipError
+try:
+    report = compute(sys.argv[1], sys.argv[2])
+    out = {"code": 0, "findings": [[f.code, f.sheet, f.cell] for f in report.findings]}
+except SakipError as err:
+    out = {"code": err.exit_code, "message": err.message}
+out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+def _compute_in_child(tmp_path: Path, data: bytes) -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    src = tmp_path / "laporan.xlsx"
+    src.write_bytes(data)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.run([sys.executable, "-c", _PROBE, str(src), str(tmp_path / "hasil.xlsx")],
+                          capture_output=True, text=True, timeout=300, env=env)
+    assert proc.returncode == 0, (proc.returncode, proc.stderr[-2000:])   # 134: calamine aborted
+    assert src.read_bytes() == data
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+PEAK_LIMIT_MB = 400
+
+
+@pytest.mark.parametrize("sheet,ref", [("PK", "XFD1048576"), ("SKM", "XFD1048576"), ("PK", "A1048576"),
+                                       ("SKM", "Z1048576")])
+def test_far_cell_is_read_without_a_dense_range(tmp_path, sheet, ref):
+    out = _compute_in_child(tmp_path, M.with_far_cell(H.example(), sheet, ref))
+    assert out["code"] == 0, out
+    assert [f for f in out["findings"] if f[0] == "SEL-012"] == [["SEL-012", sheet, ref]]
+    assert out["peak_mb"] < PEAK_LIMIT_MB, out["peak_mb"]
+    import openpyxl
+    openpyxl.load_workbook(tmp_path / "hasil.xlsx")
+
+
+def test_far_cell_in_a_big_sheet_parsed_in_pieces(tmp_path):
+    """A sheet big enough for the parse in pieces (bigsheet.py): the piece with the far cell is
+    refused before calamine sees it, and the sheet is read whole without the far cell."""
+    base = H.large_workbook(pk_rows=50, filler_rows=60_000)
+    data = M.with_far_cell(base, "Data", "XFD1048576")
+    out = _compute_in_child(tmp_path, data)
+    assert out["code"] == 0, out
+    assert ["SEL-012", "Data", "XFD1048576"] in out["findings"]
+    assert out["peak_mb"] < PEAK_LIMIT_MB, out["peak_mb"]
+
+
+def test_a_lying_dimension_does_not_hide_a_far_cell(tmp_path):
+    part = H.sheet_member(H.example(), "PK")
+    data = M.with_far_cell(H.example(), "PK", "XFD1048576")
+    data = H.rezip(data, {part: lambda b: __import__("re").sub(rb'<dimension ref="[^"]*"/>',
+                                                               b'<dimension ref="A1:B2"/>', b)})
+    out = _compute_in_child(tmp_path, data)
+    assert ["SEL-012", "PK", "XFD1048576"] in out["findings"]
+    assert out["peak_mb"] < PEAK_LIMIT_MB
+
+
+def test_far_cells_are_cut_only_when_the_range_would_be_huge():
+    from sakip_xl.package.extent import extent, prune_if_needed
+
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="T{r}"><v>1</v></c></row>' for r in range(1, 2001))
+    dense = f"<worksheet><sheetData>{rows}</sheetData></worksheet>".encode()
+    assert not extent(dense).too_large() and prune_if_needed(dense) is None
+    far = dense.replace(b"</sheetData>", b'<row r="900000"><c r="B900000" t="inlineStr"><is><t>x</t></is></c>'
+                                           b'<c r="C900000"/></row></sheetData>')
+    ext = extent(far)
+    assert ext.last_row == 899_999 and 19 <= ext.last_col <= 25     # one-letter columns: bounded by Z
+    cut = prune_if_needed(far)
+    assert cut is not None and cut.far == ["B900000"]          # the empty C900000 is cut without a word
+    assert b"900000" not in cut.xml.replace(b'<row r="900000">', b"")
