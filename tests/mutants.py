@@ -117,3 +117,38 @@ def many_members(data: bytes, extra: int = 65_540) -> bytes:
 def invalid_utf8(data: bytes, name: str, after: bytes) -> bytes:
     """Bytes that are not UTF-8 put right after the first `after` in member `name`."""
     return H.rezip(data, {name: lambda b: b.replace(after, after + b"\xff\xfe\xc3(", 1)})
+
+
+def with_sheets(data: bytes, names: list[str], rename: dict[str, str] | None = None) -> bytes:
+    """Empty worksheets called `names` added after the others (one value in A1 each), and sheets
+    renamed as `rename` says, editing workbook.xml, its rels and the content types directly."""
+    from xml.sax.saxutils import quoteattr
+
+    rename = rename or {}
+    edits = {}
+    wb = H.members(data)
+    body = dict((i.filename, b) for i, b in wb)
+    workbook = body["xl/workbook.xml"].decode()
+    for old, new in rename.items():
+        workbook = workbook.replace(f'name="{old}"', f"name={quoteattr(new)}", 1)
+    rels = body["xl/_rels/workbook.xml.rels"].decode()
+    types = body["[Content_Types].xml"].decode()
+    add = []
+    for k, name in enumerate(names, start=1):
+        part = f"xl/worksheets/extra{k}.xml"
+        rid = f"rIdExtra{k}"
+        sheet_id = 900 + k
+        workbook = workbook.replace("</sheets>", f"<sheet name={quoteattr(name)} sheetId=\"{sheet_id}\" "
+                                                  f'r:id="{rid}"/></sheets>')
+        rels = rels.replace("</Relationships>", f'<Relationship Id="{rid}" Type="http://schemas.openxmlformats.org/'
+                                                f'officeDocument/2006/relationships/worksheet" '
+                                                f'Target="worksheets/extra{k}.xml"/></Relationships>')
+        types = types.replace("</Types>", f'<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-'
+                                          f'officedocument.spreadsheetml.worksheet+xml"/></Types>')
+        add.append((part, ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.'
+                           'openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</v></c>'
+                           '</row></sheetData></worksheet>').encode()))
+    edits["xl/workbook.xml"] = workbook.encode()
+    edits["xl/_rels/workbook.xml.rels"] = rels.encode()
+    edits["[Content_Types].xml"] = types.encode()
+    return H.rezip(data, edits, add=add)

@@ -195,3 +195,34 @@ def test_far_cells_are_cut_only_when_the_range_would_be_huge():
     cut = prune_if_needed(far)
     assert cut is not None and cut.far == ["B900000"]          # the empty C900000 is cut without a word
     assert b"900000" not in cut.xml.replace(b'<row r="900000">', b"")
+
+
+# -- item 11: sheet names that need quoting ----------------------------------------------------
+
+ODD_NAMES = ["A1", "R1C1", "2021", "Rekap!", "Ümlaut ę", "it's", "Data 1", "1 Jan"]
+
+
+@pytest.mark.libreoffice
+def test_sheet_names_needing_quotes_round_trip_in_libreoffice(tmp_path):
+    """Input sheets read by formulas are renamed to names that must be quoted ("PK'21" with an
+    apostrophe, "Data SKM" with a space) and sheets with names like cell references are added: the
+    output opens in LibreOffice and every stored formula result equals LibreOffice's."""
+    from lo_oracle import compare_with_engine
+
+    data = M.with_sheets(H.example(), ODD_NAMES, rename={"PK": "PK'21", "SKM": "Data SKM"})
+    res, out = _run(tmp_path, data)
+    assert res.exit_code == 0, res.output
+    import openpyxl
+    assert {"PK'21", "Data SKM", *ODD_NAMES} <= set(openpyxl.load_workbook(out).sheetnames)
+    from sakip_xl.integrity import check_package
+    assert check_package(out.read_bytes()) == []
+    assert compare_with_engine(out, tmp_path) == []
+
+
+@pytest.mark.parametrize("name", ["'Awal", "Akhir'", "History", "a" * 32])
+def test_sheet_name_excel_forbids_is_refused(tmp_path, name):
+    """A sheet name Excel refuses (an apostrophe first or last: LibreOffice then cannot open a
+    workbook with print areas either) stops compute with the sheet named and the fix."""
+    data = M.with_sheets(H.example(), [name])
+    message = _refused(tmp_path, data, ["nama lembar", "ganti nama"])
+    assert name in message

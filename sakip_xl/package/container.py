@@ -172,11 +172,37 @@ def open_package(data: bytes) -> Package:
         raise InputFileError(MSG_STRICT)
     if local(root) != "workbook":
         raise InputFileError(MSG_NOT_WORKBOOK.format(detail="xl/workbook.xml"))
+    _check_sheet_names(root)
     wb_rels = pkg.find(rels_name(wb))
     if wb_rels is None:
         raise InputFileError(MSG_CORRUPT.format(detail=f"{rels_name(wb)} tidak ada"))
     _parse(pkg, wb_rels)
     return pkg
+
+
+MSG_SHEET_NAME = (
+    "Nama lembar '{name}' tidak sah di Excel ({why}); Excel dan LibreOffice tidak dapat membuka hasilnya "
+    "dengan benar. Ganti nama lembar itu (klik kanan tab > Ganti Nama), simpan, lalu jalankan lagi."
+)
+_SHEET_NAME_WHY = {
+    "is empty": "kosong",
+    "is longer than 31 characters": "lebih dari 31 karakter",
+    "starts or ends with an apostrophe": "diawali atau diakhiri tanda petik '",
+    "is the reserved name History": "History adalah nama yang dicadangkan Excel",
+}
+
+
+def _check_sheet_names(root) -> None:
+    from ..integrity import sheet_name_problem
+
+    for el in root.iter():
+        if local(el) != "sheet" or el.get("name") is None:
+            continue
+        name = el.get("name")
+        why = sheet_name_problem(name)
+        if why is not None:
+            text = _SHEET_NAME_WHY.get(why) or "berisi karakter " + why.split(" ", 1)[1].replace("'", "")
+            raise InputFileError(MSG_SHEET_NAME.format(name=name, why=text))
 
 
 def _not_zip_message(data: bytes) -> str:
