@@ -270,6 +270,7 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
     raw = read_input(path)
     in_place = target.resolve() == path.resolve()
     check_writable(target)
+    _check_name_length(target)
     data, reencrypt = open_bytes(raw, password)
     if not force:
         lock = lock_file_for(target) if target.exists() else None
@@ -291,6 +292,25 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
     write_atomic(target, result, backup_of=path if in_place else None)
     return Report(path=path, output=target, findings=analysis.findings, analysis=analysis, written=True,
                   counts=_counts(analysis.findings))
+
+
+SIDE_FILE_ROOM = 40      # ".NAME.PID.RANDOM.sakip-tmp", ".~lock.NAME#", NAME.bak.xlsx beside the result
+
+
+def _check_name_length(target: Path) -> None:
+    """The temporary, lock and backup files beside the result must have legal names too."""
+    import os
+
+    try:
+        limit = os.pathconf(target.parent, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        limit = 255
+    most = limit - SIDE_FILE_ROOM
+    if len(os.fsencode(target.name)) > most:
+        raise OutputError(
+            f"Nama file '{target.name[:40]}...' terlalu panjang ({len(target.name)} karakter): sakip-xl perlu "
+            f"membuat file sementara dan cadangan di sampingnya. Perpendek nama file menjadi paling banyak "
+            f"{most} karakter, atau simpan hasil ke nama lain dengan -o.")
 
 
 def _check_output_name(target: Path, is_xlsm: bool) -> None:

@@ -226,3 +226,49 @@ def test_sheet_name_excel_forbids_is_refused(tmp_path, name):
     data = M.with_sheets(H.example(), [name])
     message = _refused(tmp_path, data, ["nama lembar", "ganti nama"])
     assert name in message
+
+
+# -- item 9: a recap goes on past a bad entry; long names -----------------------------------------
+
+def test_recap_skips_a_symlink_loop_and_goes_on(tmp_path):
+    import os
+
+    from rekap_builders import opd_file
+
+    folder = tmp_path / "opd"
+    folder.mkdir()
+    for i in range(2):
+        opd_file(folder, i, "raw")
+    os.symlink("putar-b.xlsx", folder / "putar-a.xlsx")
+    os.symlink("putar-a.xlsx", folder / "putar-b.xlsx")
+    os.symlink("tidak-ada.xlsx", folder / "hilang.xlsx")
+    out = tmp_path / "rekap.xlsx"
+    res = CliRunner().invoke(main, ["recap", str(folder), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert isinstance(res.exception, (SystemExit, type(None)))
+    assert "2 workbook, 3 gagal" in res.stdout, res.stdout
+    import openpyxl
+    gagal = openpyxl.load_workbook(out)["Gagal"]
+    text = " ".join(str(c.value) for row in gagal.iter_rows() for c in row if c.value)
+    for name in ("putar-a.xlsx", "putar-b.xlsx", "hilang.xlsx"):
+        assert name in text
+    assert "tautan" in text.lower()                      # the loop is named as a link problem, in Indonesian
+    assert "Too many levels" not in text
+
+
+def test_file_name_too_long_for_the_side_files_is_refused(tmp_path):
+    """A 251-character name leaves no room for the lock, temporary and backup files beside it."""
+    name = "a" * 246 + ".xlsx"
+    data = H.example()
+    src = tmp_path / name
+    src.write_bytes(data)
+    res = CliRunner().invoke(main, ["compute", str(src)])
+    assert res.exit_code == 4, res.output
+    assert "terlalu panjang" in res.stderr and "perpendek" in res.stderr.lower()
+    for bad in ENGLISH:
+        assert bad.lower() not in res.stderr.lower()
+    assert src.read_bytes() == data and sorted(p.name for p in tmp_path.iterdir()) == [name]
+    res = CliRunner().invoke(main, ["check", str(src)])           # reading it is fine
+    assert res.exit_code in (0, 1), res.output
+    res = CliRunner().invoke(main, ["compute", str(src), "-o", str(tmp_path / "hasil.xlsx")])
+    assert res.exit_code == 0, res.output
