@@ -102,6 +102,12 @@ class WorkbookData:
         if only is not None:
             parts = {only: parts.get(only)}
         result = guard(self._data, parts, skip)
+        if result.bad_number is not None:
+            sheet, ref, text = result.bad_number
+            raise InputFileError(
+                f"Lembar '{sheet}' sel {ref} menyimpan angka '{text}' yang tidak sah di file Excel (bukan angka "
+                "terhingga); Excel akan menolak atau \"memperbaiki\" file ini. Buka di Excel atau LibreOffice, "
+                "ketik ulang nilai sel itu, simpan, lalu jalankan lagi.")
         with _FAR_LOCK:
             for sheet, refs in result.far.items():
                 self.far_cells[sheet] = refs

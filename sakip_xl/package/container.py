@@ -146,8 +146,12 @@ def open_package(data: bytes) -> Package:
     for m in members:
         if m.name.lower().endswith((".xml", ".rels")) and _declares_dtd(pkg, m):
             raise InputFileError(MSG_UNSAFE_XML.format(name=m.name))
+    _check_well_formed(pkg, members)
     if pkg.find(CONTENT_TYPES) is None:
         raise InputFileError(MSG_NOT_WORKBOOK.format(detail="[Content_Types].xml"))
+    if pkg.find(CONTENT_TYPES) != CONTENT_TYPES:
+        raise InputFileError(MSG_CONTENT_TYPES.format(
+            detail=f'bernama "{pkg.find(CONTENT_TYPES)}" (seharusnya persis "{CONTENT_TYPES}")'))
     types_root = _parse(pkg, CONTENT_TYPES)
     if local(types_root) != "Types":
         raise InputFileError(MSG_CONTENT_TYPES.format(detail=f"berakar <{local(types_root)}> (seharusnya <Types>)"))
@@ -173,6 +177,7 @@ def open_package(data: bytes) -> Package:
     if local(root) != "workbook":
         raise InputFileError(MSG_NOT_WORKBOOK.format(detail="xl/workbook.xml"))
     _check_sheet_names(root)
+    _check_targets(pkg)
     wb_rels = pkg.find(rels_name(wb))
     if wb_rels is None:
         raise InputFileError(MSG_CORRUPT.format(detail=f"{rels_name(wb)} tidak ada"))
@@ -192,6 +197,33 @@ _SHEET_NAME_WHY = {
 }
 
 
+MSG_MISSING_PART = (
+    'File .xlsx ini rusak: bagian "{target}" yang dirujuk oleh "{source}" tidak ada di dalam arsip. '
+    "Excel akan menolak atau \"memperbaiki\" file ini. Buka di Excel lalu simpan ulang."
+)
+
+
+def _check_targets(pkg: Package) -> None:
+    """Every internal relationship of an existing part points to a part that exists."""
+    for name in list(pkg.members):
+        if not name.lower().endswith(".rels") or "_rels/" not in name.lower():
+            continue
+        cut = name.lower().rfind("_rels/")
+        folder, base = name[:cut], name[cut + len("_rels/"):]
+        source = folder + base[:-len(".rels")]
+        if source and pkg.find(source) is None:
+            continue           # the relationships of a part that is not there: nothing reads them
+        try:
+            rels = pkg.rels(source)
+        except Exception:
+            continue           # reported by the checks that parse it
+        for rel in rels:
+            if rel.external or not rel.target or rel.kind in ("hyperlink",):
+                continue
+            if pkg.find(rel.part) is None:
+                raise InputFileError(MSG_MISSING_PART.format(target=rel.part, source=name))
+
+
 def _check_sheet_names(root) -> None:
     from ..integrity import sheet_name_problem
 
@@ -203,6 +235,31 @@ def _check_sheet_names(root) -> None:
         if why is not None:
             text = _SHEET_NAME_WHY.get(why) or "berisi karakter " + why.split(" ", 1)[1].replace("'", "")
             raise InputFileError(MSG_SHEET_NAME.format(name=name, why=text))
+
+
+WELL_FORMED_CHECK_LIMIT = 4 << 20   # bigger parts (a survey's sheet) are checked by the reader that parses them
+MSG_MALFORMED = (
+    'File .xlsx ini rusak: bagian "{name}" berisi XML yang tidak utuh atau tidak sah ({detail}). '
+    "Excel dan LibreOffice akan menolak atau \"memperbaiki\" file ini. Buka di Excel lalu simpan ulang."
+)
+
+
+def _check_well_formed(pkg: Package, members) -> None:
+    """Every XML part the tool copies unread must be well-formed: the result would not open otherwise."""
+    from lxml import etree
+
+    for m in members:
+        if not m.name.lower().endswith((".xml", ".rels")) or m.usize > WELL_FORMED_CHECK_LIMIT:
+            continue
+        body = _read(pkg, m.name)
+        try:
+            etree.fromstring(body, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                                                   huge_tree=False))
+        except etree.XMLSyntaxError as exc:
+            line = getattr(exc, "lineno", None) or 0
+            detail = "karakter bukan UTF-8" if "encoding" in str(exc).lower() or "utf-8" in str(exc).lower() \
+                else f"baris {line}, kolom {getattr(exc, 'offset', 0) or 0}"
+            raise InputFileError(MSG_MALFORMED.format(name=m.name, detail=detail)) from None
 
 
 def _not_zip_message(data: bytes) -> str:

@@ -164,6 +164,7 @@ class Guarded:
     data: bytes                                        # the package calamine may read
     far: dict[str, list[str]] = field(default_factory=dict)   # sheet -> far cells that held a value
     pruned: set[str] = field(default_factory=set)      # sheets whose far cells were cut
+    bad_number: tuple[str, str, str] | None = None     # (sheet, cell, text): a <v> no reader accepts
 
 
 def guard(data: bytes, parts: dict[str, str | None], skip: set[str] = frozenset()) -> Guarded:
@@ -183,6 +184,10 @@ def guard(data: bytes, parts: dict[str, str | None], skip: set[str] = frozenset(
             xml = pkg.read(part)
         except Exception:          # calamine reports a damaged part with its own message
             continue
+        if out.bad_number is None:
+            bad = bad_number(xml)
+            if bad is not None:
+                out.bad_number = (sheet, *bad)
         cut = prune_if_needed(xml)
         if cut is None:
             continue
@@ -219,3 +224,45 @@ def prune_if_needed(xml: bytes) -> Pruned | None:
 def _spaced_refs(xml: bytes) -> bool:
     """A reference written as r = "A1" (legal XML, never written by Excel) escapes the quick count."""
     return b'r ="' in xml or b'r= "' in xml or b'r = "' in xml or b'r\t' in xml or b'r\n' in xml
+
+
+_NON_FINITE = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)v>\s*([+-]?(?i:inf|infinity|nan)|[+-]?[0-9.]*[eE]\+?[0-9]{3,})'
+                         rb'\s*</\1v>')
+
+
+def bad_number(xml: bytes) -> tuple[str, str] | None:
+    """(cell, text) of a stored value written as inf or NaN: calamine reads it as a number, Excel and
+    openpyxl refuse the file."""
+    for m in _NON_FINITE.finditer(xml):
+        text = m.group(2)
+        if text[-1:].isdigit():
+            try:
+                if abs(float(text)) != float("inf"):
+                    continue              # 1e300: a large but finite double
+            except ValueError:
+                pass
+        break
+    else:
+        return _bad_typed(xml)
+    start = xml.rfind(b"<", 0, m.start())
+    while start > 0 and not re.match(rb"<(?:[A-Za-z_][\w.-]*:)?c\b", xml[start:start + 40]):
+        start = xml.rfind(b"<", 0, start)
+    ref = _REF.search(xml, start, m.start()) if start >= 0 else None
+    return (ref.group(1) + ref.group(2)).decode() if ref else "?", m.group(2).decode("ascii", "replace")
+
+
+_TYPED = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)c\b([^>]*?\st="(s|b)"[^>]*)>\s*(?:<\1f\b[^>]*(?:/>|>[^<]*</\1f>)\s*)?'
+                    rb'<\1v>([^<]*)</\1v>')
+
+
+def _bad_typed(xml: bytes) -> tuple[str, str] | None:
+    """A shared-string cell whose value is not an index, or a boolean cell other than 0/1."""
+    if b't="s"' not in xml and b't="b"' not in xml:
+        return None
+    for m in _TYPED.finditer(xml):
+        text = m.group(4).strip()
+        ok = text.isdigit() if m.group(3) == b"s" else text in (b"0", b"1")
+        if not ok:
+            ref = _REF.search(m.group(2))
+            return (ref.group(1) + ref.group(2)).decode() if ref else "?", text.decode("utf-8", "replace")
+    return None
