@@ -152,3 +152,11 @@ def with_sheets(data: bytes, names: list[str], rename: dict[str, str] | None = N
     edits["xl/_rels/workbook.xml.rels"] = rels.encode()
     edits["[Content_Types].xml"] = types.encode()
     return H.rezip(data, edits, add=add)
+
+
+def renamed(data: bytes, old: str, new: str) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, body in H.members(data):
+            z.writestr(new if info.filename == old else info, body)
+    return buf.getvalue()

@@ -62,6 +62,21 @@ REFUSED = {
     "bzip2 (method 12) member not read by the tool": (lambda: M.set_method(H.example(), "docProps/app.xml", 12),
                                                       ["docProps/app.xml", "kompresi", "simpan ulang"]),
     "bzip2 (method 12) sheet": (lambda: M.set_method(H.example(), PK_PART, 12), [PK_PART, "kompresi"]),
+    # found by the fuzzer (tests/test_fuzz.py)
+    "control character in docProps/core.xml": (
+        lambda: H.rezip(H.example(), {"docProps/core.xml": lambda b: b.replace(b"<dc:", b"\x00<dc:", 1)}),
+        ["docProps/core.xml", "simpan ulang"]),
+    "stored value inf": (lambda: M.set_number(H.example(), "PK", "F5", "inf"), ["PK", "F5", "inf"]),
+    "stored value 1e400 (overflows a double)": (lambda: M.set_number(H.example(), "Anggaran", "E5", "1e400"),
+                                               ["Anggaran", "E5", "1e400"]),
+    "shared-string cell whose value is not an index": (
+        lambda: H.rezip(H.example(), {PK_PART: lambda b: b.replace(b't="s"><v>', b't="s"><v>-1e308', 1)}),
+        ["PK", "-1e308"]),
+    "relationship to a deleted part": (lambda: H.without_member(H.example(), "xl/comments4.xml"),
+                                       ["xl/comments4.xml", "tidak ada"]),
+    "[Content_Types].xml named in capitals": (
+        lambda: M.renamed(H.example(), "[Content_Types].xml", "[CONTENT_TYPES].XML"),
+        ["[Content_Types].xml", "simpan ulang"]),
 }
 
 

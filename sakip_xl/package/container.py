@@ -239,7 +239,7 @@ def _check_sheet_names(root) -> None:
 
 WELL_FORMED_CHECK_LIMIT = 4 << 20   # bigger parts (a survey's sheet) are checked by the reader that parses them
 MSG_MALFORMED = (
-    'File .xlsx ini rusak: bagian "{name}" berisi XML yang tidak utuh atau tidak sah ({detail}). '
+    'File .xlsx ini rusak: bagian "{name}"{sheet} berisi XML yang tidak utuh atau tidak sah ({detail}). '
     "Excel dan LibreOffice akan menolak atau \"memperbaiki\" file ini. Buka di Excel lalu simpan ulang."
 )
 
@@ -259,7 +259,18 @@ def _check_well_formed(pkg: Package, members) -> None:
             line = getattr(exc, "lineno", None) or 0
             detail = "karakter bukan UTF-8" if "encoding" in str(exc).lower() or "utf-8" in str(exc).lower() \
                 else f"baris {line}, kolom {getattr(exc, 'offset', 0) or 0}"
-            raise InputFileError(MSG_MALFORMED.format(name=m.name, detail=detail)) from None
+            raise InputFileError(MSG_MALFORMED.format(name=m.name, sheet=_sheet_of(pkg, m.name), detail=detail)) from None
+
+
+def _sheet_of(pkg: Package, part: str) -> str:
+    """' (lembar 'PK')' when `part` is a worksheet, else ''."""
+    try:
+        from .cells import sheet_parts
+
+        names = [sheet for sheet, p in sheet_parts(pkg).items() if p == part]
+    except Exception:
+        return ""
+    return f" (lembar '{names[0]}')" if names else ""
 
 
 def _not_zip_message(data: bytes) -> str:
