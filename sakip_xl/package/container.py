@@ -199,7 +199,7 @@ _SHEET_NAME_WHY = {
 
 
 MSG_MISSING_PART = (
-    'File .xlsx ini rusak: bagian "{target}" yang dirujuk oleh "{source}" tidak ada di dalam arsip. '
+    'File .xlsx ini rusak: bagian "{target}"{sheet} yang dirujuk oleh "{source}" tidak ada di dalam arsip. '
     "Excel akan menolak atau \"memperbaiki\" file ini. Buka di Excel lalu simpan ulang."
 )
 
@@ -238,7 +238,8 @@ def _check_targets(pkg: Package) -> None:
             if rel.external or not rel.target or rel.kind in ("hyperlink",):
                 continue
             if pkg.find(rel.part) is None:
-                raise InputFileError(MSG_MISSING_PART.format(target=rel.part, source=name))
+                raise InputFileError(MSG_MISSING_PART.format(target=rel.part, source=name,
+                                                             sheet=_sheet_of(pkg, rel.part)))
 
 
 def _check_sheet_names(root) -> None:
@@ -282,9 +283,10 @@ def _check_well_formed(pkg: Package, members) -> None:
 def _sheet_of(pkg: Package, part: str) -> str:
     """' (lembar 'PK')' when `part` is a worksheet, else ''."""
     try:
-        from .cells import sheet_parts
-
-        names = [sheet for sheet, p in sheet_parts(pkg).items() if p == part]
+        wb = pkg.workbook_part()
+        rels = {r.id: r.part for r in pkg.rels(wb)}
+        names = [el.get("name") for el in pkg.xml(wb).iter() if local(el) == "sheet" and el.get("name")
+                 and rels.get(next((v for k, v in el.attrib.items() if k.endswith("}id")), None)) == part]
     except Exception:
         return ""
     return f" (lembar '{names[0]}')" if names else ""
