@@ -359,9 +359,15 @@ def _prolog_verdict(head: bytes, complete: bool) -> bool | None:
         i = end + 2 if head[end:end + 2] == b"?>" else end + 3
 
 
+_LAST_ACCEPTED: list = [None]    # the last bytes accepted (compute checks before it analyses, analyse again)
+
+
 def check_container(data: bytes) -> None:
     """Refuse anything that is not a safe, readable transitional .xlsx/.xlsm package."""
+    if _LAST_ACCEPTED[0] is data:
+        return
     open_package(data)
+    _LAST_ACCEPTED[0] = data
 
 
 def _read(pkg: Package, name: str) -> bytes:
