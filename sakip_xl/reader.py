@@ -102,6 +102,11 @@ class WorkbookData:
         if only is not None:
             parts = {only: parts.get(only)}
         result = guard(self._data, parts, skip)
+        if result.malformed is not None:
+            from .package.container import MSG_MALFORMED
+
+            sheet, part, detail = result.malformed
+            raise InputFileError(MSG_MALFORMED.format(name=part, sheet=f" (lembar '{sheet}')", detail=detail))
         if result.bad_number is not None:
             sheet, ref, text = result.bad_number
             raise InputFileError(

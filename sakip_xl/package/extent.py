@@ -156,7 +156,8 @@ def prune(xml: bytes, last_row: int, last_col: int) -> Pruned:
     return out
 
 
-MAX_REPORTED = 50        # far cells named per sheet; the rest are counted
+MAX_REPORTED = 50
+WELL_FORMED_LIMIT = 4 << 20    # as package/container.py checks the other parts        # far cells named per sheet; the rest are counted
 
 
 @dataclass
@@ -165,6 +166,7 @@ class Guarded:
     far: dict[str, list[str]] = field(default_factory=dict)   # sheet -> far cells that held a value
     pruned: set[str] = field(default_factory=set)      # sheets whose far cells were cut
     bad_number: tuple[str, str, str] | None = None     # (sheet, cell, text): a <v> no reader accepts
+    malformed: tuple[str, str, str] | None = None      # (sheet, part, detail): XML not well-formed
 
 
 def guard(data: bytes, parts: dict[str, str | None], skip: set[str] = frozenset()) -> Guarded:
@@ -184,6 +186,15 @@ def guard(data: bytes, parts: dict[str, str | None], skip: set[str] = frozenset(
             xml = pkg.read(part)
         except Exception:          # calamine reports a damaged part with its own message
             continue
+        if out.malformed is None and len(xml) <= WELL_FORMED_LIMIT:
+            from lxml import etree
+            try:
+                etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+            except etree.XMLSyntaxError as exc:
+                text = str(exc).lower()
+                detail = ("karakter bukan UTF-8" if "encoding" in text or "utf-8" in text
+                          else f"baris {getattr(exc, 'lineno', 0) or 0}, kolom {getattr(exc, 'offset', 0) or 0}")
+                out.malformed = (sheet, part, detail)
         if out.bad_number is None:
             bad = bad_number(xml)
             if bad is not None:
