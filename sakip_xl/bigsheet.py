@@ -14,8 +14,8 @@ error cells, hidden rows and formulas without a result read (in one more thread)
 so the part is inflated once instead of three times.
 
 Whenever the part is not shaped as expected (no row to cut at, a row without an
-`r` attribute, comments or CDATA, rows out of order, a size or CRC mismatch, any
-calamine error), `parse` returns None and the caller parses the sheet whole, so a
+`r` attribute, comments or CDATA, rows out of order, a size or CRC mismatch, a
+cell far outside the data (package/extent.py), any calamine error), `parse` returns None and the caller parses the sheet whole, so a
 damaged sheet still gets calamine's own diagnosis.
 """
 from __future__ import annotations
@@ -316,6 +316,10 @@ class _Piece:
     def _run(self) -> None:
         try:
             job, self._job = self._job, None
+            from .package.extent import extent
+            if extent(b"".join(job[1])).too_large():   # a far cell: the whole sheet is guarded and parsed
+                self.failed = True
+                return
             parts = _package(*job)
             del job
             sheet = _load(parts).get_sheet_by_name(_PIECE_SHEET)

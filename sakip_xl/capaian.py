@@ -6,9 +6,9 @@ produce the same floating-point result.
 """
 from __future__ import annotations
 
-import math
 from typing import Sequence
 
+from .numbers import fsum
 from .schema import NEG_FORMULA_2T, NEG_FORMULA_T_OVER_R, POLARITY_NEGATIVE, ScaleRow
 
 RULE_POSITIVE = "R/T"
@@ -190,7 +190,7 @@ def year_from_quarters(quarters: Sequence[float | None], rule: str) -> float | N
 
 
 def _excel_sum(values: Sequence[float]) -> float:
-    return math.fsum(values)
+    return fsum(values)
 
 
 def decreasing_quarters(quarters: Sequence[float | None]) -> list[int]:

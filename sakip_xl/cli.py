@@ -19,9 +19,10 @@ Kode keluar (exit code):
   0  berhasil (check: tidak ada temuan tingkat galat)
   1  check: ada temuan tingkat galat
   2  perintah atau opsi salah
-  3  workbook tidak dapat dibaca (tidak ada, bukan .xlsx, rusak, bersandi, lembar/kolom wajib hilang)
+  3  workbook tidak dapat dibaca (tidak ada, bukan .xlsx, rusak, bersandi, nama lembar tidak sah, lembar/kolom wajib hilang)
   4  hasil tidak dapat disimpan (folder tidak ada, hanya-baca, file sedang dibuka atau sedang
-     diproses, file berubah selama proses, nama lembar bentrok, file template sudah ada)
+     diproses, file berubah selama proses, nama lembar bentrok, file template sudah ada,
+     nama file terlalu panjang)
   5  galat internal sakip-xl (file tidak diubah; laporkan beserta contoh filenya)
 """
 

@@ -115,11 +115,20 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
         book.table(PK)   # raises the message that names the PK sheet and the sheets found
     if results.get("pk") is None and info.owned_sheets:
         _pk_gone(secs, results, info.owned_sheets, ctx.findings)
+    for sheet, refs in book.far().items():
+        from .package.extent import MAX_REPORTED
+        shown = refs[:MAX_REPORTED]
+        for i, ref in enumerate(shown):
+            more = len(refs) - len(shown) if i == len(shown) - 1 else 0
+            ctx.findings.append(F.make("SEL-012", sheet, ref,
+                                       more=f" (dan {more} sel jauh lainnya di lembar ini)" if more else ""))
     for table in book.tables_read:
         for address, text in table.errors.items():
             ctx.findings.append(F.make("SEL-001", table.sheet, address, text=text))
         for address, formula in table.unevaluated.items():
             ctx.findings.append(F.make("SEL-002", table.sheet, address, formula=formula))
+        for address, value in table.extreme.items():
+            ctx.findings.append(F.make("SEL-011", table.sheet, address, value=_shown_number(value)))
         for rec in table.hidden:
             ctx.findings.append(F.make("SEL-003", table.sheet, table.address(rec, table.spec.key_column),
                                        row=rec.row + 1))
@@ -152,6 +161,10 @@ def _pk_gone(secs, results: dict, owned: list[str], out: list) -> None:
         parts.append(f"lembar {', '.join(kept)} dihitung ulang tanpa indikator PK")
     text = "; ".join(parts)
     out.append(F.make("PK-023", "", "", lembar=PK.name, akibat=text[0].upper() + text[1:]))
+def _shown_number(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.6g}".replace(".", ",")
+    return str(value)
 
 
 def _reads(book, section, sheets: set[str]) -> bool:
@@ -310,6 +323,7 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
     raw = read_input(path)
     in_place = target.resolve() == path.resolve()
     check_writable(target)
+    _check_name_length(target)
     data, reencrypt = open_bytes(raw, password)
     if not force:
         lock = lock_file_for(target) if target.exists() else None
@@ -352,6 +366,25 @@ def _worth_keeping(old_backup: bytes, password: str | None = None) -> bool:
         return not inspect_package(open_bytes(old_backup, password)[0]).owned_sheets
     except Exception:       # noqa: BLE001 - unreadable: keep it
         return True
+
+
+SIDE_FILE_ROOM = 40      # ".NAME.PID.RANDOM.sakip-tmp", ".~lock.NAME#", NAME.bak.xlsx beside the result
+
+
+def _check_name_length(target: Path) -> None:
+    """The temporary, lock and backup files beside the result must have legal names too."""
+    import os
+
+    try:
+        limit = os.pathconf(target.parent, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        limit = 255
+    most = limit - SIDE_FILE_ROOM
+    if len(os.fsencode(target.name)) > most:
+        raise OutputError(
+            f"Nama file '{target.name[:40]}...' terlalu panjang ({len(target.name)} karakter): sakip-xl perlu "
+            f"membuat file sementara dan cadangan di sampingnya. Perpendek nama file menjadi paling banyak "
+            f"{most} karakter, atau simpan hasil ke nama lain dengan -o.")
 
 
 def _check_output_name(target: Path, is_xlsm: bool) -> None:

@@ -84,6 +84,14 @@ _CODES = [
          "terlihat), juga di rumus lembar hasil (sel x 100).",
          "Tidak perlu diubah bila angka persen itu memang maksudnya. Bila yang dimaksud angka tersimpannya "
          "(mis. 0,72, bukan 72 %), ubah format sel menjadi Number atau General."),
+    Code("SEL-011", GALAT, "Angka di luar batas wajar",
+         "Sel berisi angka {value}, di luar batas wajar (lebih dari 1.000 triliun); rumus tetap memakainya, "
+         "hasil yang melampaui batas angka Excel ditulis sebagai #NUM!.",
+         "Periksa angka di sel itu (mungkin salah ketik atau tertempel dari kolom lain) dan ketik nilai yang benar."),
+    Code("SEL-012", PERINGATAN, "Sel jauh di luar area data tidak dibaca",
+         "Sel ini berisi nilai tetapi letaknya jauh di luar area data lembar ini{more}; nilainya tidak dibaca "
+         "(membacanya akan memakan memori sebesar seluruh lembar sampai sel itu).",
+         "Hapus isi sel itu (Ctrl+End menuju sel terakhir yang terpakai), atau pindahkan datanya ke dalam tabel."),
     # --- SET: Pengaturan
     Code("SET-001", GALAT, "Skala kategori tidak valid",
          "Skala kategori tidak valid: {detail}. Skala bawaan dipakai.",

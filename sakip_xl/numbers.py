@@ -27,6 +27,44 @@ _PLAIN_COMMA = re.compile(r"^\d*,\d+$|^\d+,?$")
 _PLAIN_DOT = re.compile(r"^\d*\.\d+$")
 
 
+# Larger than any amount or percentage a performance report holds (Rp 1.000 triliun): such a
+# number is read as it is (the formulas see it too) but is reported (SEL-011), and every sum
+# and rounding of it stays defined.
+LIMIT = 1e15
+
+
+def out_of_range(value: object) -> bool:
+    """A number (or text read as one) beyond ±LIMIT."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return not math.isfinite(value) or abs(value) > LIMIT
+    if isinstance(value, str) and value.strip():
+        p = parse_text_number(value)
+        return p.value is not None and abs(p.value) > LIMIT
+    return False
+
+
+def fsum(values) -> float:
+    """math.fsum, or the plain sum (±inf, as Excel's #NUM!) when an intermediate sum overflows."""
+    values = list(values)
+    try:
+        return math.fsum(values)
+    except (OverflowError, ValueError):
+        return sum(values, 0.0)
+
+
+def quantize(value: float, digits: int) -> float:
+    """Decimal ROUND_HALF_UP of the shortest decimal form of `value` to `digits` places; any size."""
+    from decimal import ROUND_HALF_UP, Context, Decimal
+
+    if not math.isfinite(value):
+        return value
+    ctx = Context(prec=400)
+    return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP,
+                                                       context=ctx))
+
+
 @dataclass(frozen=True)
 class Parsed:
     kind: str

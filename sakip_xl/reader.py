@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from operator import itemgetter
 from dataclasses import dataclass, field
 
@@ -15,9 +16,11 @@ import python_calamine
 
 from .addresses import cell as cell_address
 from .errors import InputFileError, WorkbookLayoutError
+from .numbers import out_of_range
 from .schema import TableSheet, normalize_header
 
 HEADER_SCAN_ROWS = 40
+_FAR_LOCK = threading.Lock()
 PREFETCH_MIN_BYTES = 4 << 20     # sheets with more XML than this are parsed in the background
 
 
@@ -47,6 +50,7 @@ class Table:
     unevaluated: dict[str, str] = field(default_factory=dict)  # address -> formula saved without its result
     hidden: list[Record] = field(default_factory=list)         # records in rows the user hid
     percent: set[str] = field(default_factory=set)   # addresses, inside the table, with a percent number format
+    extreme: dict[str, object] = field(default_factory=dict)   # address -> a number beyond numbers.LIMIT
 
     def address(self, record: Record, key: str) -> str:
         return cell_address(record.row, self.columns[key])
@@ -70,6 +74,7 @@ class WorkbookData:
         self._columns: dict[str, dict] = {}
         self._data = data
         self._percent_styles: frozenset | None = None
+        self.far_cells: dict[str, list[str]] = {}      # sheet -> cells cut because they lie far outside
         self.tables_read: list[Table] = []
         if load:
             self.load()
@@ -77,14 +82,49 @@ class WorkbookData:
     def load(self) -> None:
         if self._wb is not None:
             return
+        readable = self._guarded(skip=set(getattr(self, "_prefetched", {})))
         try:
-            self._wb = python_calamine.load_workbook(io.BytesIO(self._data))
+            self._wb = python_calamine.load_workbook(io.BytesIO(readable))
         except Exception as exc:  # calamine raises several unrelated types
-            raise InputFileError(
-                f"Isi workbook tidak dapat dibaca ({type(exc).__name__}: {exc}). "
-                "Buka file di Excel, simpan ulang sebagai 'Excel Workbook (*.xlsx)', lalu coba lagi."
-            ) from exc
+            raise InputFileError(_unreadable_package(self._data, exc)) from exc
         self.sheet_names = list(self._wb.sheet_names)
+
+    def _guarded(self, skip: set[str] = frozenset(), only: str | None = None) -> bytes:
+        """The package python-calamine may read: far cells cut from the sheets not in `skip`
+        (or from sheet `only`), so that no sheet asks calamine for a huge dense range
+        (package/extent.py). The cut cells that held a value are kept in far_cells."""
+        from .package.cells import sheet_parts
+        from .package.extent import guard
+        from .package.opc import Package
+
+        try:
+            parts = sheet_parts(Package(self._data))
+        except Exception:          # calamine reports a damaged package with its own message
+            return self._data
+        if only is not None:
+            parts = {only: parts.get(only)}
+        result = guard(self._data, parts, skip)
+        if result.malformed is not None:
+            from .package.container import MSG_MALFORMED
+
+            sheet, part, detail = result.malformed
+            raise InputFileError(MSG_MALFORMED.format(name=part, sheet=f" (lembar '{sheet}')", detail=detail))
+        if result.bad_number is not None:
+            sheet, ref, text = result.bad_number
+            raise InputFileError(
+                f"Lembar '{sheet}' sel {ref} menyimpan angka '{text}' yang tidak sah di file Excel (bukan angka "
+                "terhingga); Excel akan menolak atau \"memperbaiki\" file ini. Buka di Excel atau LibreOffice, "
+                "ketik ulang nilai sel itu, simpan, lalu jalankan lagi.")
+        with _FAR_LOCK:
+            for sheet, refs in result.far.items():
+                self.far_cells[sheet] = refs
+        return result.data
+
+    def far(self) -> dict[str, list[str]]:
+        """far_cells, once every background parse is done (a sheet no section reads included)."""
+        for future in getattr(self, "_prefetched", {}).values():
+            concurrent_wait(future)
+        return self.far_cells
 
     def find_sheet(self, name: str, aliases: tuple[str, ...] = ()) -> str | None:
         """The sheet called `name` or one of its aliases, ignoring case, spacing and punctuation.
@@ -116,7 +156,7 @@ class WorkbookData:
                     self._rows[sheet] = self._wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             except Exception as exc:
                 raise InputFileError(
-                    f"Lembar '{sheet}' tidak dapat dibaca ({exc}). Simpan ulang file dari Excel lalu coba lagi."
+                    f"Lembar '{sheet}' tidak dapat dibaca ({_reason(exc)}). Simpan ulang file dari Excel lalu coba lagi."
                 ) from exc
             self._override(sheet)
         return self._rows[sheet]
@@ -183,7 +223,8 @@ class WorkbookData:
                 self._columns[name] = dict(enumerate(split.columns))
                 return split.rows
         # One calamine workbook cannot parse two sheets at once: the thread has its own.
-        return _parse(python_calamine.load_workbook(io.BytesIO(self._data)), name)
+        readable = self._guarded(only=name)
+        return _parse(python_calamine.load_workbook(io.BytesIO(readable)), name)
 
     def column(self, sheet: str, c: int) -> "Column":
         """Column `c` (0-based) of `sheet`, as long as rows(sheet) (columns.py; a big sheet's
@@ -256,6 +297,48 @@ class WorkbookData:
                 if addr in errors:
                     rec.values[key] = ExcelError(errors[addr])
                     table.errors[addr] = errors[addr]
+
+
+def _reason(exc: Exception) -> str:
+    """What a python-calamine error says, in Bahasa Indonesia where it is known."""
+    text = str(exc)
+    low = text.lower()
+    if "utf-8" in low or "utf8" in low or "decode" in low:
+        return "berisi karakter yang bukan UTF-8; teks XML Excel selalu UTF-8"
+    if "compression method" in low:
+        return "dimampatkan dengan metode kompresi yang tidak dipakai Excel"
+    if "cannot detect file format" in low:
+        return "salah satu bagian XML-nya rusak"
+    return f"rincian teknis: {type(exc).__name__}: {text}"
+
+
+def _unreadable_package(data: bytes, exc: Exception) -> str:
+    """The message for a workbook python-calamine refuses to open: names the part at fault when it can."""
+    from .package.container import MSG_NOT_UTF8
+    from .package.opc import Package
+    from .package.xmlutil import parse
+
+    try:
+        pkg = Package(data)
+        for name, member in pkg.members.items():
+            if not name.lower().endswith((".xml", ".rels")) or name.lower().startswith("xl/worksheets/"):
+                continue
+            if member.usize > (64 << 20):
+                continue
+            body = pkg.read(name)
+            try:
+                body.decode("utf-16" if body[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8")
+            except UnicodeDecodeError:
+                return MSG_NOT_UTF8.format(name=name)
+            try:
+                parse(body, name)
+            except Exception:
+                return (f'File .xlsx ini rusak: bagian "{name}" berisi XML yang tidak utuh. '
+                        "Buka file di Excel, simpan ulang sebagai 'Excel Workbook (*.xlsx)', lalu coba lagi.")
+    except Exception:
+        pass
+    return (f"Isi workbook tidak dapat dibaca ({_reason(exc)}). "
+            "Buka file di Excel, simpan ulang sebagai 'Excel Workbook (*.xlsx)', lalu coba lagi.")
 
 
 @dataclass
@@ -373,7 +456,12 @@ def read_table(spec: TableSheet, sheet: str, rows: list[list]) -> Table:
             if key in values and not _blank(values[key]):
                 previous[key] = values[key]
         records.append(rec)
-    return Table(spec=spec, sheet=sheet, header_row=header_row, columns=columns, records=records)
+    table = Table(spec=spec, sheet=sheet, header_row=header_row, columns=columns, records=records)
+    for rec in records:
+        for key in numeric_keys:
+            if out_of_range(rec.values[key]):
+                table.extreme[cell_address(rec.row, columns[key])] = rec.values[key]
+    return table
 
 
 def cell_text(value: object) -> str:

@@ -40,7 +40,7 @@ def read_input(path: Path) -> bytes:
     except PermissionError:
         raise InputFileError(f"File '{path}' tidak dapat dibuka: izin ditolak. Periksa hak akses file.") from None
     except OSError as exc:
-        raise InputFileError(f"File '{path}' tidak dapat dibuka: {exc.strerror or exc}.") from None
+        raise InputFileError(f"File '{path}' tidak dapat dibuka: {os_reason(exc)}.") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputFileError(f"'{path}' adalah folder, bukan file workbook. Sebutkan file .xlsx-nya.")
     if not stat.S_ISREG(info.st_mode):
@@ -62,6 +62,21 @@ def read_input(path: Path) -> bytes:
         # an old binary workbook, or the HTML table some systems export as .xls
         raise InputFileError(MSG_LEGACY_NAME.format(name=path.name))
     return data
+
+
+def os_reason(exc: OSError) -> str:
+    """An operating-system error in Bahasa Indonesia, with what to do about it."""
+    import errno
+
+    known = {
+        errno.ELOOP: "tautan (symlink) yang berputar tanpa ujung; perbaiki atau hapus tautan itu",
+        errno.ENAMETOOLONG: "nama file atau folder terlalu panjang; perpendek namanya",
+        errno.ENOENT: "file tidak ada (mungkin tautan yang menunjuk ke file yang sudah dihapus)",
+        errno.ENOSPC: "ruang disk habis",
+        errno.EROFS: "disk hanya-baca",
+        errno.EIO: "galat baca/tulis disk",
+    }
+    return known.get(exc.errno) or f"galat sistem {exc.errno} ({exc.strerror or exc})"
 
 
 def lock_file_for(path: Path) -> Path | None:

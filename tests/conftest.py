@@ -83,3 +83,9 @@ from hypothesis import settings as _hyp_settings
 
 _hyp_settings.register_profile("sakip", deadline=None)
 _hyp_settings.load_profile("sakip")
+
+
+# --- The mutation fuzzer (tests/test_fuzz.py): how many cases; SAKIP_FUZZ_CASES does the same.
+def pytest_addoption(parser):
+    parser.addoption("--fuzz-cases", type=int, default=None,
+                     help="number of mutated workbooks tests/test_fuzz.py runs (default 300)")

@@ -11,12 +11,10 @@ order of operations, so Python and the spreadsheet engine store the same value:
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Sequence
 
-from ..numbers import format_id, tolerance_for
+from ..numbers import format_id, fsum, quantize, tolerance_for
 from .hierarchy import Issue, Structure
 from .schema import RULE_ABOVE
 
@@ -38,23 +36,23 @@ def rollup(values: Sequence[Number]) -> Number:
     """The sum of the children, when every child has a number."""
     if not values or any(v is None for v in values):
         return None
-    return math.fsum(values)
+    return fsum(values)
 
 
 def column_sum(values: Sequence[Number]) -> float:
     """SUM over cells holding a number or "": the numbers' sum, 0 when there are none."""
-    return math.fsum(v for v in values if v is not None)
+    return fsum(v for v in values if v is not None)
 
 
 def total_of(values: Sequence[Number]) -> Number:
     """=IF(COUNT(cells)=0,"",SUM(cells)): nothing when no cell holds a number."""
     nums = [v for v in values if v is not None]
-    return math.fsum(nums) if nums else None
+    return fsum(nums) if nums else None
 
 
 def sum_by(keys: Sequence[object], values: Sequence[Number], key: object) -> float:
     """SUMIF(keys, key, values)."""
-    return math.fsum(v for k, v in zip(keys, values) if k == key and v is not None)
+    return fsum(v for k, v in zip(keys, values) if k == key and v is not None)
 
 
 def share(value: Number, total: Number) -> Number:
@@ -75,8 +73,7 @@ def differs(typed: Number, computed: Number) -> bool:
 
 def round_half_up(value: float, digits: int) -> float:
     """Spreadsheet ROUND: half away from zero, on the shortest decimal form of the double."""
-    q = Decimal(1).scaleb(-digits)
-    return float(Decimal(repr(value)).quantize(q, rounding=ROUND_HALF_UP))
+    return quantize(value, digits)
 
 
 def verdict(capaian: Number, serapan_: Number, rule: str, margin: float) -> str | None:

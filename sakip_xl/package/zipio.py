@@ -79,6 +79,16 @@ def _find_eocd(data: bytes) -> int:
             raise ZipFormatError("end of central directory not found")
 
 
+def check_extra(extra: bytes) -> None:
+    """Every extra field (tag, length, body) must fit in the extra data, as Python's zipfile requires."""
+    i = 0
+    while i + 4 <= len(extra):
+        tag, size = struct.unpack_from("<HH", extra, i)
+        if i + 4 + size > len(extra):
+            raise ZipFormatError(f"corrupt extra field {tag:04x}")
+        i += 4 + size
+
+
 def _zip64_values(extra: bytes, need: list[str], values: dict[str, int]) -> None:
     i = 0
     while i + 4 <= len(extra):
@@ -154,6 +164,10 @@ class ZipArchive:
             if data[off : off + 4] != _LOCAL_SIG or off + 30 > len(data):
                 raise ZipFormatError("local header missing")
             lnlen, lelen = struct.unpack_from("<HH", data, off + 26)
+            check_extra(extra)
+            if bytes(data[off + 30 : off + 30 + lnlen]) != raw_name:
+                raise ZipFormatError(f"{_decode_name(raw_name, flags)}: local header names another member")
+            check_extra(bytes(data[off + 30 + lnlen : off + 30 + lnlen + lelen]))
             data_offset = off + 30 + lnlen + lelen
             if data_offset + values["csize"] > len(data):
                 raise ZipFormatError("member data truncated")

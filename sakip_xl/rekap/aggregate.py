@@ -5,13 +5,12 @@ The totals are the Python twins of the formulas of the `Rekap OPD` total row
 """
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections import Counter
 
 from .. import findings as F
 from ..findings import GALAT, INFO, PERINGATAN
-from ..numbers import format_id
+from ..numbers import format_id, fsum
 from . import codes  # noqa: F401  (registers the REK codes)
 from .model import OpdRow, RekapFinding
 
@@ -120,13 +119,13 @@ def _odd_kabupaten(rows: list[OpdRow], out: list) -> None:
 def average(values) -> float | None:
     """=IF(COUNT(r)=0,"",AVERAGE(r))"""
     nums = [v for v in values if v is not None]
-    return math.fsum(nums) / len(nums) if nums else None
+    return fsum(nums) / len(nums) if nums else None
 
 
 def total(values) -> float | None:
     """=IF(COUNT(r)=0,"",SUM(r))"""
     nums = [v for v in values if v is not None]
-    return math.fsum(nums) if nums else None
+    return fsum(nums) if nums else None
 
 
 def serapan(pagu: float | None, realisasi: float | None) -> float | None:

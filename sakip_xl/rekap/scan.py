@@ -50,7 +50,7 @@ def scan(folder: Path, exclude: tuple[Path, ...] = ()) -> Listing:
     listing = Listing()
     for name in names:
         path = folder / name
-        if is_ignored(name) or path.is_dir() or _resolved(path) in excluded:
+        if is_ignored(name) or _is_dir(path) or _resolved(path) in excluded:
             continue
         suffix = path.suffix.lower()
         if suffix in WORKBOOK_SUFFIXES:
@@ -67,8 +67,15 @@ def scan(folder: Path, exclude: tuple[Path, ...] = ()) -> Listing:
     return listing
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:        # a symlink loop or a name too long: read (and reported) as a workbook entry
+        return False
+
+
 def _resolved(path: Path) -> Path:
     try:
         return Path(path).resolve()
-    except OSError:
+    except (OSError, RuntimeError):       # RuntimeError: a symlink loop (Python < 3.13)
         return Path(os.path.abspath(path))

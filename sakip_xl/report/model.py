@@ -8,9 +8,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
-from ..numbers import format_id
+from ..numbers import format_id, quantize
 
 EMPTY = "-"
 
@@ -72,7 +71,7 @@ def decimals_needed(value: float, most: int = 4) -> int:
 
 def fixed(value: float, places: int) -> str:
     """format_id rounding half away from zero, as spreadsheets and printed reports round."""
-    rounded = float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    rounded = quantize(float(value), places)
     return format_id(rounded + 0.0, places)
 
 

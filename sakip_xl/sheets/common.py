@@ -29,6 +29,17 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
             formula = formula[:-1]
         return formula
 
+    # A result too large for a double (1e308 + 1e308) is what Excel shows as #NUM!: never store inf/nan.
+    def _write_formula(self, row, col, formula, cell_format=None, value=0):
+        if isinstance(value, float) and not math.isfinite(value):
+            value = "#NUM!"
+        return super()._write_formula(row, col, formula, cell_format, value)
+
+    def _write_number(self, row, col, number, cell_format=None):
+        if isinstance(number, float) and not math.isfinite(number):
+            return self._write_string(row, col, "#NUM!", cell_format)
+        return super()._write_number(row, col, number, cell_format)
+
 
 class _Workbook(xlsxwriter.Workbook):
     worksheet_class = _Worksheet
