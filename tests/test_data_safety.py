@@ -318,8 +318,25 @@ def test_every_tool_sheet_carries_its_own_mark(tmp_path):
     compute(src)
     names = _sheets(src)
     marks = {(int(pos), text) for name, pos, text in _defined_names(src.read_bytes()) if name == SHEET_MARK}
-    tool = ["Capaian", "Hasil Anggaran", "Perbandingan", "Hasil SKM", "Hasil SKM Distribusi", "Pemeriksaan"]
+    from sakip_xl.sections import sections
+
+    tool = [name for sec in sections() for name in sec.output_sheets if name in names] + ["Pemeriksaan"]
+    assert {"Capaian", "Hasil Anggaran", "Perbandingan", "Hasil SKM", "Hasil LKE", "Hasil Rencana Aksi"} <= set(tool)
     assert marks == {(names.index(t), f'"{t}"') for t in tool}
+
+
+def test_every_tool_sheet_names_sakip_xl_in_a2(tmp_path):
+    """Workbooks computed before the marks are recognised by A2 naming sakip-xl: every tool sheet writes it."""
+    import openpyxl
+    from sakip_xl.sections import sections
+
+    src = example(tmp_path, "laporan.xlsx")
+    compute(src)
+    wb = openpyxl.load_workbook(src, read_only=True)
+    tool = [name for sec in sections() for name in sec.output_sheets if name in wb.sheetnames] + ["Pemeriksaan"]
+    for name in tool:
+        a2 = next(wb[name].iter_rows(min_row=2, max_row=2, max_col=1, values_only=True))[0]
+        assert "sakip-xl" in str(a2 or ""), (name, a2)
 
 
 @pytest.mark.parametrize("legacy", [False, True], ids=["marked", "computed-before-marks"])

@@ -44,7 +44,7 @@ def write(wb, fmt: Formats, result: Result, settings) -> None:
     ws.write_string(1, 0, f"Target dari lembar '{result.sheet}', realisasi dari kolom Realisasi TW lembar "
                           f"'{result.pk_sheet or 'PK'}'. Capaian s.d. TW mengikuti Cara Realisasi Tahunan "
                           "(kumulatif: angka s.d. triwulan itu; jumlah/rata-rata: dijumlah/dirata-rata s.d. "
-                          "triwulan itu). Jangan ubah lembar ini: ubah datanya, lalu jalankan ulang compute.",
+                          "triwulan itu). Jangan ubah lembar ini: ubah datanya, lalu jalankan ulang sakip-xl compute.",
                     fmt.note)
     for c, (h, w) in enumerate(headers()):
         ws.set_column(c, c, w)

@@ -11,6 +11,8 @@ as typed instead of being read as a code.
 """
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 
 A4 = 9
@@ -123,9 +125,12 @@ def value_labels(values, num_format: str = "0.00", size: int = 8) -> dict:
     return labels
 
 
-def headroom(values, floor: float = 100.0) -> float:
-    """An axis maximum leaving room above the highest bar for its label (under the title)."""
+def headroom(values, floor: float = 100.0) -> float | None:
+    """An axis maximum leaving room above the highest bar for its label (under the title);
+    None (the spreadsheet's own scale) when a value is too large to scale by hand."""
     top = max([v for v in values if v is not None] + [floor])
+    if not math.isfinite(top) or top > 1e15:
+        return None
     step = 10 if top <= 200 else 10 ** (len(str(int(top))) - 1)
     return float(-(-(top * 1.12) // step) * step)
 
