@@ -148,6 +148,8 @@ def _pk_gone(secs, results: dict, owned: list[str], out: list) -> None:
     The old computed sheets made from the PK are not kept: their formulas point at a sheet that no
     longer exists (#REF! at the next recalculation) and their numbers can no longer be checked.
     """
+    if not any(name in owned for sec in secs if sec.key == "pk" for name in sec.output_sheets):
+        return      # the PK was never computed here (an SKM-only workbook): nothing of it is gone
     removed = [name for sec in secs if results.get(sec.key) is None for name in sec.output_sheets if name in owned]
     kept = [name for sec in secs if sec.key != "pk" and results.get(sec.key) is not None
             for name in sec.output_sheets if name in owned]

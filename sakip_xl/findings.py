@@ -92,6 +92,10 @@ _CODES = [
          "Sel ini berisi nilai tetapi letaknya jauh di luar area data lembar ini{more}; nilainya tidak dibaca "
          "(membacanya akan memakan memori sebesar seluruh lembar sampai sel itu).",
          "Hapus isi sel itu (Ctrl+End menuju sel terakhir yang terpakai), atau pindahkan datanya ke dalam tabel."),
+    Code("SEL-013", PERINGATAN, "Lembar tambahan tidak berbentuk isian sakip-xl",
+         "{detail} Lembar ini dilewati; bagian lain tetap dihitung.",
+         "Bila lembar ini memang isian sakip-xl, samakan judul kolomnya dengan template; bila bukan, "
+         "abaikan temuan ini atau ganti nama lembarnya."),
     # --- SET: Pengaturan
     Code("SET-001", GALAT, "Skala kategori tidak valid",
          "Skala kategori tidak valid: {detail}. Skala bawaan dipakai.",
@@ -186,3 +190,15 @@ def catalogue_markdown() -> str:
         cells = (c.code, c.severity, c.title, c.template, c.hint)
         lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def optional_table(ctx, spec):
+    """The table of an optional section's sheet, or None: a sheet of that name with another
+    layout (a user's own "Rencana Aksi", say) is skipped with SEL-013 instead of stopping the run."""
+    from .errors import WorkbookLayoutError
+
+    try:
+        return ctx.book.table(spec, required=False)
+    except WorkbookLayoutError as err:
+        ctx.findings.append(make("SEL-013", spec.name, "", detail=err.message))
+        return None

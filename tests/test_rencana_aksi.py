@@ -147,3 +147,33 @@ def test_chart_is_drawn(tmp_path):
     charts = [n for n in names if n.startswith("xl/charts/chart")]
     xml = "".join(zipfile.ZipFile(out).read(n).decode() for n in charts)
     assert "Capaian Kinerja s.d. Triwulan" in xml
+
+
+def test_a_users_own_rencana_aksi_sheet_of_another_layout_is_skipped_with_a_finding(tmp_path):
+    """Many OPD keep a 'Rencana Aksi' sheet of their own (kegiatan, waktu, biaya): it must not stop
+    the run; the section is skipped with SEL-013 and the rest is computed."""
+    import io
+
+    import xlsxwriter
+
+    from sakip_xl.engine import check
+
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    ws = wb.add_worksheet("PK")
+    ws.write_row(0, 0, ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi"])
+    ws.write_row(1, 0, [1, "S1", "Persentase desa tertib administrasi", "%", 80, 60])
+    ws = wb.add_worksheet("Rencana Aksi")
+    ws.write_row(0, 0, ["Kegiatan", "Waktu Pelaksanaan", "Biaya", "Hasil yang diharapkan"])
+    ws.write_row(1, 0, ["Sosialisasi", "Maret", 15000000, "Laporan"])
+    wb.close()
+    path = tmp_path / "ra.xlsx"
+    path.write_bytes(buffer.getvalue())
+    report = check(path)
+    sel = [f for f in report.findings if f.code == "SEL-013"]
+    assert len(sel) == 1 and sel[0].sheet == "Rencana Aksi" and "Indikator Kinerja" in sel[0].message
+    assert report.analysis.results.get("pk") and report.analysis.results.get("rencana_aksi") is None
+    out = tmp_path / "hasil.xlsx"
+    compute(path, out)
+    names = openpyxl.load_workbook(out, read_only=True).sheetnames
+    assert "Capaian" in names and SHEET not in names and "Rencana Aksi" in names

@@ -6,6 +6,8 @@ the user wrote for it in `Tindak Lanjut SKM` (blank when none was written).
 """
 from __future__ import annotations
 
+from ..findings import optional_table
+
 import re
 from dataclasses import dataclass, field
 
@@ -94,8 +96,8 @@ def lowest(elements: list, count: int) -> list[tuple[int, object]]:
 
 
 def analyze(ctx) -> Result | None:
-    table = ctx.book.table(ANALISIS, required=False)
-    follow_table = ctx.book.table(TINDAK_LANJUT_SKM, required=False)
+    table = optional_table(ctx, ANALISIS)
+    follow_table = optional_table(ctx, TINDAK_LANJUT_SKM)
     recs = [r for r in table.records if cell_text(r.values.get("indikator"))] if table else []
     follow_recs = [r for r in follow_table.records if cell_text(r.values.get("unsur"))] if follow_table else []
     if not recs and not follow_recs:

@@ -8,6 +8,8 @@ Pengaturan table on the unrounded final score. Each number has its formula twin 
 """
 from __future__ import annotations
 
+from ..findings import optional_table
+
 from dataclasses import dataclass, field
 
 from .. import findings as F
@@ -120,7 +122,7 @@ def _shown(raw) -> str:
 
 
 def analyze(ctx) -> Result | None:
-    table = ctx.book.table(LKE, required=False)
+    table = optional_table(ctx, LKE)
     if table is None:
         return None
     answered = [rec for rec in table.records if cell_text(rec.values.get("kriteria")) and

@@ -8,6 +8,8 @@ target and realisasi up to q. Each number has its formula twin in sheet.py.
 """
 from __future__ import annotations
 
+from ..findings import optional_table
+
 from dataclasses import dataclass, field
 
 from .. import capaian as C
@@ -78,7 +80,7 @@ def to_date(targets: list, realisasi: list, q: int, cara: str, rule: str) -> flo
 
 
 def analyze(ctx) -> Result | None:
-    table = ctx.book.table(RENCANA_AKSI, required=False)
+    table = optional_table(ctx, RENCANA_AKSI)
     if table is None:
         return None
     recs = [rec for rec in table.records if cell_text(rec.values.get("indikator"))]

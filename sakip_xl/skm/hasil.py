@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..addresses import cell, col_letter
-from ..sheets.common import stored
+from ..sheets.common import fit_row, stored
 from . import formulas as X
 from . import groups_sheet as GS
 from . import sheet as S
@@ -131,13 +131,16 @@ def _write_mapping(ws, sf, top: int, survey) -> int:
     fmt = sf.base
     ws.write_string(top, 1, f"KOLOM YANG DIBACA DARI LEMBAR '{survey.sheet}' (baris judul {survey.header_row + 1})",
                     fmt.label)
-    for i, h in enumerate(("Dibaca sebagai", "Judul kolom di lembar data", "Kolom")):
+    heads = ("Dibaca sebagai", "Judul kolom di lembar data", "Kolom")
+    for i, h in enumerate(heads):
         ws.write_string(top + 1, 1 + i, h, fmt.header)
+    fit_row(ws, top + 1, [(h, S.WIDTHS[1 + i] * 0.9) for i, h in enumerate(heads)])    # bold
     r = top + 2
     for what, header, letter in _mapping(survey):
         ws.write_string(r, 1, what, fmt.text)
         ws.write_string(r, 2, header, fmt.text)
         ws.write_string(r, 3, letter, fmt.center)
+        fit_row(ws, r, [(what, S.WIDTHS[1]), (header, S.WIDTHS[2])])
         r += 1
     return r + 1
 
