@@ -12,30 +12,21 @@ from builders import JELBUK_SETTINGS, filled
 from renstra_fixtures import renstra_workbook
 from sakip_xl import reader
 from sakip_xl.engine import compute
-from zipedit import sheet_member
+from zipedit import edit_sheet_xml, sheet_member
 
 
 def pad_sheet(path: Path, sheet: str, rows: int = 30000, cols: int = 12) -> None:
     """Give `sheet` borders on `rows` empty rows below its data, as a staff member formatting a column does."""
-    member = sheet_member(path, sheet)
-    with zipfile.ZipFile(path) as z:
-        items = [(info, z.read(info.filename)) for info in z.infolist()]
-    out = []
-    for info, data in items:
-        if info.filename == member:
-            xml = data.decode("utf-8")
-            last = max(int(m) for m in re.findall(r'<row r="(\d+)"', xml))
-            style = re.search(r'<c r="[A-Z]+\d+" s="(\d+)"', xml).group(1)
-            letters = [chr(65 + c) for c in range(cols)]
-            pad = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}" s="{style}"/>' for c in letters) + "</row>"
-                          for r in range(last + 1, last + 1 + rows))
-            xml = xml.replace("</sheetData>", pad + "</sheetData>", 1)
-            xml = re.sub(r'<dimension ref="[^"]*"/>', "", xml)
-            data = xml.encode("utf-8")
-        out.append((info, data))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info, data in out:
-            z.writestr(info, data)
+    def edit(xml: str) -> str:
+        last = max(int(m) for m in re.findall(r'<row r="(\d+)"', xml))
+        style = re.search(r'<c r="[A-Z]+\d+" s="(\d+)"', xml).group(1)
+        letters = [chr(65 + c) for c in range(cols)]
+        pad = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}" s="{style}"/>' for c in letters) + "</row>"
+                      for r in range(last + 1, last + 1 + rows))
+        xml = xml.replace("</sheetData>", pad + "</sheetData>", 1)
+        return re.sub(r'<dimension ref="[^"]*"/>', "", xml)
+
+    edit_sheet_xml(path, sheet, edit)
 
 
 def _codes(report) -> list[tuple[str, str, str]]:
