@@ -210,3 +210,26 @@ def test_a_workbook_computed_before_settings_were_recorded_is_checked_as_before(
     assert not [f for f in check(out).findings if f.code.startswith("WB-")]
     _set_setting(out, _setting_cell(out, "efisiensi_aturan"), "Capaian &gt; Serapan")
     assert not codes_at(check(out), "WB-009")
+
+
+def test_many_hand_edits_in_one_sheet_are_capped_and_summarised(tmp_path):
+    """Every formula of Capaian pasted over as values: MAX_PER_SHEET WB-001 findings, the rest counted in WB-006."""
+    from sakip_xl.reviu import MAX_PER_SHEET
+    from zipedit import edit_sheet_xml
+
+    out = finished(tmp_path)
+    removed = []
+
+    def paste_values(xml: str) -> str:
+        removed.extend(re.findall(r"<f[ >]", xml))
+        return re.sub(r"<f(?: [^>]*)?>[^<]*</f>|<f [^>]*/>", "", xml)
+
+    edit_sheet_xml(out, "Capaian", paste_values)
+    assert len(removed) > MAX_PER_SHEET + 1
+    report = check(out)
+    typed = [f for f in report.findings if f.code == "WB-001" and f.sheet == "Capaian"]
+    summary = [f for f in report.findings if f.code == "WB-006"]
+    assert len(typed) == MAX_PER_SHEET
+    assert len(summary) == 1 and summary[0].sheet == "Capaian"
+    extra = int(re.match(r"(\d+)", summary[0].message).group(1))
+    assert extra == len(removed) - MAX_PER_SHEET
