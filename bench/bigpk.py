@@ -92,24 +92,30 @@ def generate_anggaran(path: Path, rows: int, seed: int = 20) -> None:
             pg = rnd.randrange(10, 500) * 1_000_000
             rl = int(pg * rnd.uniform(0.6, 1.0)) if (p * 24 + k) % 50 else pg + 1_000_000
             kegiatan.append((pg, rl))
-        code = f"7.01.{p + 1:05d}"
-        ws.write_string(r, keys.index("kode"), code)
-        ws.write_string(r, keys.index("uraian"), f"Program {p + 1}")
-        ws.write_number(r, keys.index("pagu"), sum(k[0] for k in kegiatan))
-        ws.write_number(r, keys.index("realisasi"), sum(k[1] for k in kegiatan))
-        ws.write_string(r, keys.index("sasaran"), f"Sasaran {p % 4 + 1}")
-        r += 1
-        for k, (pg, rl) in enumerate(kegiatan):
-            ws.write_string(r, keys.index("kode"), f"{code}.2.{k + 1:02d}")
-            ws.write_string(r, keys.index("uraian"), f"Kegiatan {p + 1}.{k + 1}")
-            ws.write_number(r, keys.index("pagu"), pg)
-            ws.write_number(r, keys.index("realisasi"), rl)
-            r += 1
+        r = write_programme(ws, keys, r, p, f"7.01.{p + 1:05d}", f"Sasaran {p % 4 + 1}", kegiatan)
         p += 1
     wb.close()
 
 
 GENERATORS = {"pk": generate_pk, "anggaran": generate_anggaran}
+
+
+def write_programme(ws, keys: list[str], r: int, p: int, code: str, sasaran: str, kegiatan) -> int:
+    """One programme row (its pagu and realisasi the sums of its kegiatan) and its kegiatan rows;
+    returns the next free row."""
+    ws.write_string(r, keys.index("kode"), code)
+    ws.write_string(r, keys.index("uraian"), f"Program {p + 1}")
+    ws.write_number(r, keys.index("pagu"), sum(k[0] for k in kegiatan))
+    ws.write_number(r, keys.index("realisasi"), sum(k[1] for k in kegiatan))
+    ws.write_string(r, keys.index("sasaran"), sasaran)
+    r += 1
+    for k, (pg, rl) in enumerate(kegiatan):
+        ws.write_string(r, keys.index("kode"), f"{code}.2.{k + 1:02d}")
+        ws.write_string(r, keys.index("uraian"), f"Kegiatan {p + 1}.{k + 1}")
+        ws.write_number(r, keys.index("pagu"), pg)
+        ws.write_number(r, keys.index("realisasi"), rl)
+        r += 1
+    return r
 
 
 def run_capped(cmd: list[str], cap_bytes: int, with_cpu: bool = False) -> tuple:

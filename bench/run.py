@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bigpk import run_capped  # noqa: E402
+from bigpk import run_capped, write_programme  # noqa: E402
 from skm_100k import FLOOR, OUT, ensure_bytecode, sakip_cmd, write_settings, write_survey  # noqa: E402
 
 EXCEL_ROWS = 1_048_576
@@ -87,19 +87,7 @@ def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: 
     for p in range(programmes):
         kegiatan = [(rnd.randrange(10, 500) * 1_000_000, 0) for _ in range(24)]
         kegiatan = [(pg, int(pg * rnd.uniform(0.6, 1.0))) for pg, _ in kegiatan]
-        code = f"7.01.{p + 1:02d}"
-        ws.write_string(r, keys.index("kode"), code)
-        ws.write_string(r, keys.index("uraian"), f"Program {p + 1}")
-        ws.write_number(r, keys.index("pagu"), sum(k[0] for k in kegiatan))
-        ws.write_number(r, keys.index("realisasi"), sum(k[1] for k in kegiatan))
-        ws.write_string(r, keys.index("sasaran"), f"Sasaran {p % 10 + 1}")
-        r += 1
-        for k, (pg, rl) in enumerate(kegiatan):
-            ws.write_string(r, keys.index("kode"), f"{code}.2.{k + 1:02d}")
-            ws.write_string(r, keys.index("uraian"), f"Kegiatan {p + 1}.{k + 1}")
-            ws.write_number(r, keys.index("pagu"), pg)
-            ws.write_number(r, keys.index("realisasi"), rl)
-            r += 1
+        r = write_programme(ws, keys, r, p, f"7.01.{p + 1:02d}", f"Sasaran {p % 10 + 1}", kegiatan)
 
     if lean:
         write_lean_survey(wb, respondents, rnd)
