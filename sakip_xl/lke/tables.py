@@ -137,62 +137,64 @@ def _cell(row: list, c: int):
     return row[c] if c is not None and c < len(row) else None
 
 
-def read_answers(rows: list[list], sheet: str, out: list) -> Table:
-    found = _find(rows, ANSWER_HEADERS)
+class _Bad(Exception):
+    """A Pengaturan table that cannot be used: the cell and why."""
+
+    def __init__(self, r: int, c: int, detail: str):
+        super().__init__(detail)
+        self.r, self.c, self.detail = r, c, detail
+
+
+def _read(rows: list[list], sheet: str, out: list, headers, title: str, default: Table, parse) -> Table:
+    """The table under `headers` in Pengaturan, its rows read by `parse(rows, head, cols) -> data`;
+    the regulation's `default` when it is absent, or (with LKE-006 at the cell) when it is unusable."""
+    found = _find(rows, headers)
     if found is None:
-        return DEFAULT_ANSWERS
+        return default
     head, cols = found
-
-    def bad(r, c, detail):
-        out.append(F.make("LKE-006", sheet, cell_address(r, c), tabel=ANSWER_TITLE, detail=detail))
-        return DEFAULT_ANSWERS
-
-    if None in cols:
-        missing = [h for h, c in zip(ANSWER_HEADERS, cols) if c is None]
-        return bad(head, cols[0], f"kolom '{missing[0]}' tidak ada")
-    data, seen = [], set()
-    r = head + 1
-    while r < len(rows):
-        label = _cell(rows[r], cols[0])
-        if not isinstance(label, str) or not label.strip():
-            break
-        value = read_number(_cell(rows[r], cols[1]))
-        if value.kind != NUMBER:
-            return bad(r, cols[1], f"nilai jawaban '{label}' bukan angka")
-        kind = _cell(rows[r], cols[2])
-        kind = kind.strip() if isinstance(kind, str) else ""
-        if kind not in ANSWER_KINDS:
-            return bad(r, cols[2], f"jenis jawaban '{kind}' harus {' atau '.join(ANSWER_KINDS)}")
-        key = (label.lower(), kind)
-        if key in seen:
-            return bad(r, cols[0], f"jawaban '{label}' ganda untuk jenis {kind}")
-        seen.add(key)
-        data.append((label, value.value, kind))
-        r += 1
-    if not data:
-        return bad(head, cols[0], "tabel kosong")
+    try:
+        if None in cols:
+            missing = [h for h, c in zip(headers, cols) if c is None]
+            raise _Bad(head, cols[0], f"kolom '{missing[0]}' tidak ada")
+        data = parse(rows, head, cols)
+    except _Bad as bad:
+        out.append(F.make("LKE-006", sheet, cell_address(bad.r, bad.c), tabel=title, detail=bad.detail))
+        return default
     return Table(tuple(data), sheet, head + 1, tuple(cols))
 
 
-def read_predikat(rows: list[list], sheet: str, out: list) -> Table:
-    found = _find(rows, PREDIKAT_HEADERS)
-    if found is None:
-        return DEFAULT_PREDIKAT
-    head, cols = found
-
-    def bad(r, c, detail):
-        out.append(F.make("LKE-006", sheet, cell_address(r, c), tabel=PREDIKAT_TITLE, detail=detail))
-        return DEFAULT_PREDIKAT
-
-    if None in cols:
-        missing = [h for h, c in zip(PREDIKAT_HEADERS, cols) if c is None]
-        return bad(head, cols[0], f"kolom '{missing[0]}' tidak ada")
-    data = []
-    r = head + 1
-    while r < len(rows):
-        label = _cell(rows[r], cols[0])
+def _labelled_rows(rows: list[list], head: int, col: int):
+    """(row index, label) of the rows under `head` up to the first without a label."""
+    for r in range(head + 1, len(rows)):
+        label = _cell(rows[r], col)
         if not isinstance(label, str) or not label.strip():
-            break
+            return
+        yield r, label
+
+
+def _answer_rows(rows: list[list], head: int, cols) -> list:
+    data, seen = [], set()
+    for r, label in _labelled_rows(rows, head, cols[0]):
+        value = read_number(_cell(rows[r], cols[1]))
+        if value.kind != NUMBER:
+            raise _Bad(r, cols[1], f"nilai jawaban '{label}' bukan angka")
+        kind = _cell(rows[r], cols[2])
+        kind = kind.strip() if isinstance(kind, str) else ""
+        if kind not in ANSWER_KINDS:
+            raise _Bad(r, cols[2], f"jenis jawaban '{kind}' harus {' atau '.join(ANSWER_KINDS)}")
+        key = (label.lower(), kind)
+        if key in seen:
+            raise _Bad(r, cols[0], f"jawaban '{label}' ganda untuk jenis {kind}")
+        seen.add(key)
+        data.append((label, value.value, kind))
+    if not data:
+        raise _Bad(head, cols[0], "tabel kosong")
+    return data
+
+
+def _predikat_rows(rows: list[list], head: int, cols) -> list:
+    data = []
+    for r, label in _labelled_rows(rows, head, cols[0]):
         op = _cell(rows[r], cols[1])
         op = op.strip() if isinstance(op, str) else ""
         bound = read_number(_cell(rows[r], cols[2]))
@@ -200,18 +202,25 @@ def read_predikat(rows: list[list], sheet: str, out: list) -> Table:
         interp = interp.strip() if isinstance(interp, str) else ""
         if not data:
             if op or bound.kind != "blank":
-                return bad(r, cols[1], "predikat terendah tidak boleh memiliki batas bawah")
+                raise _Bad(r, cols[1], "predikat terendah tidak boleh memiliki batas bawah")
             data.append((label.strip(), None, None, interp))
         else:
             if op not in OPERATORS:
-                return bad(r, cols[1], f"syarat '{op}' harus '>' atau '>='")
+                raise _Bad(r, cols[1], f"syarat '{op}' harus '>' atau '>='")
             if bound.kind != NUMBER:
-                return bad(r, cols[2], "batas bawah harus angka")
+                raise _Bad(r, cols[2], "batas bawah harus angka")
             prev = data[-1][2]
             if prev is not None and bound.value <= prev:
-                return bad(r, cols[2], "batas bawah harus naik dari atas ke bawah")
+                raise _Bad(r, cols[2], "batas bawah harus naik dari atas ke bawah")
             data.append((label.strip(), op, bound.value, interp))
-        r += 1
     if len(data) < 2:
-        return bad(head, cols[0], "paling sedikit dua predikat")
-    return Table(tuple(data), sheet, head + 1, tuple(cols))
+        raise _Bad(head, cols[0], "paling sedikit dua predikat")
+    return data
+
+
+def read_answers(rows: list[list], sheet: str, out: list) -> Table:
+    return _read(rows, sheet, out, ANSWER_HEADERS, ANSWER_TITLE, DEFAULT_ANSWERS, _answer_rows)
+
+
+def read_predikat(rows: list[list], sheet: str, out: list) -> Table:
+    return _read(rows, sheet, out, PREDIKAT_HEADERS, PREDIKAT_TITLE, DEFAULT_PREDIKAT, _predikat_rows)
