@@ -40,7 +40,7 @@ PEKERJAAN = ("Petani", "Wiraswasta", "PNS", "Ibu Rumah Tangga", "Pelajar/Mahasis
 
 def write_settings(wb, values: dict) -> None:
     """A Pengaturan sheet with every setting's label and its value (or default)."""
-    from sakip_xl.schema import PENGATURAN
+    from sakip_xl.read.schema import PENGATURAN
     from sakip_xl.sections import all_settings
 
     ws = wb.add_worksheet(PENGATURAN.name)

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sakip_xl.splice import splice  # noqa: E402
+from sakip_xl.xlsx.splice import splice  # noqa: E402
 from splice_fixtures import generated, untouched_differences  # noqa: E402
 
 

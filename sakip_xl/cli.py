@@ -6,13 +6,13 @@ import sys
 
 import click
 
-from . import clitext
+from sakip_xl import clitext
 
 clitext.install()   # before any option is declared: click takes some of its texts then
 
-from . import __version__  # noqa: E402
-from . import findings as F  # noqa: E402
-from .errors import SakipError  # noqa: E402
+from sakip_xl import __version__  # noqa: E402
+from sakip_xl import findings as F  # noqa: E402
+from sakip_xl.errors import SakipError  # noqa: E402
 
 EXIT_HELP = """\b
 Kode keluar (exit code):
@@ -27,7 +27,7 @@ Kode keluar (exit code):
 """
 
 
-from .rekap_keys import JSON_KEYS_HELP as _REKAP_JSON_HELP  # noqa: E402
+from sakip_xl.rekap.keys import JSON_KEYS_HELP as _REKAP_JSON_HELP  # noqa: E402
 
 
 class _Fatal(click.ClickException):
@@ -142,7 +142,7 @@ def main():
               help="Bentuk daftar temuan yang dicetak.")
 @_password_option
 def compute(workbook, output, force, fmt, password):
-    from .engine import compute as run
+    from sakip_xl.engine import compute as run
     _no_collector()
     report = _run(run, workbook, output, force, password)
     _keep(report)
@@ -165,7 +165,7 @@ def compute(workbook, output, force, fmt, password):
               help="Tampilkan temuan tingkat ini dan yang lebih berat saja.")
 @_password_option(help=_PASSWORD_HELP_READ)
 def check(workbook, fmt, severity, password):
-    from .engine import check as run
+    from sakip_xl.engine import check as run
     _no_collector()
     report = _run(run, workbook, password)
     _keep(report)
@@ -186,7 +186,7 @@ def check(workbook, fmt, severity, password):
 @click.option("--paksa", "force", is_flag=True,
               help="Ganti file yang sudah ada dengan template kosong (versi lamanya disimpan sebagai NAMA.bak.xlsx).")
 def template(output, force):
-    from .engine import write_template
+    from sakip_xl.engine import write_template
     _run(write_template, output, force)
     _echo(f"Template dibuat: {output}")
 
@@ -218,7 +218,7 @@ def codes(fmt):
                    "dapat dienkripsi.")
 @_password_option(help=_PASSWORD_HELP_REPORT)
 def report(workbook, output, force, password):
-    from .report import write
+    from sakip_xl.report import write
     target = _run(write, workbook, output, password, force)
     _echo(f"Laporan dibuat: {target}")
 
@@ -239,7 +239,7 @@ def report(workbook, output, force, password):
               help="teks untuk dibaca orang, json (ke stdout) untuk program lain.")
 @click.option("--paksa", "force", is_flag=True, help="Tetap tulis walau file rekap sedang dibuka.")
 def recap(folder, output, jobs, fmt, force):
-    from .rekap.command import run
+    from sakip_xl.rekap.command import run
     _run(run, folder, output, jobs, fmt, force)
 
 
@@ -252,7 +252,7 @@ _SAID_BEFORE_DONE = ("PK-023",)     # findings a user must not miss under "Seles
 
 
 def _print_text(report, shown=None):
-    from .console import lines
+    from sakip_xl.console import lines
     _echo("\n".join(lines(report.findings if shown is None else shown, report.counts)))
 
 

@@ -10,8 +10,8 @@ every finding on its own row.
 """
 from __future__ import annotations
 
-from . import findings as F
-from .addresses import col_letter, parse_cell
+from sakip_xl import findings as F
+from sakip_xl.xlsx.addresses import col_letter, parse_cell
 
 SHOWN_MESSAGES = 3   # messages printed for a repeated code; the rest are counted
 

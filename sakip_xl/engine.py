@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from . import findings as F
-from .errors import OutputError
-from .reader import WorkbookData
-from .encryption import encrypt, open_bytes
-from .safeio import (
+from sakip_xl import __version__
+from sakip_xl import findings as F
+from sakip_xl.errors import OutputError
+from sakip_xl.read.reader import WorkbookData
+from sakip_xl.xlsx.encryption import encrypt, open_bytes
+from sakip_xl.xlsx.safeio import (
     MSG_CHANGED,
     Identity,
     check_writable,
@@ -28,13 +28,13 @@ from .safeio import (
     run_lock,
     write_atomic,
 )
-from .schema import PK
-from .settings import Settings, read_settings
-from .sections import Context, sections
-from .splice import check_container, inspect_package, read_ahead, splice
+from sakip_xl.read.schema import PK
+from sakip_xl.read.settings import Settings, read_settings
+from sakip_xl.sections import Context, sections
+from sakip_xl.xlsx.splice import check_container, inspect_package, read_ahead, splice
 
 if TYPE_CHECKING:
-    from .pk import Indicator
+    from sakip_xl.pk.analyze import Indicator
 
 # The writers (xlsxwriter) and reviu are imported where they are used: a big sheet's
 # background parse starts before them (see analyze), so their import time overlaps it.
@@ -107,16 +107,16 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
     for section in late:
         results[section.key] = ctx.results[section.key] = section.analyze(ctx)
     if all(r is None for r in results.values()):
-        from .skm import empty_survey_message
+        from sakip_xl.skm import empty_survey_message
         message = empty_survey_message(ctx)
         if message:
-            from .errors import WorkbookLayoutError
+            from sakip_xl.errors import WorkbookLayoutError
             raise WorkbookLayoutError(message)
         book.table(PK)   # raises the message that names the PK sheet and the sheets found
     if results.get("pk") is None and info.owned_sheets:
         _pk_gone(secs, results, info.owned_sheets, ctx.findings)
     for sheet, refs in book.far().items():
-        from .package.extent import MAX_REPORTED
+        from sakip_xl.xlsx.extent import MAX_REPORTED
         shown = refs[:MAX_REPORTED]
         for i, ref in enumerate(shown):
             more = len(refs) - len(shown) if i == len(shown) - 1 else 0
@@ -179,7 +179,7 @@ class _Renderer:
     """Writes the computed sheets, section by section in workbook order."""
 
     def __init__(self, font: tuple[str, float]):
-        from .sheets.common import Formats, new_workbook
+        from sakip_xl.write.common import Formats, new_workbook
 
         self.buffer = io.BytesIO()
         self.wb = new_workbook(self.buffer, font)
@@ -208,9 +208,9 @@ class _Renderer:
     def finish(self, analysis: Analysis) -> bytes:
         self.advance(sections(), analysis.results, analysis.context)
         subtitle = f"Dibuat oleh sakip-xl {__version__}. Klik sel di kolom Sel untuk menuju sel yang dimaksud."
-        from .sheets import pemeriksaan_sheet
+        from sakip_xl.check import sheet as pemeriksaan_sheet
 
-        from . import snapshot
+        from sakip_xl.check import snapshot
 
         with self._quiet():
             pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
@@ -264,7 +264,7 @@ def check(path: str | Path, password: str | None = None) -> Report:
     with gc_paused():
         analysis = analyze(data)
         found = list(analysis.findings)
-        from . import reviu          # registers the WB- codes
+        from sakip_xl.check import reviu          # registers the WB- codes
 
         fresh = render(analysis)
         expected = [s for s in tool_sheet_names(fresh)]
@@ -283,7 +283,8 @@ def check(path: str | Path, password: str | None = None) -> Report:
 def _basis_of_comparison(data: bytes, analysis: Analysis, fresh: bytes):
     """What the stored sheets are compared with: the fresh rendering, or, when the settings were
     changed after compute, a rendering of the current data under the settings used then."""
-    from . import reviu, snapshot
+    from sakip_xl.check import reviu
+    from sakip_xl.check import snapshot
 
     old = snapshot.read(reviu.stored_value(data, snapshot.SHEET, snapshot.CELL))
     now = snapshot.read(snapshot.take(analysis))
@@ -301,7 +302,7 @@ def _basis_of_comparison(data: bytes, analysis: Analysis, fresh: bytes):
 
 
 def _setting_labels() -> dict[str, str]:
-    from .sections import all_settings
+    from sakip_xl.sections import all_settings
 
     return {s.key: s.label for s in all_settings()}
 
@@ -410,8 +411,8 @@ def write_template(path: str | Path, force: bool = False) -> Path:
     """
     import os
 
-    from .safeio import MSG_NOT_REGULAR
-    from .template import build_template
+    from sakip_xl.xlsx.safeio import MSG_NOT_REGULAR
+    from sakip_xl.template import build_template
 
     path = Path(path)
     if path.suffix.lower() != ".xlsx":

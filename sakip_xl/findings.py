@@ -121,9 +121,9 @@ def register(codes: list[Code]) -> None:
 
 def catalogue() -> list[Code]:
     """Every code of every section, sorted."""
-    from . import reviu  # noqa: F401  (registers the WB- codes)
-    from .rekap import codes as _rekap  # noqa: F401  (registers the REK- codes)
-    from .sections import sections
+    from sakip_xl.check import reviu  # noqa: F401  (registers the WB- codes)
+    from sakip_xl.rekap import codes as _rekap  # noqa: F401  (registers the REK- codes)
+    from sakip_xl.sections import sections
     sections()   # imports every section module, which registers its codes
     return sorted(CATALOGUE.values(), key=lambda c: (c.code.split("-")[0], c.code))
 
@@ -166,7 +166,7 @@ def make(code: str, sheet: str, cell: str, **fields) -> Finding:
 
 
 def sort_key(sheet_order: dict[str, int]):
-    from .addresses import cell_sort_key
+    from sakip_xl.xlsx.addresses import cell_sort_key
 
     def key(f: Finding):
         return (SEVERITY_ORDER[f.severity], sheet_order.get(f.sheet, 999), cell_sort_key(f.cell), f.code)
@@ -195,7 +195,7 @@ def catalogue_markdown() -> str:
 def optional_table(ctx, spec):
     """The table of an optional section's sheet, or None: a sheet of that name with another
     layout (a user's own "Rencana Aksi", say) is skipped with SEL-013 instead of stopping the run."""
-    from .errors import WorkbookLayoutError
+    from sakip_xl.errors import WorkbookLayoutError
 
     try:
         return ctx.book.table(spec, required=False)

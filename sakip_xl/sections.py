@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .schema import PENGATURAN, Setting, TableSheet
+from sakip_xl.read.schema import PENGATURAN, Setting, TableSheet
 
 
 @dataclass
@@ -39,14 +39,14 @@ class Section:
 
 
 def _pk_section() -> Section:
-    from . import pk
+    from sakip_xl.pk import analyze as pk
 
     return pk.section()
 
 
 def sections() -> list[Section]:
     """Every section, in the order its sheets appear in the finished workbook."""
-    from . import analisis, anggaran, lke, rencana_aksi, renstra, skm
+    from sakip_xl import analisis, anggaran, lke, rencana_aksi, renstra, skm
     return [_pk_section(), anggaran.SECTION, renstra.SECTION, skm.SECTION, analisis.SECTION, lke.SECTION,
             rencana_aksi.SECTION]
 

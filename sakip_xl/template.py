@@ -7,9 +7,9 @@ from typing import Mapping, Sequence
 
 import xlsxwriter
 
-from .schema import PENGATURAN, TableSheet
-from .sheets.common import LINE_HEIGHT, lines_needed
-from .sections import all_input_sheets, all_settings, sections
+from sakip_xl.read.schema import PENGATURAN, TableSheet
+from sakip_xl.write.common import LINE_HEIGHT, lines_needed
+from sakip_xl.sections import all_input_sheets, all_settings, sections
 
 FIXED_DATE = dt.datetime(2024, 1, 1)
 TEMPLATE_ROWS = 50          # rows prepared with dropdowns and formats
@@ -89,9 +89,9 @@ def _write_settings(wb, st, values):
             ws.write_blank(r, 1, None, st["input"])
             ws.write_blank(r, 2, None, st["input"])
         ws.data_validation(r, 1, r, 1, {"validate": "list", "source": [">", ">="]})
-    from .ordinal import DEFAULT_SCALES, write_template_table
+    from sakip_xl.read.ordinal import DEFAULT_SCALES, write_template_table
     r = write_template_table(ws, r + 2, st, values.get("skala_kualitatif") or DEFAULT_SCALES)
-    from .skm.labels import write_template_table as skm_labels
+    from sakip_xl.skm.labels import write_template_table as skm_labels
     r = skm_labels(ws, r + 1, st)
     for sec in sections():
         if sec.settings_tables is not None:

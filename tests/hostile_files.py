@@ -42,8 +42,8 @@ def member_name(data: bytes, startswith: str) -> str:
 
 
 def sheet_member(data: bytes, sheet: str) -> str:
-    from sakip_xl.package.cells import sheet_part
-    from sakip_xl.package.opc import Package
+    from sakip_xl.xlsx.cells import sheet_part
+    from sakip_xl.xlsx.opc import Package
 
     return sheet_part(Package(data), sheet)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from sakip_xl.schema import PENGATURAN
+from sakip_xl.read.schema import PENGATURAN
 from sakip_xl.sections import all_settings
 from sakip_xl.skm.schema import DISTRIBUSI, SKM_READ
 
@@ -31,7 +31,7 @@ def skm_bytes(rows=(), settings=None, elements: int = 9, columns=BASE_COLUMNS, d
         ws.write_string(r, 0, s.label)
         _write(ws, r, 1, values.get(s.key, s.default), date_fmt)
     if pk_rows is not None:
-        from sakip_xl.schema import PK
+        from sakip_xl.read.schema import PK
         pk = wb.add_worksheet("PK")
         keys = [c.key for c in PK.columns]
         for c, col in enumerate(PK.columns):

@@ -21,7 +21,7 @@ from openpyxl.comments import Comment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from sakip_xl.package.opc import Package, rels_name
+from sakip_xl.xlsx.opc import Package, rels_name
 
 # Parts the splice may edit (lower case); every other member must stay byte-identical.
 EDITABLE = {

@@ -340,7 +340,7 @@ def test_renja_sheet_copied_in_as_is_gives_a_clear_message(tmp_path):
     import io
     import openpyxl
     from builders import JELBUK_SETTINGS
-    from sakip_xl.reader import WorkbookLayoutError
+    from sakip_xl.read.reader import WorkbookLayoutError
     from sakip_xl.template import build_template
     src = openpyxl.load_workbook(RENJA, data_only=True)["Realisasi TW IV"]
     wb = openpyxl.load_workbook(io.BytesIO(build_template(JELBUK_SETTINGS, {"PK": []})))

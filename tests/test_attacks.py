@@ -136,7 +136,7 @@ def test_extreme_numbers_are_findings_not_crashes(tmp_path, kind):
     for ref in named:
         assert ("SEL-011", sheet, ref) in found, sorted(found)
     _no_bad_cached_values(out)
-    from sakip_xl.integrity import check_package
+    from sakip_xl.xlsx.integrity import check_package
     assert check_package(out.read_bytes()) == []
 
 
@@ -208,7 +208,7 @@ def test_a_lying_dimension_does_not_hide_a_far_cell(tmp_path):
 
 
 def test_far_cells_are_cut_only_when_the_range_would_be_huge():
-    from sakip_xl.package.extent import extent, prune_if_needed
+    from sakip_xl.xlsx.extent import extent, prune_if_needed
 
     rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="T{r}"><v>1</v></c></row>' for r in range(1, 2001))
     dense = f"<worksheet><sheetData>{rows}</sheetData></worksheet>".encode()
@@ -239,7 +239,7 @@ def test_sheet_names_needing_quotes_round_trip_in_libreoffice(tmp_path):
     assert res.exit_code == 0, res.output
     import openpyxl
     assert {"PK'21", "Data SKM", *ODD_NAMES} <= set(openpyxl.load_workbook(out).sheetnames)
-    from sakip_xl.integrity import check_package
+    from sakip_xl.xlsx.integrity import check_package
     assert check_package(out.read_bytes()) == []
     assert compare_with_engine(out, tmp_path) == []
 

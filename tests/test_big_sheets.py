@@ -13,7 +13,7 @@ from pathlib import Path
 import python_calamine
 import xlsxwriter
 
-from sakip_xl.schema import PK
+from sakip_xl.read.schema import PK
 
 ROOT = Path(__file__).resolve().parents[1]
 EXCEL_LINKS = 65_530          # Excel's limit of hyperlinks per worksheet
@@ -110,9 +110,9 @@ def _sheet_files(z: zipfile.ZipFile, wbxml: str) -> dict[str, str]:
 def test_byte_rewrite_of_a_generated_sheet_equals_the_tree_rewrite():
     """The splice rewrites a generated sheet's style and string indices on its bytes; the result
     must be the bytes the lxml tree rewrite gave, also with text that looks like markup."""
-    from sakip_xl.package.sheetxml import rewrite_sheet, rewrite_sheet_bytes
-    from sakip_xl.package.xmlutil import parse, serialize
-    from sakip_xl.splice_styles import StyleMap
+    from sakip_xl.xlsx.sheetxml import rewrite_sheet, rewrite_sheet_bytes
+    from sakip_xl.xlsx.xmlutil import parse, serialize
+    from sakip_xl.xlsx.styles import StyleMap
 
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"strings_to_numbers": False, "strings_to_formulas": False,

@@ -1,4 +1,4 @@
-"""A big sheet parsed in pieces (sakip_xl/bigsheet.py) reads exactly as python-calamine reads it whole.
+"""A big sheet parsed in pieces (sakip_xl/read/bigsheet.py) reads exactly as python-calamine reads it whole.
 
 The comparison is always against python-calamine's own `to_python(skip_empty_area=False)` of
 the untouched workbook: rows, columns, values and types must be equal, for generated sheets
@@ -20,11 +20,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hostile_files import rezip
-from sakip_xl import bigsheet, reader
-from sakip_xl.package import bytescan
-from sakip_xl.package.cells import error_cells, sheet_part
-from sakip_xl.package.opc import Package
-from sakip_xl.sheetscan import scan_sheet
+from sakip_xl.read import bigsheet
+from sakip_xl.read import reader
+from sakip_xl.xlsx import bytescan
+from sakip_xl.xlsx.cells import error_cells, sheet_part
+from sakip_xl.xlsx.opc import Package
+from sakip_xl.read.sheetscan import scan_sheet
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "excel-corpus"
 

@@ -3,8 +3,8 @@ import math
 
 import pytest
 
-from sakip_xl import capaian as C
-from sakip_xl.schema import PENGATURAN, ScaleRow
+from sakip_xl.pk import capaian as C
+from sakip_xl.read.schema import PENGATURAN, ScaleRow
 
 SCALE = PENGATURAN.default_scale
 

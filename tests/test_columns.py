@@ -1,4 +1,4 @@
-"""Columns judged once per distinct value (sakip_xl/columns.py) give what judging every cell gives."""
+"""Columns judged once per distinct value (sakip_xl/read/columns.py) give what judging every cell gives."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +8,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sakip_xl.columns import Column
+from sakip_xl.read.columns import Column
 from sakip_xl.skm import compute as C
 from sakip_xl.skm import groups as G
 
@@ -66,7 +66,7 @@ def test_a_column_joined_from_pieces_equals_the_whole_column(parts, first):
 
 
 def _factorized(values):
-    from sakip_xl.columns import factorize
+    from sakip_xl.read.columns import factorize
     return factorize(values)
 
 

@@ -19,7 +19,7 @@ import pytest
 
 import hostile_files as H
 import sakip_xl.engine as engine
-from sakip_xl import safeio
+from sakip_xl.xlsx import safeio
 from sakip_xl.engine import compute
 from sakip_xl.errors import OutputError
 

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from builders import example
-from sakip_xl import safeio
+from sakip_xl.xlsx import safeio
 from sakip_xl.cli import main
 from sakip_xl.engine import compute
 from sakip_xl.errors import OutputError

@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 
-from sakip_xl.package import zipio
+from sakip_xl.xlsx import zipio
 
 
 def _text(n: int, seed: int) -> bytes:

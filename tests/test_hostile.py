@@ -267,7 +267,7 @@ def test_xlsm_output_must_keep_the_xlsm_extension(tmp_path):
 
 
 def test_password_protected_workbook_is_decrypted_in_memory_and_reencrypted(tmp_path):
-    from sakip_xl.encryption import is_encrypted
+    from sakip_xl.xlsx.encryption import is_encrypted
 
     plain = H.example()
     src = _input(tmp_path, H.encrypted(plain, "Rahasia 2021"))
@@ -315,5 +315,5 @@ def test_wrong_password_is_refused(tmp_path, via):
 def test_password_on_an_unprotected_workbook_is_harmless(tmp_path):
     src = _input(tmp_path, H.pk_workbook())
     compute(src, tmp_path / "hasil.xlsx", password="apa saja")
-    from sakip_xl.encryption import is_encrypted
+    from sakip_xl.xlsx.encryption import is_encrypted
     assert not is_encrypted((tmp_path / "hasil.xlsx").read_bytes())

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from sakip_xl.integrity import check_package, sheet_name_problem
-from sakip_xl.splice import splice
+from sakip_xl.xlsx.integrity import check_package, sheet_name_problem
+from sakip_xl.xlsx.splice import splice
 from splice_fixtures import (
     generated,
     make_zip,

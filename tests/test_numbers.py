@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from sakip_xl.numbers import BLANK, INVALID, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, excel_serial, format_id, read_number
+from sakip_xl.read.numbers import BLANK, INVALID, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, excel_serial, format_id, read_number
 
 
 @pytest.mark.parametrize(

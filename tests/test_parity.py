@@ -8,7 +8,7 @@ import pytest
 from builders import JELBUK_SETTINGS, example, filled, free_layout
 from lo_oracle import compare_with_engine
 from sakip_xl.engine import compute
-from sakip_xl.schema import ScaleRow
+from sakip_xl.read.schema import ScaleRow
 
 pytestmark = pytest.mark.libreoffice
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from builders import example
-from sakip_xl import bigsheet, reader
+from sakip_xl.read import bigsheet
+from sakip_xl.read import reader
 from sakip_xl.engine import analyze, compute, render
 
 

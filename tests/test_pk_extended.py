@@ -8,9 +8,9 @@ import pytest
 
 from builders import JELBUK_SETTINGS, filled
 from lo_oracle import compare_with_engine
-from sakip_xl import capaian as C
+from sakip_xl.pk import capaian as C
 from sakip_xl.engine import check, compute
-from sakip_xl.ordinal import OrdinalScale
+from sakip_xl.read.ordinal import OrdinalScale
 
 EXTENDED_ROWS = [
     {"sasaran": "S1", "indikator": "rentang di atas", "target": 80, "target_atas": 90, "realisasi": 92},

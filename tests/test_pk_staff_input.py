@@ -10,7 +10,7 @@ import openpyxl
 
 from builders import JELBUK_SETTINGS, filled
 from renstra_fixtures import renstra_workbook
-from sakip_xl import reader
+from sakip_xl.read import reader
 from sakip_xl.engine import compute
 from zipedit import edit_sheet_xml, sheet_member
 
@@ -57,8 +57,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings
 from hypothesis import strategies as st
 
-from sakip_xl import capaian as C
-from sakip_xl.schema import ScaleRow
+from sakip_xl.pk import capaian as C
+from sakip_xl.read.schema import ScaleRow
 
 DEFAULT_SCALE = (ScaleRow("Kurang", None, None), ScaleRow("Cukup", ">=", 55.0), ScaleRow("Baik", ">=", 76.0),
                  ScaleRow("Sangat Baik", ">", 100.0))
@@ -165,7 +165,7 @@ def test_kategori_near_bounds_property(tmp_path_factory, data):
 
 from renstra_fixtures import SETTINGS_2023, perbandingan
 from sakip_xl.engine import analyze
-from sakip_xl.package.numfmt import is_percent_code
+from sakip_xl.xlsx.numfmt import is_percent_code
 
 
 @pytest.mark.parametrize("code, percent", [
@@ -412,7 +412,7 @@ def test_blank_no_is_not_filled_down_into_the_next_sasaran(tmp_path):
 
 
 def test_sheet_scan_finds_percent_cells_with_a_value_wherever_the_xml_is_cut():
-    from sakip_xl.sheetscan import scan_chunks
+    from sakip_xl.read.sheetscan import scan_chunks
 
     xml = (b'<worksheet><sheetData><row r="1" s="7" customFormat="1"><c r="A1" s="7"/>'
            b'<c r="B1" s="7"><v>0.72</v></c><c s="7" r="C1" t="n"><v>1</v></c><c r="D1" s="3"><v>5</v></c></row>'

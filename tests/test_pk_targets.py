@@ -5,9 +5,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip_xl import capaian as C
-from sakip_xl import ordinal
-from sakip_xl.schema import PK
+from sakip_xl.pk import capaian as C
+from sakip_xl.read import ordinal
+from sakip_xl.read.schema import PK
 
 SAKIP = ordinal.DEFAULT_SCALES[0]
 OPINI = ordinal.DEFAULT_SCALES[1]

@@ -14,7 +14,7 @@ from lo_oracle import compare_with_engine
 from render_pdf import colour_pixels, ink, page_count, page_image, page_text, require_poppler, to_pdf
 from test_anggaran_parity import PK_ROWS, TRICKY_CODES
 from sakip_xl.engine import compute
-from sakip_xl.sheets.presentation import BAR_BLUE, BAR_GREEN, BAR_ORANGE, LINE_RED
+from sakip_xl.write.presentation import BAR_BLUE, BAR_GREEN, BAR_ORANGE, LINE_RED
 
 pytestmark = pytest.mark.libreoffice
 

@@ -14,13 +14,13 @@ from lxml import etree
 from anggaran_builders import budget_workbook
 from builders import JELBUK_SETTINGS, example, filled
 from test_anggaran_parity import PK_ROWS, TRICKY_CODES
-from sakip_xl import capaian as C
+from sakip_xl.pk import capaian as C
 from sakip_xl.engine import check, compute
 from sakip_xl.examples import JELBUK_PK
 from sakip_xl.sections import tool_sheets
-from sakip_xl.sheets import capaian_sheet as CS
-from sakip_xl.sheets.common import LINE_HEIGHT, lines_needed
-from sakip_xl.sheets.presentation import HEADER_LIMIT, Page, header_footer, header_text
+from sakip_xl.pk import sheet as CS
+from sakip_xl.write.common import LINE_HEIGHT, lines_needed
+from sakip_xl.write.presentation import HEADER_LIMIT, Page, header_footer, header_text
 
 M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

@@ -12,7 +12,7 @@ from sakip_xl import engine
 from sakip_xl.rekap import SHEETS, recap, render
 from sakip_xl.rekap import sheet_opd
 from sakip_xl.rekap.sheet_lists import GAGAL_SHEET, INDIKATOR_SHEET
-from sakip_xl.sheets.capaian_sheet import summarize
+from sakip_xl.pk.sheet import summarize
 
 COUNT = 30
 BROKEN = ("palsu.xlsx", "rusak.xlsx")

@@ -8,7 +8,7 @@ import pytest
 from builders import example
 from lo_oracle import compare_with_engine
 from renstra_fixtures import PK_ROWS, RENSTRA_ROWS, SETTINGS_2023, renstra_workbook
-from sakip_xl import capaian as C
+from sakip_xl.pk import capaian as C
 from sakip_xl.engine import compute
 
 pytestmark = pytest.mark.libreoffice

@@ -15,7 +15,7 @@ from builders import JELBUK_SETTINGS, example, filled
 from test_anggaran_parity import PK_ROWS, TRICKY_CODES
 from sakip_xl.cli import main
 from sakip_xl.engine import analyze, compute
-from sakip_xl.numbers import TEXT_NUMBER, read_number, tolerance_for
+from sakip_xl.read.numbers import TEXT_NUMBER, read_number, tolerance_for
 from sakip_xl.report import build, render_bytes, write
 from sakip_xl.report.document import FIXED_DATE
 from sakip_xl.report.model import amount, number, percent, rupiah
@@ -120,7 +120,7 @@ def test_sasaran_averages_match_the_capaian_summary(jelbuk):
     ws = wb["Capaian"]
     texts = [p.text for p in docx.Document(str(doc)).paragraphs]
     averages = [t for t in texts if t.startswith("Dari tabel di atas, rata-rata capaian sasaran")]
-    from sakip_xl.sheets.capaian_sheet import COL
+    from sakip_xl.pk.sheet import COL
     rows = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value in ("1", "2") and ws.cell(r, COL["Kategori"] + 1).value
             and ws.cell(r, 3).value is None]
     assert len(averages) == len(rows) == 2
@@ -333,7 +333,7 @@ def test_report_of_an_encrypted_workbook_is_encrypted_with_the_same_password(tmp
     import io
 
     import hostile_files as H
-    from sakip_xl.encryption import is_encrypted
+    from sakip_xl.xlsx.encryption import is_encrypted
 
     src = tmp_path / "laporan.xlsx"
     src.write_bytes(H.encrypted(H.example(), "Rahasia 2021"))
@@ -354,7 +354,7 @@ def test_report_of_an_encrypted_workbook_is_encrypted_with_the_same_password(tmp
 
 def test_report_that_cannot_be_encrypted_is_refused_without_paksa(tmp_path, monkeypatch):
     import hostile_files as H
-    from sakip_xl import encryption
+    from sakip_xl.xlsx import encryption
     from sakip_xl.errors import OutputError
 
     def broken(data, password):

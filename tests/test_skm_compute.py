@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sakip_xl.skm import compute as C
 from sakip_xl.skm import groups as G
-from sakip_xl.skm.example import SEED_2019
+from sakip_xl.skm.examples import SEED_2019
 from sakip_xl.skm.regimes import (KEPMENPAN_2004, PERMENPAN_2014, PERMENPAN_2017, WEIGHT_2, WEIGHT_3,
                                   WEIGHT_EXACT, by_name, weight)
 

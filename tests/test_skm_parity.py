@@ -13,7 +13,7 @@ from lo_oracle import compare_with_engine
 from skm_helpers import answers, skm_bytes, write
 from sakip_xl.engine import compute
 from sakip_xl.skm import compute as C
-from sakip_xl.skm.example import SEED_2019, SEED_2019_REGIME
+from sakip_xl.skm.examples import SEED_2019, SEED_2019_REGIME
 
 pytestmark = pytest.mark.libreoffice
 

@@ -9,7 +9,7 @@ import pytest
 from skm_helpers import answers, skm_bytes, write
 from sakip_xl.engine import check, compute
 from sakip_xl.skm.codes import LIMIT, NIK_CELL
-from sakip_xl.skm.example import SEED_2019, SEED_2019_REGIME, seed_distribution_rows
+from sakip_xl.skm.examples import SEED_2019, SEED_2019_REGIME, seed_distribution_rows
 
 
 def _codes(report, prefix=("SKM", "SEL")):

@@ -1,4 +1,4 @@
-"""Splicing the tool's sheets into a user's workbook (sakip_xl.splice)."""
+"""Splicing the tool's sheets into a user's workbook (sakip_xl.xlsx.splice)."""
 from __future__ import annotations
 
 import datetime
@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from sakip_xl.errors import InputFileError, OutputError
-from sakip_xl.integrity import check_package, sheet_name_problem
-from sakip_xl.package import zipio
-from sakip_xl.package.workbook import decode_names, encode_names, parse_string_constant, string_constant
-from sakip_xl.splice import (
+from sakip_xl.xlsx.integrity import check_package, sheet_name_problem
+from sakip_xl.xlsx import zipio
+from sakip_xl.xlsx.workbook import decode_names, encode_names, parse_string_constant, string_constant
+from sakip_xl.xlsx.splice import (
     TOOL_MARKER,
     VERSION_MARKER,
     check_container,

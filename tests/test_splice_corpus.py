@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 import python_calamine
 
-from sakip_xl.integrity import check_package
-from sakip_xl.splice import inspect_package, splice
+from sakip_xl.xlsx.integrity import check_package
+from sakip_xl.xlsx.splice import inspect_package, splice
 from splice_fixtures import generated, unreachable_parts, untouched_differences
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "excel-corpus"

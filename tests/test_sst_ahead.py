@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from sakip_xl.package.sst import merge_strings, read_user_strings
-from sakip_xl.package.xmlutil import NS_MAIN
+from sakip_xl.xlsx.sst import merge_strings, read_user_strings
+from sakip_xl.xlsx.xmlutil import NS_MAIN
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "excel-corpus"
 

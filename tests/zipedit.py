@@ -5,8 +5,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from sakip_xl.package.opc import Package
-from sakip_xl.package.cells import sheet_part as _sheet_part
+from sakip_xl.xlsx.opc import Package
+from sakip_xl.xlsx.cells import sheet_part as _sheet_part
 
 
 def sheet_member(path: Path, sheet: str) -> str:

@@ -7,13 +7,13 @@ paragraphs/tables in the Word report (report.py).
 """
 from __future__ import annotations
 
-from .. import findings as _findings
-from ..sections import Section
-from .analyze import analyze
-from .codes import CODES
-from .examples import ANALISIS_ROWS, FOLLOW_ROWS
-from .schema import ANALISIS, SETTINGS, TINDAK_LANJUT_SKM
-from .sheet import SHEET, render
+from sakip_xl import findings as _findings
+from sakip_xl.sections import Section
+from sakip_xl.analisis.analyze import analyze
+from sakip_xl.analisis.codes import CODES
+from sakip_xl.analisis.examples import ANALISIS_ROWS, FOLLOW_ROWS
+from sakip_xl.analisis.schema import ANALISIS, SETTINGS, TINDAK_LANJUT_SKM
+from sakip_xl.analisis.sheet import SHEET, render
 
 _findings.register(CODES)
 

@@ -6,17 +6,17 @@ the user wrote for it in `Tindak Lanjut SKM` (blank when none was written).
 """
 from __future__ import annotations
 
-from ..findings import optional_table
+from sakip_xl.findings import optional_table
 
 import re
 from dataclasses import dataclass, field
 
-from .. import findings as F
-from ..numbers import format_id
-from ..pk import Indicator
-from ..reader import cell_text
-from ..renstra.matching import fold, match_names
-from .schema import ANALISIS, TEXT_COLUMNS, TINDAK_LANJUT_SKM
+from sakip_xl import findings as F
+from sakip_xl.read.numbers import format_id
+from sakip_xl.pk.analyze import Indicator
+from sakip_xl.read.reader import cell_text
+from sakip_xl.renstra.matching import fold, match_names
+from sakip_xl.analisis.schema import ANALISIS, TEXT_COLUMNS, TINDAK_LANJUT_SKM
 
 KEYS = tuple(key for key, _, _ in TEXT_COLUMNS)
 LABELS = {key: header for key, header, _ in TEXT_COLUMNS}

@@ -1,7 +1,7 @@
 """Finding codes of the analysis texts (ANL-)."""
 from __future__ import annotations
 
-from ..findings import INFO, PERINGATAN, Code
+from sakip_xl.findings import INFO, PERINGATAN, Code
 
 CODES = [
     Code("ANL-001", PERINGATAN, "Indikator analisis tidak ada di PK",

@@ -1,7 +1,7 @@
 """Analysis texts for the example, after the seed LKjIP's own narrative (Bab III and its kendala)."""
 from __future__ import annotations
 
-from ..seed_data import JELBUK_PK
+from sakip_xl.seed_data import JELBUK_PK
 
 ANALISIS_ROWS = [
     {"no": "1", "indikator": JELBUK_PK[0]["indikator"],

@@ -1,8 +1,8 @@
 """Report blocks: the analysis under each sasaran's tables, and the SKM follow-up table."""
 from __future__ import annotations
 
-from ..report.model import Para, Table, fixed, text
-from .analyze import KEYS, LABELS
+from sakip_xl.report.model import Para, Table, fixed, text
+from sakip_xl.analisis.analyze import KEYS, LABELS
 
 
 def indicator_blocks(analysis, indices: list[int]) -> list:

@@ -1,7 +1,7 @@
 """The analysis texts the user writes: per indicator, and the follow-up of the SKM's weakest unsur."""
 from __future__ import annotations
 
-from ..schema import Column, Setting, TableSheet
+from sakip_xl.read.schema import Column, Setting, TableSheet
 
 TEXT_COLUMNS = (
     ("penyebab", "Penyebab Keberhasilan/Kegagalan",

@@ -6,11 +6,11 @@ The follow-up table is added under the last block of Hasil SKM (or Hasil SKM Dis
 """
 from __future__ import annotations
 
-from ..addresses import cell, parse_cell, ref
-from ..sheets import capaian_sheet as CS
-from ..sheets.common import Formats, fit_row, internal_link, stored, write_link
-from ..sheets.presentation import print_setup
-from .analyze import KEYS, LABELS, Result
+from sakip_xl.xlsx.addresses import cell, parse_cell, ref
+from sakip_xl.pk import sheet as CS
+from sakip_xl.write.common import Formats, fit_row, internal_link, stored, write_link
+from sakip_xl.write.presentation import print_setup
+from sakip_xl.analisis.analyze import KEYS, LABELS, Result
 
 SHEET = "Analisis Capaian"
 HEADS = (("No", 5), ("Sasaran Strategis", 26), ("Indikator Kinerja", 34), ("Capaian (%)", 11), ("Kategori", 12)) + \
@@ -58,8 +58,8 @@ def write(wb, fmt: Formats, result: Result, indicators, settings) -> None:
 
 
 def write_follow_up(wb, fmt: Formats, result: Result) -> None:
-    from ..skm import DIST_SHEET, SHEET as SKM_SHEET
-    from ..skm.sheet import WIDTHS, K, TABLE_HEADER
+    from sakip_xl.skm import DIST_SHEET, SHEET as SKM_SHEET
+    from sakip_xl.skm.sheet import WIDTHS, K, TABLE_HEADER
     name = SKM_SHEET if result.follow_source == "survey" else DIST_SHEET
     ws = wb.get_worksheet_by_name(name)
     if ws is None:

@@ -5,13 +5,13 @@ Input sheets: `Anggaran` (programme/kegiatan/sub-kegiatan lines) and `Belanja`
 """
 from __future__ import annotations
 
-from .. import findings as _findings
-from ..seed_data import JELBUK_PK
-from ..sections import Section
-from .analyze import analyze
-from .codes import CODES
-from .schema import ANGGARAN, BELANJA, SETTINGS
-from .sheet import SHEET, render
+from sakip_xl import findings as _findings
+from sakip_xl.seed_data import JELBUK_PK
+from sakip_xl.sections import Section
+from sakip_xl.anggaran.analyze import analyze
+from sakip_xl.anggaran.codes import CODES
+from sakip_xl.anggaran.schema import ANGGARAN, BELANJA, SETTINGS
+from sakip_xl.anggaran.sheet import SHEET, render
 
 _findings.register(CODES)
 

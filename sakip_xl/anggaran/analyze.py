@@ -3,17 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import findings as F
-from ..capaian import mean as capaian_mean
-from ..addresses import cell as cell_address, parse_cell, ref
-from ..numbers import BLANK, INVALID, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, excel_serial, format_id, read_number
-from ..pk import NumberCell, number_cell
-from ..reader import cell_text, ExcelError, Table
-from ..schema import normalize_header
-from . import classes as K
-from . import compute as C
-from .hierarchy import Issue, Structure, class_structure, structure
-from .schema import ANGGARAN, BELANJA, RULE_AT_LEAST
+from sakip_xl import findings as F
+from sakip_xl.pk.capaian import mean as capaian_mean
+from sakip_xl.xlsx.addresses import cell as cell_address, parse_cell, ref
+from sakip_xl.read.numbers import BLANK, INVALID, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, excel_serial, format_id, read_number
+from sakip_xl.pk.analyze import NumberCell, number_cell
+from sakip_xl.read.reader import cell_text, ExcelError, Table
+from sakip_xl.read.schema import normalize_header
+from sakip_xl.anggaran import classes as K
+from sakip_xl.anggaran import compute as C
+from sakip_xl.anggaran.hierarchy import Issue, Structure, class_structure, structure
+from sakip_xl.anggaran.schema import ANGGARAN, BELANJA, RULE_AT_LEAST
 
 NUMBER_KEYS = ("pagu", "realisasi", "serapan_dilaporkan", "porsi_dilaporkan", "pagu_pk")
 _WORD = {"pagu": "Pagu", "realisasi": "Realisasi", "serapan_dilaporkan": "Serapan dilaporkan",

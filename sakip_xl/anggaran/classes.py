@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..schema import normalize_header
+from sakip_xl.read.schema import normalize_header
 
 OPERASI = "Belanja Operasi"
 MODAL = "Belanja Modal"

@@ -1,7 +1,7 @@
 """The ANG- finding codes (registered in the catalogue when the package is imported)."""
 from __future__ import annotations
 
-from ..findings import GALAT, INFO, PERINGATAN, Code
+from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code
 
 _FIX_SUM = "Samakan angka baris ini dengan jumlah rinciannya, atau perbaiki rincian yang salah."
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..numbers import format_id, fsum, quantize, tolerance_for
-from .hierarchy import Issue, Structure
-from .schema import RULE_ABOVE
+from sakip_xl.read.numbers import format_id, fsum, quantize, tolerance_for
+from sakip_xl.anggaran.hierarchy import Issue, Structure
+from sakip_xl.anggaran.schema import RULE_ABOVE
 
 AMOUNT_TOLERANCE = 0.005     # amounts are rupiah; sums that differ by less are equal
 EFFICIENT = "Efisien"

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..schema import normalize_choice, normalize_header
-from . import classes as K
-from .infer import infer
+from sakip_xl.read.schema import normalize_choice, normalize_header
+from sakip_xl.anggaran import classes as K
+from sakip_xl.anggaran.infer import infer
 
 LABELS = {1: "program", 2: "kegiatan", 3: "sub kegiatan"}
 TOTAL_LABEL = "jumlah"

@@ -6,7 +6,7 @@ whole budget by spending class, as LKjIP chapter III prints it.
 """
 from __future__ import annotations
 
-from ..schema import Column, Setting, TableSheet
+from sakip_xl.read.schema import Column, Setting, TableSheet
 
 LEVEL_PROGRAM = "program"
 LEVEL_KEGIATAN = "kegiatan"

@@ -5,11 +5,11 @@ stored with it (LibreOffice parity tests prove both agree).
 """
 from __future__ import annotations
 
-from ..addresses import cell, parse_cell, ref
-from ..sheets.common import Formats, fit_row, internal_link, write_link, number_or_fallback, stored
-from . import compute as C
-from .analyze import AnggaranResult, BudgetTable
-from .schema import BELANJA
+from sakip_xl.xlsx.addresses import cell, parse_cell, ref
+from sakip_xl.write.common import Formats, fit_row, internal_link, write_link, number_or_fallback, stored
+from sakip_xl.anggaran import compute as C
+from sakip_xl.anggaran.analyze import AnggaranResult, BudgetTable
+from sakip_xl.anggaran.schema import BELANJA
 
 SHEET = "Hasil Anggaran"
 
@@ -86,8 +86,8 @@ def source(sheet: str, address: str) -> str:
 # --- the sheet ----------------------------------------------------------------
 
 def render(wb, fmt: Formats, ctx, result: AnggaranResult) -> None:
-    from ..sheets.presentation import print_setup
-    from .summary import belanja_chart, write_classes, write_programmes, write_sasaran
+    from sakip_xl.write.presentation import print_setup
+    from sakip_xl.anggaran.summary import belanja_chart, write_classes, write_programmes, write_sasaran
 
     st = Styles(wb, fmt)
     ws = wb.add_worksheet(SHEET)

@@ -6,14 +6,14 @@ stays live; the Python twins are in compute.py.
 """
 from __future__ import annotations
 
-from ..addresses import cell, ref
-from ..sheets import capaian_sheet
-from ..sheets import presentation as P
-from ..sheets.common import fit_row, num_literal, stored
-from . import compute as C
-from .analyze import AnggaranResult, BudgetTable
-from .schema import RULE_ABOVE
-from .sheet import COL, SHEET, Styles, call, serapan_formula, share_formula
+from sakip_xl.xlsx.addresses import cell, ref
+from sakip_xl.pk import sheet as capaian_sheet
+from sakip_xl.write import presentation as P
+from sakip_xl.write.common import fit_row, num_literal, stored
+from sakip_xl.anggaran import compute as C
+from sakip_xl.anggaran.analyze import AnggaranResult, BudgetTable
+from sakip_xl.anggaran.schema import RULE_ABOVE
+from sakip_xl.anggaran.sheet import COL, SHEET, Styles, call, serapan_formula, share_formula
 
 SUMMARY_HEADERS = ("No", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Porsi Pagu (%)")
 

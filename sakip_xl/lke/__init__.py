@@ -7,15 +7,15 @@ the final score and predikat, self against evaluator, and last year's score.
 """
 from __future__ import annotations
 
-from .. import findings as _findings
-from ..sections import Section
-from .analyze import analyze
-from .codes import CODES
-from .examples import EXAMPLE_ROWS, EXAMPLE_SETTINGS
-from .regulation import template_rows
-from .schema import LKE, SETTINGS
-from .sheet import SHEET, render
-from .tables import write_template_tables
+from sakip_xl import findings as _findings
+from sakip_xl.sections import Section
+from sakip_xl.lke.analyze import analyze
+from sakip_xl.lke.codes import CODES
+from sakip_xl.lke.examples import EXAMPLE_ROWS, EXAMPLE_SETTINGS
+from sakip_xl.lke.regulation import template_rows
+from sakip_xl.lke.schema import LKE, SETTINGS
+from sakip_xl.lke.sheet import SHEET, render
+from sakip_xl.lke.tables import write_template_tables
 
 _findings.register(CODES)
 

@@ -8,17 +8,17 @@ Pengaturan table on the unrounded final score. Each number has its formula twin 
 """
 from __future__ import annotations
 
-from ..findings import optional_table
+from sakip_xl.findings import optional_table
 
 from dataclasses import dataclass, field
 
-from .. import findings as F
-from ..numbers import BLANK, NUMBER, TEXT_NUMBER, format_id, read_number
-from ..reader import Record, cell_text
-from . import tables as T
-from .regulation import (ANSWER_KINDS, CEK_CHOICES, CEK_IKU, CEK_LALU, CEK_PK, CEK_REALISASI, CEK_RENSTRA,
+from sakip_xl import findings as F
+from sakip_xl.read.numbers import BLANK, NUMBER, TEXT_NUMBER, format_id, read_number
+from sakip_xl.read.reader import Record, cell_text
+from sakip_xl.lke import tables as T
+from sakip_xl.lke.regulation import (ANSWER_KINDS, CEK_CHOICES, CEK_IKU, CEK_LALU, CEK_PK, CEK_REALISASI, CEK_RENSTRA,
                          CEK_TRIWULAN)
-from .schema import LKE
+from sakip_xl.lke.schema import LKE
 
 SELF, EVAL = "mandiri", "evaluator"
 
@@ -192,7 +192,7 @@ def analyze(ctx) -> Result | None:
 
 
 def cell_address_of(table, key: str) -> str:
-    from ..addresses import cell
+    from sakip_xl.xlsx.addresses import cell
     return cell(table.header_row, table.columns[key]) if key in table.columns else ""
 
 

@@ -1,7 +1,7 @@
 """Finding codes of the LKE section (LKE-)."""
 from __future__ import annotations
 
-from ..findings import GALAT, INFO, PERINGATAN, Code
+from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code
 
 CODES = [
     Code("LKE-001", PERINGATAN, "Kriteria LKE belum dijawab",

@@ -5,7 +5,7 @@ example is reproducible, and the evaluator is a little stricter than the unit it
 """
 from __future__ import annotations
 
-from .regulation import YT, template_rows
+from sakip_xl.lke.regulation import YT, template_rows
 
 _SELF_AE = ("A", "B", "B", "C", "A", "B", "C", "D")
 _EVAL_AE = ("B", "B", "C", "C", "A", "C", "D", "D")

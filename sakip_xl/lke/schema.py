@@ -1,8 +1,8 @@
 """The LKE input sheet and the LKE settings (one number, two tables in Pengaturan)."""
 from __future__ import annotations
 
-from ..schema import Column, Setting, TableSheet
-from .regulation import ANSWER_KINDS, ANSWER_VALUES, CEK_CHOICES
+from sakip_xl.read.schema import Column, Setting, TableSheet
+from sakip_xl.lke.regulation import ANSWER_KINDS, ANSWER_VALUES, CEK_CHOICES
 
 ANSWERS = tuple(a for a, _, _ in ANSWER_VALUES)
 

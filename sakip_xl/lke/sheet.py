@@ -5,13 +5,13 @@ with the value analyze.py computed (its Python twin).
 """
 from __future__ import annotations
 
-from ..addresses import cell, parse_cell, ref
-from ..pk import shown_value
-from ..sheets.capaian_sheet import shown_formula
-from ..sheets.common import Formats, fit_row, internal_link, num_literal, number_or_fallback, stored, write_link
-from ..sheets.presentation import print_setup
-from . import tables as T
-from .analyze import Result
+from sakip_xl.xlsx.addresses import cell, parse_cell, ref
+from sakip_xl.pk.analyze import shown_value
+from sakip_xl.pk.sheet import shown_formula
+from sakip_xl.write.common import Formats, fit_row, internal_link, num_literal, number_or_fallback, stored, write_link
+from sakip_xl.write.presentation import print_setup
+from sakip_xl.lke import tables as T
+from sakip_xl.lke.analyze import Result
 
 SHEET = "Hasil LKE"
 WIDTHS = (8, 48, 11, 12, 15, 12, 12, 12, 12, 30)

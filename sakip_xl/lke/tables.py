@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import findings as F
-from ..addresses import cell as cell_address
-from ..addresses import col_letter, quote_sheet
-from ..numbers import NUMBER, read_number
-from ..schema import OPERATORS, normalize_header
-from ..sheets.common import num_literal
-from .regulation import ANSWER_KINDS, ANSWER_VALUES, PREDIKAT
+from sakip_xl import findings as F
+from sakip_xl.xlsx.addresses import cell as cell_address
+from sakip_xl.xlsx.addresses import col_letter, quote_sheet
+from sakip_xl.read.numbers import NUMBER, read_number
+from sakip_xl.read.schema import OPERATORS, normalize_header
+from sakip_xl.write.common import num_literal
+from sakip_xl.lke.regulation import ANSWER_KINDS, ANSWER_VALUES, PREDIKAT
 
 ANSWER_TITLE = "NILAI JAWABAN LKE"
 ANSWER_HEADERS = ("Jawaban LKE", "Nilai Jawaban", "Jenis Jawaban LKE")

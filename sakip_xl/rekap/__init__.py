@@ -10,11 +10,11 @@ from writing (workbook.py and the sheet modules).
 """
 from __future__ import annotations
 
-from . import codes  # noqa: F401  (registers the REK codes)
-from .model import Failure, IndicatorRow, OpdRow, Rekap, RekapFinding, SasaranRow, Skipped
-from .report import JSON_KEYS_HELP, as_dict
-from .run import default_jobs, recap
-from .workbook import SHEETS, render
+from sakip_xl.rekap import codes  # noqa: F401  (registers the REK codes)
+from sakip_xl.rekap.model import Failure, IndicatorRow, OpdRow, Rekap, RekapFinding, SasaranRow, Skipped
+from sakip_xl.rekap.report import JSON_KEYS_HELP, as_dict
+from sakip_xl.rekap.run import default_jobs, recap
+from sakip_xl.rekap.workbook import SHEETS, render
 
 __all__ = ["Failure", "IndicatorRow", "JSON_KEYS_HELP", "OpdRow", "Rekap", "RekapFinding", "SHEETS", "SasaranRow",
            "Skipped", "as_dict", "default_jobs", "recap", "render"]

@@ -8,11 +8,11 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from .. import findings as F
-from ..findings import GALAT, INFO, PERINGATAN
-from ..numbers import format_id, fsum
-from . import codes  # noqa: F401  (registers the REK codes)
-from .model import OpdRow, RekapFinding
+from sakip_xl import findings as F
+from sakip_xl.findings import GALAT, INFO, PERINGATAN
+from sakip_xl.read.numbers import format_id, fsum
+from sakip_xl.rekap import codes  # noqa: F401  (registers the REK codes)
+from sakip_xl.rekap.model import OpdRow, RekapFinding
 
 MUTU_GRADES = ("A", "B", "C", "D")
 

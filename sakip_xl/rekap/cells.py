@@ -5,7 +5,7 @@ import math
 import os
 import warnings
 
-from ..sheets.common import Formats
+from sakip_xl.write.common import Formats
 
 MAX_URL = 2000                      # Excel refuses longer link targets
 

@@ -1,8 +1,8 @@
 """The rekap's own findings (REK-xxx): problems seen only when workbooks are put side by side."""
 from __future__ import annotations
 
-from .. import findings as F
-from ..findings import GALAT, PERINGATAN, Code
+from sakip_xl import findings as F
+from sakip_xl.findings import GALAT, PERINGATAN, Code
 
 CODES = [
     Code("REK-001", PERINGATAN, "Nama instansi ditulis berbeda",

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from ..errors import OutputError
-from ..safeio import check_writable, lock_file_for, write_atomic
-from . import as_dict, recap, render
-from .aggregate import year_text
-from .model import Rekap
+from sakip_xl.errors import OutputError
+from sakip_xl.xlsx.safeio import check_writable, lock_file_for, write_atomic
+from sakip_xl.rekap import as_dict, recap, render
+from sakip_xl.rekap.aggregate import year_text
+from sakip_xl.rekap.model import Rekap
 
 
 def check_output(output: Path, force: bool) -> None:
@@ -65,7 +65,7 @@ def run(folder: str, output: str | None, jobs: int | None, fmt: str, force: bool
 
 
 def _num(value, decimals: int = 2) -> str:
-    from ..numbers import format_id
+    from sakip_xl.read.numbers import format_id
     return "-" if value is None else format_id(value, decimals)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..findings import GALAT, INFO, PERINGATAN, Finding
+from sakip_xl.findings import GALAT, INFO, PERINGATAN, Finding
 
 STALE_CODES = ("WB-001", "WB-002", "WB-003", "WB-004", "WB-005", "WB-006", "WB-007", "WB-009")
 

@@ -6,12 +6,12 @@ JSON_KEYS_HELP, which the CLI's --help shows.
 """
 from __future__ import annotations
 
-from .. import __version__
-from . import aggregate
-from .model import Rekap
-from .sheet_lists import failure_kind
+from sakip_xl import __version__
+from sakip_xl.rekap import aggregate
+from sakip_xl.rekap.model import Rekap
+from sakip_xl.rekap.sheet_lists import failure_kind
 
-from ..rekap_keys import JSON_KEYS_HELP  # noqa: E402,F401  (kept apart so the CLI loads fast)
+from sakip_xl.rekap.keys import JSON_KEYS_HELP  # noqa: E402,F401  (kept apart so the CLI loads fast)
 
 
 def as_dict(rekap: Rekap) -> dict:

@@ -7,10 +7,10 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable
 
-from . import aggregate
-from .model import Failure, OpdRow, Rekap
-from .scan import order_key, scan
-from .summary import internal_failure, process
+from sakip_xl.rekap import aggregate
+from sakip_xl.rekap.model import Failure, OpdRow, Rekap
+from sakip_xl.rekap.scan import order_key, scan
+from sakip_xl.rekap.summary import internal_failure, process
 
 Progress = Callable[[int, int, str], None]   # (done, total, file name)
 

@@ -10,9 +10,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputFileError
-from ..safeio import MSG_LEGACY_NAME
-from .model import Failure, Skipped
+from sakip_xl.errors import InputFileError
+from sakip_xl.xlsx.safeio import MSG_LEGACY_NAME
+from sakip_xl.rekap.model import Failure, Skipped
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 NOT_A_WORKBOOK = "bukan workbook (hanya file .xlsx dan .xlsm yang direkap)"

@@ -1,10 +1,10 @@
 """The list sheets of the rekap: every indicator, the rekap's findings, the failed and skipped files."""
 from __future__ import annotations
 
-from ..addresses import quote_sheet
-from ..sheets.common import fit_row
-from .cells import RekapFormats, put, write_file
-from .model import Failure, OpdRow, RekapFinding, Skipped
+from sakip_xl.xlsx.addresses import quote_sheet
+from sakip_xl.write.common import fit_row
+from sakip_xl.rekap.cells import RekapFormats, put, write_file
+from sakip_xl.rekap.model import Failure, OpdRow, RekapFinding, Skipped
 
 INDIKATOR_SHEET = "Rekap Indikator"
 TEMUAN_SHEET = "Temuan Rekap"

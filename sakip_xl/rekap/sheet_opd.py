@@ -1,12 +1,12 @@
 """The `Rekap OPD` sheet (a row per workbook, a live total row) and the `Grafik` chart."""
 from __future__ import annotations
 
-from ..addresses import cell
-from ..findings import GALAT, INFO, PERINGATAN
-from ..sheets.common import stored
-from . import aggregate
-from .cells import RekapFormats, put, write_file
-from .model import OpdRow
+from sakip_xl.xlsx.addresses import cell
+from sakip_xl.findings import GALAT, INFO, PERINGATAN
+from sakip_xl.write.common import stored
+from sakip_xl.rekap import aggregate
+from sakip_xl.rekap.cells import RekapFormats, put, write_file
+from sakip_xl.rekap.model import OpdRow
 
 SHEET = "Rekap OPD"
 CHART_SHEET = "Grafik"

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import capaian as C
-from ..errors import SakipError
-from ..pk import JENIS_KUALITATIF
-from .model import STALE_CODES, Failure, IndicatorRow, OpdRow, SasaranRow
-from ..reader import cell_text as _text
+from sakip_xl.pk import capaian as C
+from sakip_xl.errors import SakipError
+from sakip_xl.pk.analyze import JENIS_KUALITATIF
+from sakip_xl.rekap.model import STALE_CODES, Failure, IndicatorRow, OpdRow, SasaranRow
+from sakip_xl.read.reader import cell_text as _text
 
 IDENTITY_KEYS = ("instansi", "kabupaten", "tahun")
 
 
 def process(path: str) -> OpdRow | Failure:
     """Check one workbook (read only) and summarise it; any failure is returned, not raised."""
-    from ..engine import check
+    from sakip_xl.engine import check
     name = Path(path).name
     try:
         report = check(Path(path))
@@ -63,7 +63,7 @@ def _year(value: object) -> float | None:
 def _pk(row: OpdRow, indicators, settings) -> None:
     if not indicators:
         return
-    from ..sheets.capaian_sheet import summarize as per_sasaran
+    from sakip_xl.pk.sheet import summarize as per_sasaran
     row.sasaran = [SasaranRow(s.sasaran, s.count, s.computed, s.mean, s.kategori)
                    for s in per_sasaran(indicators, settings)]
     row.capaian = C.mean([i.capaian_dibatasi for i in indicators])   # as "Seluruh indikator" on Capaian
@@ -114,7 +114,7 @@ def _anggaran(row: OpdRow, result) -> None:
     table = getattr(result, "anggaran", None) if result is not None else None
     if table is None:
         return
-    from .aggregate import serapan
+    from sakip_xl.rekap.aggregate import serapan
     total = table.result.total
     row.pagu, row.realisasi = total.get("pagu"), total.get("realisasi")
     row.serapan = serapan(row.pagu, row.realisasi)

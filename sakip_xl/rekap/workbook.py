@@ -5,12 +5,12 @@ import datetime as dt
 import io
 from collections import Counter
 
-from .. import __version__
-from ..sheets.common import new_workbook
-from . import sheet_lists, sheet_opd
-from .aggregate import year_text
-from .cells import RekapFormats
-from .model import Rekap
+from sakip_xl import __version__
+from sakip_xl.write.common import new_workbook
+from sakip_xl.rekap import sheet_lists, sheet_opd
+from sakip_xl.rekap.aggregate import year_text
+from sakip_xl.rekap.cells import RekapFormats
+from sakip_xl.rekap.model import Rekap
 
 FIXED_DATE = dt.datetime(2024, 1, 1)
 SHEETS = (sheet_opd.SHEET, sheet_opd.CHART_SHEET, sheet_lists.INDIKATOR_SHEET, sheet_lists.TEMUAN_SHEET,

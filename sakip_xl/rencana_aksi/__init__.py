@@ -6,13 +6,13 @@ Findings: quarters without a target or a realisasi, indicators missing on either
 """
 from __future__ import annotations
 
-from .. import findings as _findings
-from ..sections import Section
-from .analyze import analyze
-from .codes import CODES
-from .examples import EXAMPLE_ROWS
-from .schema import RENCANA_AKSI
-from .sheet import SHEET, render
+from sakip_xl import findings as _findings
+from sakip_xl.sections import Section
+from sakip_xl.rencana_aksi.analyze import analyze
+from sakip_xl.rencana_aksi.codes import CODES
+from sakip_xl.rencana_aksi.examples import EXAMPLE_ROWS
+from sakip_xl.rencana_aksi.schema import RENCANA_AKSI
+from sakip_xl.rencana_aksi.sheet import SHEET, render
 
 _findings.register(CODES)
 

@@ -8,17 +8,17 @@ target and realisasi up to q. Each number has its formula twin in sheet.py.
 """
 from __future__ import annotations
 
-from ..findings import optional_table
+from sakip_xl.findings import optional_table
 
 from dataclasses import dataclass, field
 
-from .. import capaian as C
-from .. import findings as F
-from ..numbers import BLANK, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, INVALID, format_id
-from ..pk import QUARTER_KEYS, Indicator, NumberCell, number_cell
-from ..reader import Record, cell_text
-from ..renstra.matching import match_names
-from .schema import QUARTERS, RENCANA_AKSI, TARGET_KEYS
+from sakip_xl.pk import capaian as C
+from sakip_xl import findings as F
+from sakip_xl.read.numbers import BLANK, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, INVALID, format_id
+from sakip_xl.pk.analyze import QUARTER_KEYS, Indicator, NumberCell, number_cell
+from sakip_xl.read.reader import Record, cell_text
+from sakip_xl.renstra.matching import match_names
+from sakip_xl.rencana_aksi.schema import QUARTERS, RENCANA_AKSI, TARGET_KEYS
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Finding codes of the Rencana Aksi section (RA-)."""
 from __future__ import annotations
 
-from ..findings import GALAT, INFO, PERINGATAN, Code
+from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code
 
 CODES = [
     Code("RA-001", PERINGATAN, "Target triwulan kosong",

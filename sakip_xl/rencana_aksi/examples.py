@@ -1,7 +1,7 @@
 """Quarterly targets for the seed's three indicators (the seed LKjIP prints no rencana aksi: made up)."""
 from __future__ import annotations
 
-from ..seed_data import JELBUK_PK
+from sakip_xl.seed_data import JELBUK_PK
 
 EXAMPLE_ROWS = [
     {"no": "1", "indikator": JELBUK_PK[0]["indikator"], "uraian": "Survei kepuasan masyarakat tiap triwulan",

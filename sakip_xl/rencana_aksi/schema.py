@@ -1,7 +1,7 @@
 """The Rencana Aksi input sheet: a target per quarter for each PK indicator."""
 from __future__ import annotations
 
-from ..schema import Column, TableSheet
+from sakip_xl.read.schema import Column, TableSheet
 
 QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
 TARGET_KEYS = ("target_tw1", "target_tw2", "target_tw3", "target_tw4")

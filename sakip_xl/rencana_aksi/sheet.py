@@ -5,13 +5,13 @@ formula's Python twin is in analyze.py.
 """
 from __future__ import annotations
 
-from .. import capaian as C
-from ..addresses import cell, parse_cell, ref
-from ..sheets import presentation as P
-from ..sheets.capaian_sheet import chart_label, rule_expr
-from ..sheets.common import Formats, fit_row, internal_link, number_or_fallback, stored, write_link
-from .analyze import Result, Row
-from .schema import QUARTERS
+from sakip_xl.pk import capaian as C
+from sakip_xl.xlsx.addresses import cell, parse_cell, ref
+from sakip_xl.write import presentation as P
+from sakip_xl.pk.sheet import chart_label, rule_expr
+from sakip_xl.write.common import Formats, fit_row, internal_link, number_or_fallback, stored, write_link
+from sakip_xl.rencana_aksi.analyze import Result, Row
+from sakip_xl.rencana_aksi.schema import QUARTERS
 
 SHEET = "Hasil Rencana Aksi"
 LEAD = (("No", 5), ("Indikator Kinerja", 40), ("Satuan", 9), ("Polaritas", 10), ("Cara Realisasi Tahunan", 11))

@@ -8,13 +8,13 @@ documents, indicators missing from one of them.
 """
 from __future__ import annotations
 
-from .. import findings as _findings
-from ..sections import Section
-from .analyze import analyze
-from .codes import CODES
-from .examples import JELBUK_IKU, JELBUK_RENSTRA, JELBUK_SETTINGS
-from .schema import IKU, RENSTRA, SETTINGS
-from .sheet import SHEET, render
+from sakip_xl import findings as _findings
+from sakip_xl.sections import Section
+from sakip_xl.renstra.analyze import analyze
+from sakip_xl.renstra.codes import CODES
+from sakip_xl.renstra.examples import JELBUK_IKU, JELBUK_RENSTRA, JELBUK_SETTINGS
+from sakip_xl.renstra.schema import IKU, RENSTRA, SETTINGS
+from sakip_xl.renstra.sheet import SHEET, render
 
 _findings.register(CODES)
 

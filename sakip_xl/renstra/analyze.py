@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import findings as F
-from ..numbers import BLANK, INVALID, NOT_AVAILABLE, TEXT_NUMBER, format_id
-from ..pk import _NEGATIVE_WORDS, _POSITIVE_WORDS, Indicator, report_percent
-from ..schema import POLARITY_NEGATIVE, POLARITY_POSITIVE, normalize_choice
-from . import compare
-from .matching import match_names, same_unit
-from .model import IkuRow, Period, RenstraRow, iku_rows, period_of, renstra_rows
-from .schema import IKU, RENSTRA, YEARS
+from sakip_xl import findings as F
+from sakip_xl.read.numbers import BLANK, INVALID, NOT_AVAILABLE, TEXT_NUMBER, format_id
+from sakip_xl.pk.analyze import _NEGATIVE_WORDS, _POSITIVE_WORDS, Indicator, report_percent
+from sakip_xl.read.schema import POLARITY_NEGATIVE, POLARITY_POSITIVE, normalize_choice
+from sakip_xl.renstra import compare
+from sakip_xl.renstra.matching import match_names, same_unit
+from sakip_xl.renstra.model import IkuRow, Period, RenstraRow, iku_rows, period_of, renstra_rows
+from sakip_xl.renstra.schema import IKU, RENSTRA, YEARS
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Finding codes of the Renstra/IKU section (REN-)."""
 from __future__ import annotations
 
-from ..findings import GALAT, INFO, PERINGATAN, Code
+from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code
 
 CODES = [
     Code("REN-001", PERINGATAN, "Target PK berbeda dengan target Renstra",

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import capaian as C
-from ..pk import JENIS_KUALITATIF, JENIS_RENTANG, Indicator, NumberCell, shown_value
-from ..schema import POLARITY_NEGATIVE
-from .matching import Match
-from .model import IkuRow, Period, RenstraRow
+from sakip_xl.pk import capaian as C
+from sakip_xl.pk.analyze import JENIS_KUALITATIF, JENIS_RENTANG, Indicator, NumberCell, shown_value
+from sakip_xl.read.schema import POLARITY_NEGATIVE
+from sakip_xl.renstra.matching import Match
+from sakip_xl.renstra.model import IkuRow, Period, RenstraRow
 
 UP, DOWN, SAME = "Membaik", "Memburuk", "Tetap"
 BETTER, WORSE, EQUAL = "Lebih baik dari nasional", "Lebih buruk dari nasional", "Sama dengan nasional"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..pk import NumberCell, _text, number_cell
-from ..reader import Record, Table
-from .schema import YEARS
+from sakip_xl.pk.analyze import NumberCell, _text, number_cell
+from sakip_xl.read.reader import Record, Table
+from sakip_xl.renstra.schema import YEARS
 
 NUMBER_KEYS = ("kondisi_awal",) + tuple(f"target_{k}" for k in range(1, YEARS + 1)) + ("kondisi_akhir",) + \
     tuple(f"realisasi_{k}" for k in range(1, YEARS + 1))

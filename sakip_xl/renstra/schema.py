@@ -1,7 +1,7 @@
 """The Renstra and IKU input sheets, and the Renstra period setting."""
 from __future__ import annotations
 
-from ..schema import POLARITY_NEGATIVE, POLARITY_POSITIVE, Column, Setting, TableSheet
+from sakip_xl.read.schema import POLARITY_NEGATIVE, POLARITY_POSITIVE, Column, Setting, TableSheet
 
 YEARS = 5
 

@@ -5,16 +5,16 @@ from the input sheets. Each formula's Python twin is in compare.py.
 """
 from __future__ import annotations
 
-from .. import capaian as C
-from .. import ordinal
-from ..addresses import cell, parse_cell, ref
-from ..pk import JENIS_RENTANG, shown_value
-from ..sheets import capaian_sheet as CS
-from ..sheets.common import Formats, fit_row, internal_link, write_link, num_literal, number_or_fallback, percent_of, stored
-from ..sheets.presentation import print_setup
-from ..sheets.capaian_sheet import rule_expr, shown_formula
-from . import compare
-from .analyze import Result
+from sakip_xl.pk import capaian as C
+from sakip_xl.read import ordinal
+from sakip_xl.xlsx.addresses import cell, parse_cell, ref
+from sakip_xl.pk.analyze import JENIS_RENTANG, shown_value
+from sakip_xl.pk import sheet as CS
+from sakip_xl.write.common import Formats, fit_row, internal_link, write_link, num_literal, number_or_fallback, percent_of, stored
+from sakip_xl.write.presentation import print_setup
+from sakip_xl.pk.sheet import rule_expr, shown_formula
+from sakip_xl.renstra import compare
+from sakip_xl.renstra.analyze import Result
 
 SHEET = "Perbandingan"
 WIDTHS = (5, 30, 44, 9, 13, 13, 13, 13, 13, 13, 14, 14)

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import __version__
-from .. import findings as F
-from ..errors import OutputError
-from ..analisis import report as analisis_report
-from . import anggaran, kinerja, skm
-from .model import Heading, Para, Report, text
+from sakip_xl import __version__
+from sakip_xl import findings as F
+from sakip_xl.errors import OutputError
+from sakip_xl.analisis import report as analisis_report
+from sakip_xl.report import anggaran, kinerja, skm
+from sakip_xl.report.model import Heading, Para, Report, text
 
 __all__ = ["build", "render_bytes", "write"]
 
@@ -46,16 +46,16 @@ def build(analysis) -> Report:
 
 
 def render_bytes(analysis) -> bytes:
-    from .document import render
+    from sakip_xl.report.document import render
     return render(build(analysis))
 
 
 def write(path: str | Path, output: str | Path | None = None, password: str | None = None,
           force: bool = False) -> Path:
     """Read the workbook at `path` and write the report; returns the report's path."""
-    from ..encryption import open_bytes
-    from ..engine import analyze
-    from ..safeio import check_writable, lock_file_for, read_input, write_atomic
+    from sakip_xl.xlsx.encryption import open_bytes
+    from sakip_xl.engine import analyze
+    from sakip_xl.xlsx.safeio import check_writable, lock_file_for, read_input, write_atomic
     path = Path(path)
     target = Path(output) if output is not None else path.with_name(path.stem + "-bab3.docx")
     if target.suffix.lower() != ".docx":
@@ -75,7 +75,7 @@ def write(path: str | Path, output: str | Path | None = None, password: str | No
     document = render_bytes(analyze(data))
     if reencrypt is not None:
         # the report holds the workbook's numbers: it is protected with the workbook's password
-        from ..encryption import encrypt
+        from sakip_xl.xlsx.encryption import encrypt
         try:
             document = encrypt(document, reencrypt)
         except OutputError:

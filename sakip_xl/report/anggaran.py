@@ -1,8 +1,8 @@
 """Bab III C (akuntabilitas keuangan): budget per spending class, per programme and kegiatan, per sasaran."""
 from __future__ import annotations
 
-from ..anggaran import compute as C
-from .model import EMPTY, Heading, Para, Table, amount, percent, rupiah, text
+from sakip_xl.anggaran import compute as C
+from sakip_xl.report.model import EMPTY, Heading, Para, Table, amount, percent, rupiah, text
 
 HEADS_TREE = ("NO", "PROGRAM / KEGIATAN", "ANGGARAN (Rp)", "REALISASI (Rp)", "SERAPAN (%)")
 HEADS_CLASS = ("NO", "JENIS BELANJA", "ANGGARAN (Rp)", "REALISASI (Rp)", "SERAPAN (%)", "PORSI (%)")

@@ -5,12 +5,12 @@ Python results), formatted the Indonesian way.
 """
 from __future__ import annotations
 
-from .. import capaian as C
-from ..pk import JENIS_KUALITATIF, JENIS_RENTANG, Indicator
-from ..renstra import compare
-from ..analisis import report as analisis_report
-from ..sheets.capaian_sheet import summarize
-from .model import EMPTY, Heading, Para, Table, number, percent, text
+from sakip_xl.pk import capaian as C
+from sakip_xl.pk.analyze import JENIS_KUALITATIF, JENIS_RENTANG, Indicator
+from sakip_xl.renstra import compare
+from sakip_xl.analisis import report as analisis_report
+from sakip_xl.pk.sheet import summarize
+from sakip_xl.report.model import EMPTY, Heading, Para, Table, number, percent, text
 
 LEAD = ("NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA")
 

@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..numbers import format_id, quantize
+from sakip_xl.read.numbers import format_id, quantize
 
 EMPTY = "-"
 

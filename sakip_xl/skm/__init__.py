@@ -11,19 +11,19 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .. import findings as F
-from ..addresses import cell, parse_cell, quote_sheet
-from ..numbers import TEXT_NUMBER, format_id, read_number, tolerance_for
-from ..sections import Section
-from . import codes  # noqa: F401  (registers the SKM codes)
-from .example import EXAMPLE_ROWS, EXAMPLE_SETTINGS
-from .prefetch import Prefetch
-from .regimes import WEIGHT_EXACT, weight
-from .schema import DISTRIBUSI, SETTINGS, SKM
+from sakip_xl import findings as F
+from sakip_xl.xlsx.addresses import cell, parse_cell, quote_sheet
+from sakip_xl.read.numbers import TEXT_NUMBER, format_id, read_number, tolerance_for
+from sakip_xl.sections import Section
+from sakip_xl.skm import codes  # noqa: F401  (registers the SKM codes)
+from sakip_xl.skm.examples import EXAMPLE_ROWS, EXAMPLE_SETTINGS
+from sakip_xl.skm.prefetch import Prefetch
+from sakip_xl.skm.regimes import WEIGHT_EXACT, weight
+from sakip_xl.skm.schema import DISTRIBUSI, SETTINGS, SKM
 
 if TYPE_CHECKING:
-    from .distribution import Distribution, Source
-    from .responses import Survey
+    from sakip_xl.skm.distribution import Distribution, Source
+    from sakip_xl.skm.responses import Survey
 
 # The computing modules import numpy: they are loaded only when a workbook has an SKM sheet.
 SHEET = "Hasil SKM"
@@ -66,10 +66,10 @@ def analyze(ctx) -> SkmResult | None:
 
 def _survey_sheet(ctx) -> str | None:
     """A sheet not called SKM that holds survey answers (an application's `Sheet1`), when it is the only one."""
-    from ..schema import normalize_header
-    from ..sections import all_input_sheets, tool_sheets
-    from . import locate
-    from .responses import regime_of
+    from sakip_xl.read.schema import normalize_header
+    from sakip_xl.sections import all_input_sheets, tool_sheets
+    from sakip_xl.skm import locate
+    from sakip_xl.skm.responses import regime_of
     known = {normalize_header(n) for spec in all_input_sheets() for n in (spec.name,) + spec.aliases}
     known |= {normalize_header(n) for n in tool_sheets() + ("Pengaturan", "Petunjuk")}
     regime = regime_of(ctx.settings)
@@ -97,9 +97,9 @@ def _survey_sheet(ctx) -> str | None:
 
 def empty_survey_message(ctx) -> str | None:
     """When nothing could be computed: the sheets that look like survey answers, named, and what to do."""
-    from ..schema import normalize_header
-    from . import locate
-    from .responses import regime_of
+    from sakip_xl.read.schema import normalize_header
+    from sakip_xl.skm import locate
+    from sakip_xl.skm.responses import regime_of
     regime = regime_of(ctx.settings)
     full, empty = [], []
     for name in ctx.book.sheet_names:
@@ -128,8 +128,8 @@ def empty_survey_message(ctx) -> str | None:
 
 
 def _analyze(ctx, facts, sheet=None) -> SkmResult | None:
-    from . import distribution, responses
-    from .results import derive_elements, derive_groups
+    from sakip_xl.skm import distribution, responses
+    from sakip_xl.skm.results import derive_elements, derive_groups
     survey = responses.analyze(ctx, facts, sheet)
     sample = None
     if survey is not None:
@@ -149,8 +149,8 @@ def _analyze(ctx, facts, sheet=None) -> SkmResult | None:
 
 
 def render(wb, fmt, ctx, result: SkmResult) -> None:
-    from .hasil import write_distribution, write_survey
-    from .sheet import SkmFormats
+    from sakip_xl.skm.hasil import write_distribution, write_survey
+    from sakip_xl.skm.sheet import SkmFormats
     sf = SkmFormats(wb, fmt)
     if result.survey is not None:
         write_survey(wb, sf, ctx, result.survey, result.sample)
@@ -163,8 +163,8 @@ def _settings_place(ctx, key: str) -> tuple[str, str]:
 
 
 def _sample(ctx, respondents: int) -> Sample:
-    from . import compute as C
-    from .distribution import Source
+    from sakip_xl.skm import compute as C
+    from sakip_xl.skm.distribution import Source
     sheet, addr = _settings_place(ctx, "skm_populasi")
     src = None
     if ctx.settings.sheet and addr:

@@ -1,8 +1,8 @@
 """The SKM finding codes (registered in the catalogue when the section is imported)."""
 from __future__ import annotations
 
-from .. import findings as F
-from ..findings import GALAT, INFO, PERINGATAN, Code
+from sakip_xl import findings as F
+from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code
 
 NIK_CELL = "C10"          # 'Hasil SKM'!C10 holds the NIK rounded to 2 decimals (PK can point at it)
 

@@ -22,9 +22,9 @@ from typing import Sequence
 
 import numpy as np
 
-from ..numbers import excel_serial
-from . import labels as L
-from .regimes import LOWEST_NIK, Regime
+from sakip_xl.read.numbers import excel_serial
+from sakip_xl.skm import labels as L
+from sakip_xl.skm.regimes import LOWEST_NIK, Regime
 
 BLANK = 0
 INVALID = -1

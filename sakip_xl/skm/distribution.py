@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import findings as F
-from ..numbers import INVALID, TEXT_NUMBER, format_id, read_number, tolerance_for
-from ..reader import Record, Table
-from . import compute as C
-from .regimes import Regime, by_name, weight
-from .responses import Element, Index, regime_of
-from .results import derive_elements
-from .schema import DISTRIBUSI
-from ..reader import cell_text as _text
+from sakip_xl import findings as F
+from sakip_xl.read.numbers import INVALID, TEXT_NUMBER, format_id, read_number, tolerance_for
+from sakip_xl.read.reader import Record, Table
+from sakip_xl.skm import compute as C
+from sakip_xl.skm.regimes import Regime, by_name, weight
+from sakip_xl.skm.responses import Element, Index, regime_of
+from sakip_xl.skm.results import derive_elements
+from sakip_xl.skm.schema import DISTRIBUSI
+from sakip_xl.read.reader import cell_text as _text
 
 ANSWER_KEYS = ("n1", "n2", "n3", "n4")
 

@@ -7,10 +7,10 @@ data behave exactly as a blank, which is what python-calamine reports for it.
 """
 from __future__ import annotations
 
-from ..addresses import col_letter, quote_sheet
-from ..sheets.common import num_literal
-from .compute import LETTERS, SCORES
-from .regimes import Regime
+from sakip_xl.xlsx.addresses import col_letter, quote_sheet
+from sakip_xl.write.common import num_literal
+from sakip_xl.skm.compute import LETTERS, SCORES
+from sakip_xl.skm.regimes import Regime
 
 
 def column_range(sheet: str, col: int, first: int, last: int) -> str:

@@ -13,7 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .compute import engine_number
+from sakip_xl.skm.compute import engine_number
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember")

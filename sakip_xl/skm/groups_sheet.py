@@ -5,11 +5,11 @@ Every count is one array formula over whole columns of the SKM sheet:
 """
 from __future__ import annotations
 
-from ..addresses import cell
-from ..sheets.common import stored
-from . import formulas as X
-from .regimes import MAX_ELEMENTS
-from .sheet import v
+from sakip_xl.xlsx.addresses import cell
+from sakip_xl.write.common import stored
+from sakip_xl.skm import formulas as X
+from sakip_xl.skm.regimes import MAX_ELEMENTS
+from sakip_xl.skm.sheet import v
 
 HELPER = 40          # hidden columns AO.. hold the valid-answer count and the sum per element
 
@@ -121,6 +121,6 @@ def _share(ws, fmt, r: int, total: str, value) -> None:
 
 def fit_header(ws, row: int, heads) -> None:
     """A header row starting at column B as tall as its longest wrapped title needs."""
-    from ..sheets.common import fit_row
-    from .sheet import WIDTHS
+    from sakip_xl.write.common import fit_row
+    from sakip_xl.skm.sheet import WIDTHS
     fit_row(ws, row, [(h, WIDTHS[1 + i] if 1 + i < len(WIDTHS) else 11) for i, h in enumerate(heads)])

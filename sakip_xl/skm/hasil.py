@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..addresses import cell, col_letter
-from ..sheets.common import fit_row, stored
-from . import formulas as X
-from . import groups_sheet as GS
-from . import sheet as S
-from .sheet import K, ROW, VALUE_COL, v
+from sakip_xl.xlsx.addresses import cell, col_letter
+from sakip_xl.write.common import fit_row, stored
+from sakip_xl.skm import formulas as X
+from sakip_xl.skm import groups_sheet as GS
+from sakip_xl.skm import sheet as S
+from sakip_xl.skm.sheet import K, ROW, VALUE_COL, v
 
-from . import DIST_SHEET
+from sakip_xl.skm import DIST_SHEET
 
 
 def write_survey(wb, sf, ctx, survey, sample) -> None:
@@ -93,8 +93,8 @@ def _write_dates(ws, sf, survey) -> str:
     """For each data row whose Tanggal is a text read as a date (dates.py), at the same row: the date
     Python read, as long as the cell is not a number: =IF(ISNUMBER(cell),"",serial). The period
     formulas count the dates in the column and these. Returns the range."""
-    from ..addresses import quote_sheet
-    from ..sheets.common import num_literal
+    from sakip_xl.xlsx.addresses import quote_sheet
+    from sakip_xl.write.common import num_literal
     letter = col_letter(survey.columns["tanggal"])
     q = quote_sheet(survey.sheet)
     t = survey.date_values
@@ -248,7 +248,7 @@ def _stated(ws, sf, r: int, sheet: str, row) -> None:
 
 
 def _page(ws, settings, title: str, area=None) -> None:
-    from ..sheets.presentation import print_setup
+    from sakip_xl.write.presentation import print_setup
     if area is None:
         print_setup(ws, settings, title)
     else:

@@ -151,10 +151,10 @@ TEMPLATE_ROWS = 8
 
 def read_table(rows: list[list], sheet: str, out: list) -> dict[str, int]:
     """BUILTIN extended by the Pengaturan table 'Jawaban SKM (tulisan)' / 'Nilai SKM (1-4)' (findings to out)."""
-    from .. import findings as F
-    from ..addresses import cell
-    from ..numbers import NUMBER, TEXT_NUMBER, read_number
-    from ..schema import normalize_header
+    from sakip_xl import findings as F
+    from sakip_xl.xlsx.addresses import cell
+    from sakip_xl.read.numbers import NUMBER, TEXT_NUMBER, read_number
+    from sakip_xl.read.schema import normalize_header
     head = normalize_header(TEXT_HEADER)
     table = dict(BUILTIN)
     for r, row in enumerate(rows):

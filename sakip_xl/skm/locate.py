@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ..reader import HEADER_SCAN_ROWS, _match_row, find_header
-from ..schema import normalize_header
-from .schema import ELEMENT_KEYS, SKM_READ
+from sakip_xl.read.reader import HEADER_SCAN_ROWS, _match_row, find_header
+from sakip_xl.read.schema import normalize_header
+from sakip_xl.skm.schema import ELEMENT_KEYS, SKM_READ
 
 # Keywords (normalize_header words) of each unsur's question, per numbering.
 _KEYWORDS_2017 = {
@@ -126,7 +126,7 @@ MIN_GUESSED = 5          # a sheet not called SKM needs this many unsur read fro
 def looks_like_survey(rows: list[list], regime_name: str) -> bool:
     """Whether a sheet not called SKM holds survey answers: a header naming U1, U2, U3 ... (or five
     unsur's questions), and answers below that are mostly 1-4, a-d or questionnaire words."""
-    from .compute import answer_score
+    from sakip_xl.skm.compute import answer_score
     row, cols, guessed = header(rows, regime_name)
     answer_cols = [c for k, c in cols.items() if k in ELEMENT_KEYS]
     if row < 0 or len(answer_cols) < MIN_QUESTIONS:

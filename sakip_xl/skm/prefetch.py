@@ -24,7 +24,7 @@ class Prefetch:
 
     def _run(self) -> None:
         try:
-            from . import distribution, hasil, responses  # noqa: F401  (numpy and the writers)
+            from sakip_xl.skm import distribution, hasil, responses  # noqa: F401  (numpy and the writers)
             if self._sheet is not None and hasattr(self._book, "sheet_facts"):
                 facts = self._book.sheet_facts(self._sheet)
                 self._errors, self._scan = facts.errors, facts.scan

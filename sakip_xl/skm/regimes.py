@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..schema import normalize_choice
+from sakip_xl.read.schema import normalize_choice
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,15 @@ from operator import itemgetter
 
 import numpy as np
 
-from .. import findings as F
-from ..addresses import cell, parse_cell
-from ..numbers import TEXT_NUMBER, format_id, read_number
-from . import compute as C
-from . import groups as G
-from . import labels as L
-from .codes import Bounded
-from .regimes import DEFAULT, MAX_ELEMENTS, Regime, by_name, weight
-from .schema import ELEMENT_KEYS, PERIOD_MONTH, PROFILE_KEYS, SKM_READ
+from sakip_xl import findings as F
+from sakip_xl.xlsx.addresses import cell, parse_cell
+from sakip_xl.read.numbers import TEXT_NUMBER, format_id, read_number
+from sakip_xl.skm import compute as C
+from sakip_xl.skm import groups as G
+from sakip_xl.skm import labels as L
+from sakip_xl.skm.codes import Bounded
+from sakip_xl.skm.regimes import DEFAULT, MAX_ELEMENTS, Regime, by_name, weight
+from sakip_xl.skm.schema import ELEMENT_KEYS, PERIOD_MONTH, PROFILE_KEYS, SKM_READ
 
 MAX_GROUPS = 30
 MAX_PERIODS = 36
@@ -129,7 +129,7 @@ def analyze(ctx, facts, sheet: str | None = None) -> Survey | None:
     too; formulas saved without a result; hidden rows. Each is reported with its cell.
     `sheet`: the survey sheet when it is not called SKM (locate.py found it).
     """
-    from . import locate
+    from sakip_xl.skm import locate
     book = ctx.book
     sheet = sheet or book.find_sheet(SKM_READ.name, SKM_READ.aliases)
     if sheet is None:
@@ -234,7 +234,7 @@ def _elements(regime, cols, values, rows, date1904, out, sheet, first, table=Non
 def _text_dates(values, t, date1904, out: Bounded, header_cell: str):
     """Reads the texts of the Tanggal column that are dates (dates.py) into `t`; returns the mask of
     those rows (None when there are none) and reports how they were read (SKM-029)."""
-    from . import dates as D
+    from sakip_xl.skm import dates as D
     texts = [v for v in (values.distinct if values.codes is not None else dict.fromkeys(values))
              if type(v) is str and v.strip()]
     if not texts:
@@ -292,7 +292,7 @@ def _implied_regime(ctx, regime, cols, values):
         rows = ctx.book.rows(ctx.settings.sheet)
         if r < len(rows) and c < len(rows[r]) and str(rows[r][c]).strip():
             return None                   # the user chose the regulation: SKM-009 says what is left out
-    from .regimes import REGIMES
+    from sakip_xl.skm.regimes import REGIMES
     return next(r for r in REGIMES if r.count == MAX_ELEMENTS)
 
 

@@ -1,8 +1,8 @@
 """From counts to NRR, IKM, NIK and grades: the derived values of every table."""
 from __future__ import annotations
 
-from . import compute as C
-from .regimes import Regime
+from sakip_xl.skm import compute as C
+from sakip_xl.skm.regimes import Regime
 
 
 def derive_elements(elements, index) -> None:

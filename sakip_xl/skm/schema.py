@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..schema import Column, Setting, TableSheet
-from .regimes import DEFAULT, MAX_ELEMENTS, REGIMES, WEIGHT_EXACT, WEIGHTS
+from sakip_xl.read.schema import Column, Setting, TableSheet
+from sakip_xl.skm.regimes import DEFAULT, MAX_ELEMENTS, REGIMES, WEIGHT_EXACT, WEIGHTS
 
 PERIOD_QUARTER = "triwulan"
 PERIOD_MONTH = "bulan"

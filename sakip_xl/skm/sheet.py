@@ -7,14 +7,14 @@ and the respondent profile (groups_sheet.py).
 """
 from __future__ import annotations
 
-from ..addresses import cell, col_letter, parse_cell, quote_sheet
-from ..sheets.common import fit_row, internal_link, write_link, num_literal, stored
-from ..sheets.presentation import explicit_labels
-from . import formulas as X
-from .codes import NIK_CELL
-from .regimes import WEIGHT_EXACT, weight_label
+from sakip_xl.xlsx.addresses import cell, col_letter, parse_cell, quote_sheet
+from sakip_xl.write.common import fit_row, internal_link, write_link, num_literal, stored
+from sakip_xl.write.presentation import explicit_labels
+from sakip_xl.skm import formulas as X
+from sakip_xl.skm.codes import NIK_CELL
+from sakip_xl.skm.regimes import WEIGHT_EXACT, weight_label
 
-from . import SHEET  # noqa: F401  (hasil.py writes the sheet by this name)
+from sakip_xl.skm import SHEET  # noqa: F401  (hasil.py writes the sheet by this name)
 SUMMARY = ("regulasi", "unsur", "bobot", "responden", "ikm", "nik", "nik_bulat", "mutu", "kinerja",
            "populasi", "sampel", "cukup")
 SUMMARY_LABELS = {

@@ -1,1 +1,0 @@
-"""Low-level OOXML package handling used by :mod:`sakip_xl.splice` (private)."""

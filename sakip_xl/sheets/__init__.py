@@ -1,1 +1,0 @@
-"""Writers of the computed sheets (xlsxwriter), one module per sheet."""

@@ -1,0 +1,177 @@
+"""Shared pieces for writing the computed sheets with xlsxwriter."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+
+import xlsxwriter
+import xlsxwriter.worksheet
+
+from sakip_xl.xlsx.addresses import quote_sheet
+
+
+class _Worksheet(xlsxwriter.worksheet.Worksheet):
+    """A worksheet that writes formulas as given.
+
+    xlsxwriter runs some thirty regular expressions over every formula to add the
+    `_xlfn.` prefix of post-2007 functions; the tool's formulas use only functions
+    that need none (tests/test_formula_functions.py holds them to that list), and
+    skipping the expansion halves the time to write a 500-line budget sheet.
+    """
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        if formula.startswith("{"):
+            formula = formula[1:]
+        if formula.startswith("="):
+            formula = formula[1:]
+        if formula.endswith("}"):
+            formula = formula[:-1]
+        return formula
+
+    # A result too large for a double (1e308 + 1e308) is what Excel shows as #NUM!: never store inf/nan.
+    def _write_formula(self, row, col, formula, cell_format=None, value=0):
+        if isinstance(value, float) and not math.isfinite(value):
+            value = "#NUM!"
+        return super()._write_formula(row, col, formula, cell_format, value)
+
+    def _write_number(self, row, col, number, cell_format=None):
+        if isinstance(number, float) and not math.isfinite(number):
+            return self._write_string(row, col, "#NUM!", cell_format)
+        return super()._write_number(row, col, number, cell_format)
+
+
+class _Workbook(xlsxwriter.Workbook):
+    worksheet_class = _Worksheet
+
+
+def new_workbook(buffer: io.BytesIO, font: tuple[str, float] = ("Calibri", 11.0)) -> xlsxwriter.Workbook:
+    """A workbook for the tool's sheets. Text is never turned into formulas, numbers or links.
+
+    It uses the user's Normal font, so its default font matches the user's
+    (a whole size is passed as an int: xlsxwriter writes 11.0 as "11.0").
+    """
+    size = int(font[1]) if float(font[1]).is_integer() else font[1]
+    wb = _Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "default_format_properties": {"font_name": font[0], "font_size": size},
+        },
+    )
+    # A fixed date: the temporary workbook's bytes then depend only on its content.
+    wb.set_properties({"created": _FIXED_DATE})
+    return wb
+
+
+_FIXED_DATE = dt.datetime(2024, 1, 1)
+
+
+class Formats:
+    """The handful of cell formats the computed sheets use, made once per workbook."""
+
+    def __init__(self, wb: xlsxwriter.Workbook):
+        self.title = wb.add_format({"bold": True, "font_size": 13})
+        self.note = wb.add_format({"italic": True, "font_color": "#595959"})
+        self.header = wb.add_format({
+            "bold": True, "text_wrap": True, "valign": "vcenter", "align": "center",
+            "bg_color": "#D9E1F2", "border": 1,
+        })
+        self.text = wb.add_format({"text_wrap": True, "valign": "top", "border": 1})
+        self.center = wb.add_format({"align": "center", "valign": "top", "border": 1})
+        self.center_wrap = wb.add_format({"align": "center", "valign": "top", "border": 1, "text_wrap": True})
+        self.number = wb.add_format({"num_format": "#,##0.00", "valign": "top", "border": 1})
+        self.integer = wb.add_format({"num_format": "#,##0", "valign": "top", "border": 1})
+        self.percent = wb.add_format({"num_format": "0.00", "valign": "top", "border": 1})
+        self.link = wb.add_format({"font_color": "#0563C1", "underline": 1, "valign": "top", "border": 1})
+        self.label = wb.add_format({"bold": True})
+        self.bold_number = wb.add_format({"bold": True, "num_format": "0.00", "border": 1})
+        self.bold_text = wb.add_format({"bold": True, "border": 1, "text_wrap": True})
+
+
+def num_literal(value: float) -> str:
+    """A float as a formula literal that reads back as the same double."""
+    if not math.isfinite(value):
+        raise ValueError(value)
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(float(value)).upper()
+
+
+def percent_of(src: str, percent: bool) -> str:
+    """A reference to an input cell as the number the user sees: x 100 when the cell is percent-formatted."""
+    return f"{src}*100" if percent else src
+
+
+def number_or_fallback(src: str, fallback: float | None, percent: bool = False) -> str:
+    """=IF(ISNUMBER(src),src,"") — or the number Python read from text in that cell.
+
+    `percent`: the cell has a percent number format (0,72 shown as 72%): src*100, as pk.number_cell reads it.
+    """
+    other = '""' if fallback is None else num_literal(fallback)
+    return f"=IF(ISNUMBER({src}),{percent_of(src, percent)},{other})"
+
+
+def stored(value):
+    """The value stored with a formula: numbers as they are, nothing as ''."""
+    return "" if value is None else value
+
+
+def internal_link(sheet: str, address: str) -> str:
+    return f"internal:{quote_sheet(sheet)}!{address}"
+
+
+# Excel keeps at most this many hyperlinks per worksheet; xlsxwriter drops the cell (text and
+# all) of any link past it, with an English warning on stderr.
+MAX_LINKS = 65_530
+
+
+def write_link(ws, r: int, c: int, target: str, style, text: str, plain=None) -> bool:
+    """A hyperlink, or, once the worksheet holds Excel's limit of links, the same text without
+    one (in `plain`, default `style`). Returns whether the link was written."""
+    if ws.hlink_count >= MAX_LINKS:
+        ws.write_string(r, c, text, plain if plain is not None else style)
+        return False
+    ws.write_url(r, c, target, style, text)
+    return True
+
+
+LINE_HEIGHT = 15.0
+
+
+def lines_needed(text: str, width: float) -> int:
+    """Lines a wrapped text takes in a column `width` characters wide (an estimate:
+    xlsxwriter cannot measure text, and LibreOffice does not re-fit rows on load)."""
+    if not text:
+        return 1
+    per_line = int(max(width * 1.15 - 1, 1))
+    lines = 0
+    for part in str(text).split("\n"):
+        lines += _wrapped_lines(part, per_line)
+    return lines
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """Lines of a greedy word wrap (as spreadsheets wrap: at spaces, long words broken)."""
+    lines, used = 1, 0
+    for word in text.split():
+        size = len(word)
+        need = size if used == 0 else used + 1 + size
+        if need <= per_line:
+            used = need
+            continue
+        if used:
+            lines += 1
+        lines += (size - 1) // per_line
+        used = size - ((size - 1) // per_line) * per_line
+    return lines
+
+
+def fit_row(ws, row: int, cells: list[tuple[str, float]], fmt=None) -> None:
+    """Give a row the height its wrapped texts need (`cells`: text and column width)."""
+    lines = max((lines_needed(t, w) for t, w in cells), default=1)
+    if lines > 1:
+        ws.set_row(row, LINE_HEIGHT * lines, fmt)

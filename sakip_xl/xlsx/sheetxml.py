@@ -1,0 +1,109 @@
+"""Rewrite a generated worksheet so its indices point into the merged package (private)."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from sakip_xl.xlsx.styles import StyleMap
+from sakip_xl.xlsx.xmlutil import excel_declaration, ns_of
+
+
+def rewrite_sheet(root: etree._Element, styles: StyleMap, strings: dict[int, int]) -> None:
+    """Remap style and string indices of a generated sheet; drop tabSelected."""
+    ns = ns_of(root)
+    tag = (lambda name: f"{{{ns}}}{name}") if ns else (lambda name: name)
+    c_tag, v_tag, row_tag, col_tag = tag("c"), tag("v"), tag("row"), tag("col")
+    cf_tag, view_tag = tag("cfRule"), tag("sheetView")
+    xf = styles.xf
+    for el in root.iter(c_tag, row_tag, col_tag, cf_tag, view_tag):
+        t = el.tag
+        if t == c_tag:
+            s = el.get("s")
+            if s is not None:
+                el.set("s", str(_lookup(xf, s, "style")))
+            if el.get("t") == "s":
+                v = el.find(v_tag)
+                if v is not None and v.text is not None:
+                    v.text = str(_lookup(strings, v.text, "shared string"))
+        elif t == row_tag:
+            if el.get("s") is not None:
+                el.set("s", str(_lookup(xf, el.get("s"), "style")))
+        elif t == col_tag:
+            if el.get("style") is not None:
+                el.set("style", str(_lookup(xf, el.get("style"), "style")))
+        elif t == cf_tag:
+            if el.get("dxfId") is not None:
+                el.set("dxfId", str(_lookup(styles.dxf, el.get("dxfId"), "dxf")))
+        elif t == view_tag:
+            el.attrib.pop("tabSelected", None)
+
+
+def _lookup(mapping: dict[int, int], raw: str, what: str) -> int:
+    try:
+        return mapping[int(raw)]
+    except (KeyError, ValueError):
+        raise ValueError(f"generated sheet uses unknown {what} index {raw!r}") from None
+
+
+# The start tags a generated sheet's indices sit in, and a shared-string cell's value right
+# after its start tag. xlsxwriter writes these without prefixes, with double quotes, one
+# attribute each; text and formulas are escaped ("<" and ">" as entities), so no tag or
+# '"><v>' can appear inside them.
+_TAG = re.compile(rb'<(c|row|col|cfRule|sheetView)(\s[^>]*?)?(/?)>(?:<v>(\d+)</v>)?')
+_ATTR = {b"c": re.compile(rb'\ss="(\d+)"'), b"row": re.compile(rb'\ss="(\d+)"'),
+         b"col": re.compile(rb'\sstyle="(\d+)"'), b"cfRule": re.compile(rb'\sdxfId="(\d+)"')}
+_TAB_SELECTED = re.compile(rb'\stabSelected="[^"]*"')
+_SHARED = b't="s"'
+_EMPTY = re.compile(rb'<([A-Za-z]\w*)(\s[^<>]*?)?></\1>')      # <v></v>: lxml writes <v/>
+_SHEET_DATA = re.compile(rb'<sheetData\b[^>]*?(/?)>')
+# Inside <sheetData>: a cell's or a row's style, a shared-string cell's value.
+_CELL_STYLE = re.compile(rb'(<(?:c|row) r="\d*[A-Z]*\d+")((?: [A-Za-z]+="[^"]*")*?) s="(\d+)"')
+_SHARED_VALUE = re.compile(rb' t="s"><v>(\d+)</v>')
+
+
+def rewrite_sheet_bytes(data: bytes, styles: StyleMap, strings: dict[int, int]) -> bytes:
+    """rewrite_sheet on the bytes of a sheet written by xlsxwriter, without building its tree:
+    the same output as parsing, rewriting and serialising it, in a fraction of the time and
+    of the memory (a tree costs hundreds of bytes a cell). The cells are rewritten with one
+    dictionary lookup each; the few tags around them as in rewrite_sheet."""
+    xf, dxf = styles.xf, styles.dxf
+
+    def one(m: re.Match) -> bytes:
+        name, attrs, close, value = m.group(1), m.group(2) or b"", m.group(3), m.group(4)
+        if name == b"sheetView":
+            attrs = _TAB_SELECTED.sub(b"", attrs)
+        else:
+            table, what = (dxf, "dxf") if name == b"cfRule" else (xf, "style")
+            attrs = _ATTR[name].sub(lambda a: a.group(0)[: a.start(1) - a.start(0)]
+                                    + str(_lookup(table, a.group(1), what)).encode() + b'"', attrs, count=1)
+        out = b"<" + name + attrs + close + b">"
+        if value is not None:
+            if name == b"c" and _SHARED in attrs:
+                value = str(_lookup(strings, value, "shared string")).encode()
+            out += b"<v>" + value + b"</v>"
+        return out
+
+    start = _SHEET_DATA.search(data)
+    end = data.find(b"</sheetData>") if start is not None and not start.group(1) else -1
+    if end < 0:
+        body = _TAG.sub(one, data)
+    else:
+        style_attr: dict[bytes, bytes] = {}
+
+        def style(m: re.Match) -> bytes:
+            raw = m.group(3)
+            new = style_attr.get(raw)
+            if new is None:
+                new = style_attr[raw] = b' s="%d"' % _lookup(xf, raw, "style")
+            return m.group(1) + m.group(2) + new
+
+        def shared(m: re.Match) -> bytes:
+            return b' t="s"><v>%d</v>' % _lookup(strings, m.group(1), "shared string")
+
+        cells = _SHARED_VALUE.sub(shared, _CELL_STYLE.sub(style, data[start.end():end]))
+        body = _TAG.sub(one, data[:start.end()]) + cells + _TAG.sub(one, data[end:])
+    body = _EMPTY.sub(lambda m: m.group(0)[: m.end(2) - m.start(0) if m.group(2) else len(m.group(1)) + 1]
+                      + b"/>", body)
+    return excel_declaration(body.lstrip())
