@@ -1,6 +1,6 @@
 """sakip-xl: computed sheets and findings for SAKIP performance workbooks."""
 
-__version__ = "0.1.0"
+from sakip_xl._version import __version__
 
 __all__ = ["__version__", "analyze", "check", "compute"]
 

@@ -10,8 +10,9 @@ from sakip_xl import clitext
 
 clitext.install()   # before any option is declared: click takes some of its texts then
 
-from sakip_xl import __version__  # noqa: E402
+from sakip_xl._version import __version__  # noqa: E402
 from sakip_xl import findings as F  # noqa: E402
+from sakip_xl.catalogue import catalogue, catalogue_markdown
 from sakip_xl.errors import SakipError  # noqa: E402
 
 EXIT_HELP = """\b
@@ -196,12 +197,12 @@ def template(output, force):
               show_default=True, help="markdown menghasilkan docs/kode-temuan.md.")
 def codes(fmt):
     if fmt == "markdown":
-        _echo(F.catalogue_markdown(), nl=False)
+        _echo(catalogue_markdown(), nl=False)
         return
     if fmt == "json":
-        _echo(json.dumps([vars(c) for c in F.catalogue()], ensure_ascii=False, indent=2))
+        _echo(json.dumps([vars(c) for c in catalogue()], ensure_ascii=False, indent=2))
         return
-    for c in F.catalogue():
+    for c in catalogue():
         _echo(f"{c.code}  [{c.severity}]  {c.title}\n    Perbaikan: {c.hint}")
 
 

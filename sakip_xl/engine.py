@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sakip_xl import __version__
+from sakip_xl._version import __version__
 from sakip_xl import findings as F
 from sakip_xl.errors import OutputError
 from sakip_xl.read.reader import WorkbookData
@@ -30,11 +30,11 @@ from sakip_xl.xlsx.safeio import (
 )
 from sakip_xl.read.schema import PK
 from sakip_xl.read.settings import Settings, read_settings
-from sakip_xl.sections import Context, sections
+from sakip_xl.sections import Context, all_settings, is_input_sheet_name, known_sheet_names, sections
 from sakip_xl.xlsx.splice import check_container, inspect_package, read_ahead, splice
 
 if TYPE_CHECKING:
-    from sakip_xl.pk.analyze import Indicator
+    from sakip_xl.pk.model import Indicator
 
 # The writers (xlsxwriter) and reviu are imported where they are used: a big sheet's
 # background parse starts before them (see analyze), so their import time overlaps it.
@@ -75,6 +75,16 @@ class Report:
         return self.counts.get(F.GALAT, 0) > 0
 
 
+def _finding_order(sheet_order: dict[str, int]):
+    """Findings by severity, then by the user's sheet order, then by cell (row, column)."""
+    from sakip_xl.xlsx.addresses import cell_sort_key
+
+    def key(f: F.Finding):
+        return (F.SEVERITY_ORDER[f.severity], sheet_order.get(f.sheet, 999), cell_sort_key(f.cell), f.code)
+
+    return key
+
+
 def analyze(data: bytes, render_early: bool = False, overrides: dict | None = None) -> Analysis:
     """Read and compute; raises SakipError for fatal problems, collects the rest.
 
@@ -84,12 +94,12 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
     read instead of what those cells hold (check: the settings used at compute time).
     """
     check_container(data)
-    info = inspect_package(data)
+    info = inspect_package(data, protected=is_input_sheet_name)
     book = WorkbookData(data, load=False, overrides=overrides)
     big = book.prefetch_large()
     book.load()
-    ctx = Context(book=book, settings=None, date1904=info.date1904)
-    ctx.settings = read_settings(book, ctx.findings)
+    ctx = Context(book=book, settings=None, date1904=info.date1904, known_sheets=known_sheet_names())
+    ctx.settings = read_settings(book, ctx.findings, all_settings())
     results = {}
     secs = sections()
     # Sections whose input is still being parsed in the background go last. Every
@@ -107,7 +117,7 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
     for section in late:
         results[section.key] = ctx.results[section.key] = section.analyze(ctx)
     if all(r is None for r in results.values()):
-        from sakip_xl.skm import empty_survey_message
+        from sakip_xl.skm.analyze import empty_survey_message
         message = empty_survey_message(ctx)
         if message:
             from sakip_xl.errors import WorkbookLayoutError
@@ -134,7 +144,7 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
                                        row=rec.row + 1))
     user_sheets = [s for s in book.sheet_names if s not in info.owned_sheets]
     order = {name: i for i, name in enumerate(user_sheets)}
-    ctx.findings.sort(key=F.sort_key(order))
+    ctx.findings.sort(key=_finding_order(order))
     analysis = Analysis(sheet_names=book.sheet_names, context=ctx, results=results, findings=ctx.findings,
                         font=info.default_font, owned_sheets=list(info.owned_sheets),
                         tool_version=info.tool_version)
@@ -208,9 +218,9 @@ class _Renderer:
     def finish(self, analysis: Analysis) -> bytes:
         self.advance(sections(), analysis.results, analysis.context)
         subtitle = f"Dibuat oleh sakip-xl {__version__}. Klik sel di kolom Sel untuk menuju sel yang dimaksud."
-        from sakip_xl.check import sheet as pemeriksaan_sheet
+        from sakip_xl.review import sheet as pemeriksaan_sheet
 
-        from sakip_xl.check import snapshot
+        from sakip_xl.review import snapshot
 
         with self._quiet():
             pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
@@ -264,7 +274,7 @@ def check(path: str | Path, password: str | None = None) -> Report:
     with gc_paused():
         analysis = analyze(data)
         found = list(analysis.findings)
-        from sakip_xl.check import reviu          # registers the WB- codes
+        from sakip_xl.review import reviu          # registers the WB- codes
 
         fresh = render(analysis)
         expected = [s for s in tool_sheet_names(fresh)]
@@ -283,8 +293,8 @@ def check(path: str | Path, password: str | None = None) -> Report:
 def _basis_of_comparison(data: bytes, analysis: Analysis, fresh: bytes):
     """What the stored sheets are compared with: the fresh rendering, or, when the settings were
     changed after compute, a rendering of the current data under the settings used then."""
-    from sakip_xl.check import reviu
-    from sakip_xl.check import snapshot
+    from sakip_xl.review import reviu
+    from sakip_xl.review import snapshot
 
     old = snapshot.read(reviu.stored_value(data, snapshot.SHEET, snapshot.CELL))
     now = snapshot.read(snapshot.take(analysis))
@@ -302,8 +312,6 @@ def _basis_of_comparison(data: bytes, analysis: Analysis, fresh: bytes):
 
 
 def _setting_labels() -> dict[str, str]:
-    from sakip_xl.sections import all_settings
-
     return {s.key: s.label for s in all_settings()}
 
 
@@ -347,7 +355,7 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
             ahead = read_ahead(data)
             analysis = analyze(data, render_early=True)
             generated = render(analysis)
-            result = splice(data, generated, tool_version=__version__, ahead=ahead)
+            result = splice(data, generated, tool_version=__version__, ahead=ahead, protected=is_input_sheet_name)
         if reencrypt is not None:
             result = encrypt(result, reencrypt)
         if in_place:
@@ -366,7 +374,7 @@ def _worth_keeping(old_backup: bytes, password: str | None = None) -> bool:
     anything unreadable (an encrypted one that does not open with this run's password) is the only
     copy of something and is never overwritten."""
     try:
-        return not inspect_package(open_bytes(old_backup, password)[0]).owned_sheets
+        return not inspect_package(open_bytes(old_backup, password)[0], protected=is_input_sheet_name).owned_sheets
     except Exception:       # noqa: BLE001 - unreadable: keep it
         return True
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sakip_xl.seed_data import JELBUK_PK, JELBUK_SETTINGS  # noqa: F401  (the example's rows, re-exported)
+from sakip_xl.sections import sections
 from sakip_xl.template import build_template
 
 TEMPLATE_NAME = "templates/sakip-xl-template.xlsx"
@@ -19,8 +19,7 @@ def template_bytes() -> bytes:
 
 
 def example_bytes() -> bytes:
-    from sakip_xl.sections import sections
-    settings, rows = dict(JELBUK_SETTINGS), {"PK": JELBUK_PK}
+    settings, rows = {}, {}
     for sec in sections():
         settings.update(sec.example_settings)
         rows.update(sec.example_rows)

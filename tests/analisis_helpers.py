@@ -1,7 +1,7 @@
 """The seed example with the analysis sheets filled in."""
 from __future__ import annotations
 
-from sakip_xl.examples import JELBUK_PK, JELBUK_SETTINGS
+from sakip_xl.seed_data import JELBUK_PK, JELBUK_SETTINGS
 from sakip_xl.sections import sections
 from sakip_xl.template import build_template
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import xlsxwriter
 
-from sakip_xl.examples import JELBUK_PK, JELBUK_SETTINGS, example_bytes
+from sakip_xl.examples import example_bytes
+from sakip_xl.seed_data import JELBUK_PK, JELBUK_SETTINGS
 from sakip_xl.template import build_template
 
 

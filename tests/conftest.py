@@ -51,7 +51,7 @@ def pytest_sessionfinish(session, exitstatus):
     (_Path(folder) / f"{worker}.json").write_text(_json.dumps(sorted(_RAISED)))
     if hasattr(session.config, "workerinput") or exitstatus != 0 or not _whole_suite(session.config):
         return
-    from sakip_xl.findings import catalogue
+    from sakip_xl.catalogue import catalogue
 
     raised = set()
     for f in _Path(folder).glob("*.json"):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 
-from sakip_xl.examples import JELBUK_PK, JELBUK_SETTINGS
+from sakip_xl.seed_data import JELBUK_PK, JELBUK_SETTINGS
 from sakip_xl.template import build_template
 
 VALUES = {"Y/T": {"Y": 1.0, "T": 0.0}, "A-E": {"A": 1.0, "B": 0.75, "C": 0.5, "D": 0.25, "E": 0.0}}

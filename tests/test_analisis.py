@@ -6,7 +6,7 @@ import openpyxl
 
 from analisis_helpers import ANALISIS_ROWS, FOLLOW_ROWS, analysed_example
 from sakip_xl.engine import compute
-from sakip_xl.examples import JELBUK_PK
+from sakip_xl.seed_data import JELBUK_PK
 from sakip_xl.report import write
 
 LABELS = {"penyebab": "Penyebab Keberhasilan/Kegagalan", "upaya": "Upaya yang Dilakukan",

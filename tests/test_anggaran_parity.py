@@ -8,7 +8,7 @@ import pytest
 from anggaran_builders import budget_workbook
 from builders import JELBUK_SETTINGS, example, free_layout
 from lo_oracle import compare_with_engine
-from sakip_xl.anggaran import JELBUK_BELANJA
+from sakip_xl.anggaran.examples import JELBUK_BELANJA
 from sakip_xl.anggaran.sheet import SHEET
 from sakip_xl.engine import compute
 

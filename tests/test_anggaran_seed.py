@@ -8,7 +8,7 @@ import pytest
 
 from anggaran_builders import ang, bel, budget_workbook
 from builders import example, free_layout
-from sakip_xl.anggaran import JELBUK_ANGGARAN, JELBUK_BELANJA
+from sakip_xl.anggaran.examples import JELBUK_ANGGARAN, JELBUK_BELANJA
 from sakip_xl.anggaran.sheet import COL, SHEET
 from sakip_xl.engine import check, compute
 

@@ -13,7 +13,7 @@ from anggaran_builders import budget_workbook
 from sakip_xl.engine import check
 from sakip_xl.findings import GALAT
 from sakip_xl.report.anggaran import programme_table
-from sakip_xl.report.model import amount
+from sakip_xl.write.report_model import amount
 
 
 def codes_of(report, sheet=None):

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from builders import example
 from sakip_xl import findings as F
+from sakip_xl.catalogue import catalogue, catalogue_markdown
 from sakip_xl.cli import main
 from sakip_xl.console import compress_places, lines
 
@@ -98,7 +99,7 @@ def test_version_text():
 
 
 def test_catalogue_texts_have_no_click_english():
-    for c in F.catalogue():
+    for c in catalogue():
         for text in (c.title, c.template, c.hint):
             assert not _offenders(text.replace("Google Form", "")), (c.code, text)
 

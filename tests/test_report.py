@@ -18,7 +18,7 @@ from sakip_xl.engine import analyze, compute
 from sakip_xl.read.numbers import TEXT_NUMBER, read_number, tolerance_for
 from sakip_xl.report import build, render_bytes, write
 from sakip_xl.report.document import FIXED_DATE
-from sakip_xl.report.model import amount, number, percent, rupiah
+from sakip_xl.write.report_model import amount, number, percent, rupiah
 from sakip_xl.skm import sheet as SKM_SHEET
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -293,7 +293,7 @@ def test_cli_report_refuses_an_open_document_unless_forced(tmp_path):
 
 @given(st.text(max_size=60))
 def test_any_user_text_fits_in_a_word_document(value):
-    from sakip_xl.report.model import text
+    from sakip_xl.write.report_model import text
     shown = text(value)
     assert shown == "-" or (shown == shown.strip() and "\n" not in shown)
     document = docx.Document()

@@ -107,7 +107,7 @@ def test_deleted_tool_sheet_is_reported(tmp_path):
 
 
 def test_formula_spelling_is_not_an_edit():
-    from sakip_xl.check.reviu import _norm_formula
+    from sakip_xl.review.reviu import _norm_formula
 
     ours = "=IF(ISNUMBER('PK'!F5),'PK'!F5,\"'PK'!F5\")+SUM('Hasil SKM'!A1:A2)"
     saved = "IF(ISNUMBER(PK!F5), PK!F5,\"'PK'!F5\")+SUM('Hasil SKM'!A1:A2)"
@@ -214,7 +214,7 @@ def test_a_workbook_computed_before_settings_were_recorded_is_checked_as_before(
 
 def test_many_hand_edits_in_one_sheet_are_capped_and_summarised(tmp_path):
     """Every formula of Capaian pasted over as values: MAX_PER_SHEET WB-001 findings, the rest counted in WB-006."""
-    from sakip_xl.check.reviu import MAX_PER_SHEET
+    from sakip_xl.review.reviu import MAX_PER_SHEET
     from zipedit import edit_sheet_xml
 
     out = finished(tmp_path)

@@ -27,10 +27,10 @@ from sakip_xl.xlsx.splice import (
     TOOL_MARKER,
     VERSION_MARKER,
     check_container,
-    is_input_sheet_name,
     inspect_package,
     splice,
 )
+from sakip_xl.sections import is_input_sheet_name
 from splice_fixtures import (
     generated,
     make_zip,
@@ -840,16 +840,16 @@ def test_any_valid_sheet_names_splice_cleanly(user, tool, keep):
         return
     original = _simple_workbook(user)
     gen_full = _simple_workbook(tool, formula_target=user[0])
-    output = splice(original, gen_full, tool_version='v"1"')
+    output = splice(original, gen_full, tool_version='v"1"', protected=is_input_sheet_name)
     assert check_package(output) == []
-    info = inspect_package(output)
+    info = inspect_package(output, protected=is_input_sheet_name)
     assert info.sheet_names == user + tool
     assert info.owned_sheets == tool and info.tool_version == 'v"1"'
-    assert splice(output, gen_full, tool_version='v"1"') == output
+    assert splice(output, gen_full, tool_version='v"1"', protected=is_input_sheet_name) == output
     assert python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(output)).sheet_names == user + tool
     # Re-run with fewer tool sheets: the others go, positions and names stay valid.
     fewer = tool[: max(1, min(keep, len(tool)))]
-    again = splice(output, _simple_workbook(fewer, formula_target=user[0]), tool_version="2")
+    again = splice(output, _simple_workbook(fewer, formula_target=user[0]), tool_version="2", protected=is_input_sheet_name)
     assert check_package(again) == []
     assert inspect_package(again).sheet_names == user + fewer
     assert unreachable_parts(again) == []

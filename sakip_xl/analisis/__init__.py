@@ -7,15 +7,12 @@ paragraphs/tables in the Word report (report.py).
 """
 from __future__ import annotations
 
-from sakip_xl import findings as _findings
-from sakip_xl.sections import Section
+from sakip_xl.contract import Section
 from sakip_xl.analisis.analyze import analyze
 from sakip_xl.analisis.codes import CODES
 from sakip_xl.analisis.examples import ANALISIS_ROWS, FOLLOW_ROWS
 from sakip_xl.analisis.schema import ANALISIS, SETTINGS, TINDAK_LANJUT_SKM
 from sakip_xl.analisis.sheet import SHEET, render
-
-_findings.register(CODES)
 
 SECTION = Section(
     key="analisis",
@@ -23,6 +20,7 @@ SECTION = Section(
     output_sheets=(SHEET,),
     analyze=analyze,
     render=render,
+    codes=tuple(CODES),
     settings=SETTINGS,
     example_rows={ANALISIS.name: ANALISIS_ROWS, TINDAK_LANJUT_SKM.name: FOLLOW_ROWS},
 )

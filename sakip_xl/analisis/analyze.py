@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sakip_xl import findings as F
 from sakip_xl.read.numbers import format_id
-from sakip_xl.pk.analyze import Indicator
+from sakip_xl.pk.model import Indicator
 from sakip_xl.read.reader import cell_text
 from sakip_xl.renstra.matching import fold, match_names
 from sakip_xl.analisis.schema import ANALISIS, TEXT_COLUMNS, TINDAK_LANJUT_SKM

@@ -1,7 +1,7 @@
 """Finding codes of the analysis texts (ANL-)."""
 from __future__ import annotations
 
-from sakip_xl.findings import INFO, PERINGATAN, Code
+from sakip_xl.findings import INFO, PERINGATAN, Code, register
 
 CODES = [
     Code("ANL-001", PERINGATAN, "Indikator analisis tidak ada di PK",
@@ -14,3 +14,5 @@ CODES = [
          "Capaian {capaian} % di bawah 100 % tetapi penyebab kegagalannya belum ditulis di lembar {lembar}.",
          "Tulis penyebab, upaya dan rencana tindak lanjutnya (PermenPANRB 53/2014: analisis capaian kinerja)."),
 ]
+
+register(CODES)

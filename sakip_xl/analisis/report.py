@@ -1,7 +1,7 @@
 """Report blocks: the analysis under each sasaran's tables, and the SKM follow-up table."""
 from __future__ import annotations
 
-from sakip_xl.report.model import Para, Table, fixed, text
+from sakip_xl.write.report_model import Para, Table, fixed, text
 from sakip_xl.analisis.analyze import KEYS, LABELS
 
 

@@ -58,7 +58,7 @@ def write(wb, fmt: Formats, result: Result, indicators, settings) -> None:
 
 
 def write_follow_up(wb, fmt: Formats, result: Result) -> None:
-    from sakip_xl.skm import DIST_SHEET, SHEET as SKM_SHEET
+    from sakip_xl.skm.schema import DIST_SHEET, SHEET as SKM_SHEET
     from sakip_xl.skm.sheet import WIDTHS, K, TABLE_HEADER
     name = SKM_SHEET if result.follow_source == "survey" else DIST_SHEET
     ws = wb.get_worksheet_by_name(name)

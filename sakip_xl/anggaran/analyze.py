@@ -7,7 +7,7 @@ from sakip_xl import findings as F
 from sakip_xl.pk.capaian import mean as capaian_mean
 from sakip_xl.xlsx.addresses import cell as cell_address, parse_cell, ref
 from sakip_xl.read.numbers import BLANK, INVALID, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, excel_serial, format_id, read_number
-from sakip_xl.pk.analyze import NumberCell, number_cell
+from sakip_xl.read.cells import NumberCell, number_cell
 from sakip_xl.read.reader import cell_text, ExcelError, Table
 from sakip_xl.read.schema import normalize_header
 from sakip_xl.anggaran import classes as K

@@ -1,7 +1,7 @@
 """The ANG- finding codes (registered in the catalogue when the package is imported)."""
 from __future__ import annotations
 
-from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code
+from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code, register
 
 _FIX_SUM = "Samakan angka baris ini dengan jumlah rinciannya, atau perbaiki rincian yang salah."
 
@@ -75,3 +75,5 @@ CODES = [
          "yang pagunya sama dengan jumlah baris di bawahnya dibaca sebagai induk baris-baris itu.",
          "Periksa kolom Tingkat di lembar Hasil Anggaran; isi kolom Kode/No atau Tingkat agar susunannya pasti."),
 ]
+
+register(CODES)

@@ -13,7 +13,7 @@ from sakip_xl.write.common import fit_row, num_literal, stored
 from sakip_xl.anggaran import compute as C
 from sakip_xl.anggaran.analyze import AnggaranResult, BudgetTable
 from sakip_xl.anggaran.schema import RULE_ABOVE
-from sakip_xl.anggaran.sheet import COL, SHEET, Styles, call, serapan_formula, share_formula
+from sakip_xl.anggaran.layout import COL, SHEET, Styles, call, serapan_formula, share_formula
 
 SUMMARY_HEADERS = ("No", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Porsi Pagu (%)")
 

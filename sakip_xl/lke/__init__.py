@@ -7,8 +7,7 @@ the final score and predikat, self against evaluator, and last year's score.
 """
 from __future__ import annotations
 
-from sakip_xl import findings as _findings
-from sakip_xl.sections import Section
+from sakip_xl.contract import Section
 from sakip_xl.lke.analyze import analyze
 from sakip_xl.lke.codes import CODES
 from sakip_xl.lke.examples import EXAMPLE_ROWS, EXAMPLE_SETTINGS
@@ -17,14 +16,13 @@ from sakip_xl.lke.schema import LKE, SETTINGS
 from sakip_xl.lke.sheet import SHEET, render
 from sakip_xl.lke.tables import write_template_tables
 
-_findings.register(CODES)
-
 SECTION = Section(
     key="lke",
     input_sheets=(LKE,),
     output_sheets=(SHEET,),
     analyze=analyze,
     render=render,
+    codes=tuple(CODES),
     settings=SETTINGS,
     example_rows={LKE.name: EXAMPLE_ROWS},
     example_settings=EXAMPLE_SETTINGS,

@@ -1,7 +1,7 @@
 """Finding codes of the LKE section (LKE-)."""
 from __future__ import annotations
 
-from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code
+from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code, register
 
 CODES = [
     Code("LKE-001", PERINGATAN, "Kriteria LKE belum dijawab",
@@ -29,3 +29,5 @@ CODES = [
          "Jumlah bobot sub-komponen {total}, bukan 100; predikat dibaca dari nilai apa adanya.",
          "Periksa bobot sub-komponen (PermenPANRB 88/2021: jumlahnya 100)."),
 ]
+
+register(CODES)

@@ -6,7 +6,7 @@ with the value analyze.py computed (its Python twin).
 from __future__ import annotations
 
 from sakip_xl.xlsx.addresses import cell, parse_cell, ref
-from sakip_xl.pk.analyze import shown_value
+from sakip_xl.read.cells import shown_value
 from sakip_xl.pk.sheet import shown_formula
 from sakip_xl.write.common import Formats, fit_row, internal_link, num_literal, number_or_fallback, stored, write_link
 from sakip_xl.write.presentation import print_setup

@@ -7,8 +7,11 @@ from sakip_xl.pk import capaian as C
 from sakip_xl import findings as F
 from sakip_xl.read import ordinal
 from sakip_xl.read.numbers import BLANK, NOT_AVAILABLE, format_id, tolerance_for
-from sakip_xl.pk.analyze import (JENIS_KUALITATIF, JENIS_RENTANG, JENIS_TUNGGAL, QUARTER_KEYS, QUARTER_NAMES, Indicator, NumberCell,
-                 PkContext, _text, check_stated, number_cell, polarity, report_number, shown_value, year_rule)
+from sakip_xl.pk.judge import check_stated, polarity, report_number, year_rule
+from sakip_xl.pk.model import Indicator, PkContext
+from sakip_xl.pk.schema import JENIS_KUALITATIF, JENIS_RENTANG, JENIS_TUNGGAL, QUARTER_KEYS, QUARTER_NAMES
+from sakip_xl.read.cells import NumberCell, number_cell, shown_value
+from sakip_xl.read.cells import text_of as _text
 from sakip_xl.read.reader import Record, Table
 
 

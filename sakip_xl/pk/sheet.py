@@ -12,7 +12,9 @@ from sakip_xl.pk import capaian as C
 from sakip_xl.read import ordinal
 from sakip_xl.xlsx.addresses import cell, col_letter, parse_cell, quote_sheet, ref
 from sakip_xl.read.numbers import format_id
-from sakip_xl.pk.analyze import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP, Indicator, stated_is_fraction, stated_shown
+from sakip_xl.pk.judge import stated_is_fraction, stated_shown
+from sakip_xl.pk.model import Indicator
+from sakip_xl.pk.schema import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP
 from sakip_xl.read.settings import Settings
 from sakip_xl.write import presentation as P
 from sakip_xl.write.common import Formats, fit_row, internal_link, write_link, num_literal, number_or_fallback, percent_of, stored

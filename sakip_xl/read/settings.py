@@ -7,7 +7,7 @@ from sakip_xl import findings as F
 from sakip_xl.xlsx.addresses import cell as cell_address
 from sakip_xl.read.numbers import NUMBER, TEXT_NUMBER, read_number
 from sakip_xl.read.reader import WorkbookData
-from sakip_xl.read.schema import OPERATORS, PENGATURAN, ScaleRow, normalize_choice, normalize_header
+from sakip_xl.read.schema import OPERATORS, PENGATURAN, ScaleRow, Setting, normalize_choice, normalize_header
 
 
 @dataclass
@@ -34,23 +34,23 @@ class Settings:
         return self.values.get(key)
 
 
-def defaults() -> Settings:
-    from sakip_xl.sections import all_settings
-    values = {s.key: s.default for s in all_settings()}
+def defaults(known: tuple[Setting, ...]) -> Settings:
+    values = {s.key: s.default for s in known}
     return Settings(values=values, scale=PENGATURAN.default_scale, scale_ref=None)
 
 
-def read_settings(book: WorkbookData, out: list) -> Settings:
+def read_settings(book: WorkbookData, out: list, known: tuple[Setting, ...]) -> Settings:
+    """The settings of the Pengaturan sheet; `known`: every setting of every section
+    (sections.all_settings()), found by its label or an alias."""
     sheet = book.find_sheet(PENGATURAN.name)
     if sheet is None:
         out.append(F.make("SET-003", PENGATURAN.name, ""))
-        return defaults()
+        return defaults(known)
     rows = book.rows(sheet)
-    result = defaults()
+    result = defaults(known)
     result.sheet = sheet
     labels = {}
-    from sakip_xl.sections import all_settings
-    for s in all_settings():
+    for s in known:
         for name in (s.label,) + s.aliases:
             labels[normalize_header(name)] = s
     for r, row in enumerate(rows):

@@ -6,7 +6,7 @@ JSON_KEYS_HELP, which the CLI's --help shows.
 """
 from __future__ import annotations
 
-from sakip_xl import __version__
+from sakip_xl._version import __version__
 from sakip_xl.rekap import aggregate
 from sakip_xl.rekap.model import Rekap
 from sakip_xl.rekap.sheet_lists import failure_kind

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sakip_xl.pk import capaian as C
 from sakip_xl.errors import SakipError
-from sakip_xl.pk.analyze import JENIS_KUALITATIF
+from sakip_xl.pk.schema import JENIS_KUALITATIF
 from sakip_xl.rekap.model import STALE_CODES, Failure, IndicatorRow, OpdRow, SasaranRow
 from sakip_xl.read.reader import cell_text as _text
 

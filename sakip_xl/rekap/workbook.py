@@ -5,7 +5,7 @@ import datetime as dt
 import io
 from collections import Counter
 
-from sakip_xl import __version__
+from sakip_xl._version import __version__
 from sakip_xl.write.common import new_workbook
 from sakip_xl.rekap import sheet_lists, sheet_opd
 from sakip_xl.rekap.aggregate import year_text

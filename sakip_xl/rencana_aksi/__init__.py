@@ -6,15 +6,12 @@ Findings: quarters without a target or a realisasi, indicators missing on either
 """
 from __future__ import annotations
 
-from sakip_xl import findings as _findings
-from sakip_xl.sections import Section
+from sakip_xl.contract import Section
 from sakip_xl.rencana_aksi.analyze import analyze
 from sakip_xl.rencana_aksi.codes import CODES
 from sakip_xl.rencana_aksi.examples import EXAMPLE_ROWS
 from sakip_xl.rencana_aksi.schema import RENCANA_AKSI
 from sakip_xl.rencana_aksi.sheet import SHEET, render
-
-_findings.register(CODES)
 
 SECTION = Section(
     key="rencana_aksi",
@@ -22,5 +19,6 @@ SECTION = Section(
     output_sheets=(SHEET,),
     analyze=analyze,
     render=render,
+    codes=tuple(CODES),
     example_rows={RENCANA_AKSI.name: EXAMPLE_ROWS},
 )

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from sakip_xl.pk import capaian as C
 from sakip_xl import findings as F
 from sakip_xl.read.numbers import BLANK, NOT_AVAILABLE, NUMBER, TEXT_NUMBER, INVALID, format_id
-from sakip_xl.pk.analyze import QUARTER_KEYS, Indicator, NumberCell, number_cell
+from sakip_xl.pk.model import Indicator
+from sakip_xl.pk.schema import QUARTER_KEYS
+from sakip_xl.read.cells import NumberCell, number_cell
 from sakip_xl.read.reader import Record, cell_text
 from sakip_xl.renstra.matching import match_names
 from sakip_xl.rencana_aksi.schema import QUARTERS, RENCANA_AKSI, TARGET_KEYS

@@ -1,7 +1,7 @@
 """Finding codes of the Rencana Aksi section (RA-)."""
 from __future__ import annotations
 
-from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code
+from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code, register
 
 CODES = [
     Code("RA-001", PERINGATAN, "Target triwulan kosong",
@@ -29,3 +29,5 @@ CODES = [
          "Indikator kualitatif (skala '{scale}'): capaian triwulan tidak dihitung.",
          "Capaian indikator kualitatif dihitung tahunan di lembar Capaian."),
 ]
+
+register(CODES)

@@ -8,15 +8,12 @@ documents, indicators missing from one of them.
 """
 from __future__ import annotations
 
-from sakip_xl import findings as _findings
-from sakip_xl.sections import Section
+from sakip_xl.contract import Section
 from sakip_xl.renstra.analyze import analyze
 from sakip_xl.renstra.codes import CODES
 from sakip_xl.renstra.examples import JELBUK_IKU, JELBUK_RENSTRA, JELBUK_SETTINGS
 from sakip_xl.renstra.schema import IKU, RENSTRA, SETTINGS
 from sakip_xl.renstra.sheet import SHEET, render
-
-_findings.register(CODES)
 
 SECTION = Section(
     key="renstra",
@@ -24,6 +21,7 @@ SECTION = Section(
     output_sheets=(SHEET,),
     analyze=analyze,
     render=render,
+    codes=tuple(CODES),
     settings=SETTINGS,
     example_rows={RENSTRA.name: JELBUK_RENSTRA, IKU.name: JELBUK_IKU},
     example_settings=JELBUK_SETTINGS,

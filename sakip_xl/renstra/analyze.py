@@ -5,7 +5,10 @@ from dataclasses import dataclass, field
 
 from sakip_xl import findings as F
 from sakip_xl.read.numbers import BLANK, INVALID, NOT_AVAILABLE, TEXT_NUMBER, format_id
-from sakip_xl.pk.analyze import _NEGATIVE_WORDS, _POSITIVE_WORDS, Indicator, report_percent
+from sakip_xl.pk.judge import report_percent
+from sakip_xl.pk.model import Indicator
+from sakip_xl.pk.schema import NEGATIVE_WORDS as _NEGATIVE_WORDS
+from sakip_xl.pk.schema import POSITIVE_WORDS as _POSITIVE_WORDS
 from sakip_xl.read.schema import POLARITY_NEGATIVE, POLARITY_POSITIVE, normalize_choice
 from sakip_xl.renstra import compare
 from sakip_xl.renstra.matching import match_names, same_unit

@@ -1,7 +1,7 @@
 """Finding codes of the Renstra/IKU section (REN-)."""
 from __future__ import annotations
 
-from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code
+from sakip_xl.findings import GALAT, INFO, PERINGATAN, Code, register
 
 CODES = [
     Code("REN-001", PERINGATAN, "Target PK berbeda dengan target Renstra",
@@ -43,3 +43,5 @@ CODES = [
          "Tulis angka persen dengan cara yang sama di PK dan Renstra: ketik 85 (atau 85% di sel berformat persen), "
          "bukan 0,85 di sel biasa."),
 ]
+
+register(CODES)

@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sakip_xl.pk import capaian as C
-from sakip_xl.pk.analyze import JENIS_KUALITATIF, JENIS_RENTANG, Indicator, NumberCell, shown_value
+from sakip_xl.pk.model import Indicator
+from sakip_xl.pk.schema import JENIS_KUALITATIF, JENIS_RENTANG
+from sakip_xl.read.cells import NumberCell, shown_value
 from sakip_xl.read.schema import POLARITY_NEGATIVE
 from sakip_xl.renstra.matching import Match
 from sakip_xl.renstra.model import IkuRow, Period, RenstraRow

@@ -8,7 +8,8 @@ from __future__ import annotations
 from sakip_xl.pk import capaian as C
 from sakip_xl.read import ordinal
 from sakip_xl.xlsx.addresses import cell, parse_cell, ref
-from sakip_xl.pk.analyze import JENIS_RENTANG, shown_value
+from sakip_xl.pk.schema import JENIS_RENTANG
+from sakip_xl.read.cells import shown_value
 from sakip_xl.pk import sheet as CS
 from sakip_xl.write.common import Formats, fit_row, internal_link, write_link, num_literal, number_or_fallback, percent_of, stored
 from sakip_xl.write.presentation import print_setup

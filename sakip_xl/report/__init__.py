@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sakip_xl import __version__
+from sakip_xl._version import __version__
 from sakip_xl import findings as F
 from sakip_xl.errors import OutputError
 from sakip_xl.analisis import report as analisis_report
 from sakip_xl.report import anggaran, kinerja, skm
-from sakip_xl.report.model import Heading, Para, Report, text
+from sakip_xl.write.report_model import Heading, Para, Report, text
 
 __all__ = ["build", "render_bytes", "write"]
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from sakip_xl.anggaran import compute as C
-from sakip_xl.report.model import EMPTY, Heading, Para, Table, amount, percent, rupiah, text
+from sakip_xl.write.report_model import EMPTY, Heading, Para, Table, amount, percent, rupiah, text
 
 HEADS_TREE = ("NO", "PROGRAM / KEGIATAN", "ANGGARAN (Rp)", "REALISASI (Rp)", "SERAPAN (%)")
 HEADS_CLASS = ("NO", "JENIS BELANJA", "ANGGARAN (Rp)", "REALISASI (Rp)", "SERAPAN (%)", "PORSI (%)")

@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from sakip_xl.report.model import Heading, Para, Report, Table
+from sakip_xl.write.report_model import Heading, Para, Report, Table
 
 FONT = "Arial"
 BODY_PT, TABLE_PT, HEAD_PT, SMALL_PT = 11, 9, 8, 8

@@ -1,7 +1,7 @@
 """The SKM result table (Hasil SKM / Hasil SKM Distribusi): answers per element, NRR, score, grade."""
 from __future__ import annotations
 
-from sakip_xl.report.model import EMPTY, Heading, Para, Table, fixed, number, text
+from sakip_xl.write.report_model import EMPTY, Heading, Para, Table, fixed, number, text
 
 HEADS = ("NO", "UNSUR PELAYANAN", "PERSENTASE JAWABAN (%)", None, None, None, "NRR", "NILAI UNSUR",
          "MUTU", "KINERJA")

@@ -10,7 +10,7 @@ from sakip_xl.skm import groups_sheet as GS
 from sakip_xl.skm import sheet as S
 from sakip_xl.skm.sheet import K, ROW, VALUE_COL, v
 
-from sakip_xl.skm import DIST_SHEET
+from sakip_xl.skm.schema import DIST_SHEET
 
 
 def write_survey(wb, sf, ctx, survey, sample) -> None:
@@ -253,3 +253,12 @@ def _page(ws, settings, title: str, area=None) -> None:
         print_setup(ws, settings, title)
     else:
         print_setup(ws, settings, title, columns=(area[0], area[1]), last_row=area[2])
+
+
+def render(wb, fmt, ctx, result) -> None:
+    from sakip_xl.skm.sheet import SkmFormats
+    sf = SkmFormats(wb, fmt)
+    if result.survey is not None:
+        write_survey(wb, sf, ctx, result.survey, result.sample)
+    if result.distribution is not None:
+        write_distribution(wb, sf, ctx, result.distribution)

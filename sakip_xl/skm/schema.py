@@ -110,3 +110,6 @@ DISTRIBUSI = TableSheet(
                help="Opsional: skor unsur (NRR x 25) yang tertulis di laporan; sakip-xl membandingkannya."),
     ),
 )
+
+SHEET = "Hasil SKM"                  # the computed sheets
+DIST_SHEET = "Hasil SKM Distribusi"

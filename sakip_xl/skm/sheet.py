@@ -14,7 +14,7 @@ from sakip_xl.skm import formulas as X
 from sakip_xl.skm.codes import NIK_CELL
 from sakip_xl.skm.regimes import WEIGHT_EXACT, weight_label
 
-from sakip_xl.skm import SHEET  # noqa: F401  (hasil.py writes the sheet by this name)
+from sakip_xl.skm.schema import SHEET  # noqa: F401  (hasil.py writes the sheet by this name)
 SUMMARY = ("regulasi", "unsur", "bobot", "responden", "ikm", "nik", "nik_bulat", "mutu", "kinerja",
            "populasi", "sampel", "cukup")
 SUMMARY_LABELS = {

@@ -1,0 +1,1 @@
+"""Writing computed sheets with xlsxwriter: formats, links, rows that fit, presentation."""

@@ -1,1 +1,1 @@
-"""Low-level OOXML package handling used by :mod:`sakip_xl.xlsx.splice` (private)."""
+"""The xlsx package as bytes: zip, OPC parts, sheet XML, styles, the splice, safe file writes."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import posixpath
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Callable
 
 from lxml import etree
 
@@ -89,14 +90,18 @@ class PackageInfo:
     date1904: bool
     is_xlsm: bool
 
+    protected: Callable[[str], bool] | None = None
+
     @property
     def owned_sheets(self) -> list[str]:
-        """The tool's sheets (see owned_sheets()). Filtered on first use: the input-sheet names
-        come from the sections, whose import (xlsxwriter with it) should not delay the start of
-        a big sheet's background parse."""
+        """The tool's sheets (see owned_sheets()), without those `protected` names."""
         if not hasattr(self, "_owned"):
-            self._owned = [n for n in self.claimed_sheets if not is_input_sheet_name(n)]
+            self._owned = [n for n in self.claimed_sheets if not _is_protected(n, self.protected)]
         return self._owned
+
+
+def _is_protected(name: str, protected: Callable[[str], bool] | None) -> bool:
+    return protected is not None and protected(name)
 
 
 def _translate_errors(func):
@@ -114,8 +119,9 @@ def _translate_errors(func):
 
 
 @_translate_errors
-def inspect_package(data: bytes) -> PackageInfo:
-    """What the tool needs to know about a workbook before writing its sheets."""
+def inspect_package(data: bytes, protected: Callable[[str], bool] | None = None) -> PackageInfo:
+    """What the tool needs to know about a workbook before writing its sheets. `protected`:
+    names the tool never owns, whatever the marks say (the input sheets of the schema)."""
     pkg = open_package(data)
     book = Book(pkg)
     styles_rel = book.rel_of_kind("styles")
@@ -131,10 +137,11 @@ def inspect_package(data: bytes) -> PackageInfo:
         default_font=default_font(styles_root),
         date1904=date1904,
         is_xlsm="macroenabled" in ctype.lower(),
+        protected=protected,
     )
 
 
-def owned_sheets(pkg: Package, book: Book) -> list[str]:
+def owned_sheets(pkg: Package, book: Book, protected: Callable[[str], bool] | None = None) -> list[str]:
     """The sheets the tool can prove it wrote: only these may be replaced or removed.
 
     - A sheet carrying the tool's sheet-scoped mark (SHEET_MARKER, holding the sheet's own
@@ -142,11 +149,11 @@ def owned_sheets(pkg: Package, book: Book) -> list[str]:
       same name is not the tool's.
     - A workbook computed before sheets were marked (no mark anywhere): a sheet in the hidden
       list whose cell A2 holds the notice every tool sheet has there ("... sakip-xl ...").
-    - Never a sheet whose name is one of the input sheets of the schema (PK, Pengaturan,
-      Renstra, IKU, Anggaran, Belanja, SKM, SKM Distribusi, Petunjuk, their aliases and
-      dated forms), whatever the list or the marks say.
+    - Never a sheet `protected` names: the engine passes sections.is_input_sheet_name (PK,
+      Pengaturan, Renstra, IKU, Anggaran, Belanja, SKM, SKM Distribusi, Petunjuk, their aliases
+      and dated forms), whatever the list or the marks say.
     """
-    return [n for n in claimed_sheets(pkg, book) if not is_input_sheet_name(n)]
+    return [n for n in claimed_sheets(pkg, book) if not _is_protected(n, protected)]
 
 
 def claimed_sheets(pkg: Package, book: Book) -> list[str]:
@@ -167,19 +174,6 @@ def claimed_sheets(pkg: Package, book: Book) -> list[str]:
         if text is not None and TOOL_NOTICE in text:
             claimed.append(name)
     return claimed
-
-
-def is_input_sheet_name(name: str) -> bool:
-    """A name the reader would take for an input sheet of the schema (or the template's Petunjuk)."""
-    from sakip_xl.read.reader import _without_year
-    from sakip_xl.read.schema import PENGATURAN, normalize_header
-    from sakip_xl.sections import all_input_sheets
-
-    wanted = {normalize_header("Petunjuk")}
-    for spec in (PENGATURAN,) + tuple(all_input_sheets()):
-        wanted |= {normalize_header(n) for n in (spec.name,) + tuple(getattr(spec, "aliases", ()))}
-    norm = normalize_header(name)
-    return norm in wanted or _without_year(norm) in wanted
 
 
 TOOL_NOTICE = "sakip-xl"       # every sheet the tool writes says so in cell A2
@@ -241,13 +235,15 @@ def _shared_strings_at(pkg: Package, book: Book, indices: set[int]) -> dict[int,
 
 
 @_translate_errors
-def splice(original: bytes, generated: bytes, *, tool_version: str, ahead: Future | None = None) -> bytes:
-    """Return ``original`` with the sheets of ``generated`` added or replaced.
+def splice(original: bytes, generated: bytes, *, tool_version: str, ahead: Future | None = None,
+           protected: Callable[[str], bool] | None = None) -> bytes:
+    """Return ``original`` with the sheets of ``generated`` added or replaced; a sheet `protected`
+    names is never replaced (see owned_sheets).
 
     ``ahead``: what read_ahead(original) started, if the caller did."""
     pkg = open_package(original)
     gen = Package(generated)
-    return _Splicer(pkg, gen, tool_version, ahead).run()
+    return _Splicer(pkg, gen, tool_version, ahead, protected).run()
 
 
 def read_ahead(original: bytes) -> Future:
@@ -269,8 +265,10 @@ def _user_strings(original: bytes):
 
 
 class _Splicer:
-    def __init__(self, pkg: Package, gen: Package, tool_version: str, ahead: Future | None = None):
+    def __init__(self, pkg: Package, gen: Package, tool_version: str, ahead: Future | None = None,
+                 protected: Callable[[str], bool] | None = None):
         self.ahead = ahead
+        self.protected = protected
         self.pkg = pkg
         self.gen = gen
         self.tool_version = tool_version
@@ -299,7 +297,7 @@ class _Splicer:
         return self._write()
 
     def _plan(self) -> None:
-        owned = {n.casefold() for n in owned_sheets(self.pkg, self.book)}
+        owned = {n.casefold() for n in owned_sheets(self.pkg, self.book, self.protected)}
         self.gen_sheets = [s for s in self.gbook.sheets if s.rel is not None]
         gen_names = {s.name.casefold(): s for s in self.gen_sheets}
         for gs in self.gen_sheets:

@@ -18,7 +18,7 @@ def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], su
           settings=None, snapshot: str | None = None) -> None:
     ws = wb.add_worksheet(SHEET)
     if snapshot is not None:          # the settings used, for `check` (snapshot.py): a hidden cell
-        from sakip_xl.check import snapshot as S
+        from sakip_xl.review import snapshot as S
 
         ws.write_string(S.ROW, S.COL, snapshot)
         ws.set_column(S.COL, S.COL, None, None, {"hidden": True})

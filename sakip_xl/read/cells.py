@@ -1,0 +1,58 @@
+"""A numeric input cell as the spreadsheet sees it and as Python understood it (any section)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sakip_xl.read.numbers import NUMBER, TEXT_NUMBER, Parsed, excel_serial, read_number
+from sakip_xl.read.reader import Record, Table
+from sakip_xl.read.reader import cell_text as text_of  # noqa: F401  (the text of a cell, for the sections)
+
+
+@dataclass
+class NumberCell:
+    """A numeric input as the spreadsheet sees it, and as Python understood it."""
+
+    address: str
+    parsed: Parsed
+    engine_value: float | None   # what ISNUMBER(cell) sees: numbers and dates (x 100 when `percent`)
+    value: float | None          # the number used (text numbers included)
+    percent: bool = False        # a number in a percent-formatted cell: 0,72 shown as 72%, used as 72
+
+    @property
+    def fallback(self) -> float | None:
+        """A number the formula must use because the cell holds it as text."""
+        return self.value if self.parsed.kind == TEXT_NUMBER else None
+
+
+def number_cell(table: Table, rec: Record, key: str, date1904: bool) -> NumberCell | None:
+    if not table.has(key):
+        return None
+    raw = rec.values.get(key)
+    parsed = read_number(raw)
+    serial = excel_serial(raw, date1904)
+    if parsed.kind == NUMBER:
+        engine = parsed.value
+    elif serial is not None:
+        engine = serial
+    else:
+        engine = None
+    value = parsed.value if parsed.kind in (NUMBER, TEXT_NUMBER) else engine
+    address = table.address(rec, key)
+    if parsed.kind == NUMBER and address in table.percent:
+        # What the user sees: 0,72 in a 0% cell is 72 %. The formulas multiply the cell by 100 too.
+        value = engine = parsed.value * 100
+        return NumberCell(address, parsed, engine, value, percent=True)
+    return NumberCell(address, parsed, engine, value)
+
+
+def shown_value(raw: object, date1904: bool = False) -> object:
+    """Twin of IFERROR(IF(LEN(src)=0,"",src),""): None for '' results."""
+    if raw is None or type(raw).__name__ == "ExcelError":
+        return None
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return float(raw)
+    serial = excel_serial(raw, date1904)
+    if serial is not None:
+        return serial
+    text = str(raw)
+    return text if text != "" else None
