@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from rekap_builders import opd_folder  # noqa: E402
+from support.rekap_builders import opd_folder  # noqa: E402
 from sakip_xl.engine import compute  # noqa: E402
 from sakip_xl.rekap import recap, render  # noqa: E402
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from sakip_xl.xlsx.splice import splice  # noqa: E402
-from splice_fixtures import generated, untouched_differences  # noqa: E402
+from support.splice_fixtures import generated, untouched_differences  # noqa: E402
 
 
 def big_workbook(rows: int, cols: int, unique_text: bool = False) -> bytes:

@@ -212,7 +212,9 @@ class _Renderer:
             section = secs[self.done]
             if results[section.key] is not None:
                 with self._quiet():
-                    section.render(self.wb, self.fmt, ctx, results[section.key])
+                    layout = section.render(self.wb, self.fmt, ctx, results[section.key])
+                if layout is not None:
+                    ctx.layouts[section.key] = layout
             self.done += 1
 
     def finish(self, analysis: Analysis) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import docx
 import openpyxl
 
-from analisis_helpers import ANALISIS_ROWS, FOLLOW_ROWS, analysed_example
+from support.analisis_helpers import ANALISIS_ROWS, FOLLOW_ROWS, analysed_example
 from sakip_xl.engine import compute
 from sakip_xl.seed_data import JELBUK_PK
 from sakip_xl.report import write

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analisis_helpers import ANALISIS_ROWS, FOLLOW_ROWS, analysed_example
-from lo_oracle import compare_with_engine
-from render_pdf import page_count, page_text, require_poppler, to_pdf
+from support.analisis_helpers import ANALISIS_ROWS, FOLLOW_ROWS, analysed_example
+from support.lo_oracle import compare_with_engine
+from support.render_pdf import page_count, page_text, require_poppler, to_pdf
 from sakip_xl.engine import compute
 from sakip_xl.report import write
 

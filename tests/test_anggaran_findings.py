@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from anggaran_builders import ang, bel, budget_workbook
+from support.anggaran_builders import ang, bel, budget_workbook
 from sakip_xl.engine import check
 
 

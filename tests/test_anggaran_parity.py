@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from anggaran_builders import budget_workbook
-from builders import JELBUK_SETTINGS, example, free_layout
-from lo_oracle import compare_with_engine
+from support.anggaran_builders import budget_workbook
+from support.builders import JELBUK_SETTINGS, example, free_layout
+from support.lo_oracle import compare_with_engine
 from sakip_xl.anggaran.examples import JELBUK_BELANJA
 from sakip_xl.anggaran.sheet import SHEET
 from sakip_xl.engine import compute

@@ -6,7 +6,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from anggaran_builders import budget_workbook
+from support.anggaran_builders import budget_workbook
 from sakip_xl.anggaran import compute as C
 from sakip_xl.anggaran.hierarchy import structure
 from sakip_xl.engine import analyze

@@ -6,8 +6,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from anggaran_builders import ang, bel, budget_workbook
-from builders import example, free_layout
+from support.anggaran_builders import ang, bel, budget_workbook
+from support.builders import example, free_layout
 from sakip_xl.anggaran.examples import JELBUK_ANGGARAN, JELBUK_BELANJA
 from sakip_xl.anggaran.sheet import COL, SHEET
 from sakip_xl.engine import check, compute
@@ -129,7 +129,7 @@ def test_example_has_the_programme_chart(tmp_path):
                                                     ("Capaian >= Serapan", -1, "Efisien"),
                                                     ("Capaian >= Serapan", 1, "Tidak efisien")])
 def test_efficiency_rule_from_pengaturan(tmp_path, rule, margin, expected):
-    from builders import JELBUK_SETTINGS
+    from support.builders import JELBUK_SETTINGS
     pk = [{"sasaran": "S", "indikator": "I", "target": 100, "realisasi": 80}]
     lines = [{"kode": "I", "uraian": "Program X", "pagu": 100, "realisasi": 80, "sasaran": "S"}]
     settings = dict(JELBUK_SETTINGS, efisiensi_aturan=rule, efisiensi_batas=margin)

@@ -9,7 +9,7 @@ from fractions import Fraction
 
 import pytest
 
-from anggaran_builders import budget_workbook
+from support.anggaran_builders import budget_workbook
 from sakip_xl.engine import check
 from sakip_xl.findings import GALAT
 from sakip_xl.report.anggaran import programme_table
@@ -95,7 +95,7 @@ def test_short_codes_keep_old_numbering_below_full_codes():
 import csv
 from pathlib import Path
 
-from anggaran_builders import bel
+from support.anggaran_builders import bel
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real-workbooks"
 LRA = REAL / "lra-djpk-acehbaratdaya-excerpt.csv"
@@ -339,7 +339,7 @@ def test_renja_sheet_copied_in_as_is_gives_a_clear_message(tmp_path):
         pytest.skip(f"real workbook not found at {RENJA}")
     import io
     import openpyxl
-    from builders import JELBUK_SETTINGS
+    from support.builders import JELBUK_SETTINGS
     from sakip_xl.read.reader import WorkbookLayoutError
     from sakip_xl.template import build_template
     src = openpyxl.load_workbook(RENJA, data_only=True)["Realisasi TW IV"]
@@ -426,7 +426,7 @@ def test_no_reading_fits_the_total_one_warning_no_galat(tmp_path):
 # --- LibreOffice recalculates the roll-ups of the new hierarchies ---------------------------
 
 def _parity(path, tmp_path):
-    from lo_oracle import compare_with_engine
+    from support.lo_oracle import compare_with_engine
     from sakip_xl.anggaran.sheet import SHEET
     from sakip_xl.engine import compute
     out = tmp_path / "hasil.xlsx"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import hostile_files as H
-import mutants as M
+from support import hostile_files as H
+from support import mutants as M
 from sakip_xl.cli import main
 
 ENGLISH = ("BadZipFile", "galat internal", "Cannot detect", "Traceback", "Error:", "compression method",
@@ -232,7 +232,7 @@ def test_sheet_names_needing_quotes_round_trip_in_libreoffice(tmp_path):
     """Input sheets read by formulas are renamed to names that must be quoted ("PK'21" with an
     apostrophe, "Data SKM" with a space) and sheets with names like cell references are added: the
     output opens in LibreOffice and every stored formula result equals LibreOffice's."""
-    from lo_oracle import compare_with_engine
+    from support.lo_oracle import compare_with_engine
 
     data = M.with_sheets(H.example(), ODD_NAMES, rename={"PK": "PK'21", "SKM": "Data SKM"})
     res, out = _run(tmp_path, data)
@@ -258,7 +258,7 @@ def test_sheet_name_excel_forbids_is_refused(tmp_path, name):
 def test_recap_skips_a_symlink_loop_and_goes_on(tmp_path):
     import os
 
-    from rekap_builders import opd_file
+    from support.rekap_builders import opd_file
 
     folder = tmp_path / "opd"
     folder.mkdir()

@@ -19,7 +19,7 @@ import xlsxwriter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hostile_files import rezip
+from support.hostile_files import rezip
 from sakip_xl.read import bigsheet
 from sakip_xl.read import reader
 from sakip_xl.xlsx import bytescan

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builders import example
+from support.builders import example
 from sakip_xl import findings as F
 from sakip_xl.catalogue import catalogue, catalogue_markdown
 from sakip_xl.cli import main

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from builders import example
-from render_pdf import page_count, require_poppler, to_pdf
+from support.builders import example
+from support.render_pdf import page_count, require_poppler, to_pdf
 from sakip_xl.engine import compute
 from sakip_xl.examples import template_bytes
 from sakip_xl.report import write

@@ -1,6 +1,6 @@
 """What a clerk sees: no clipped text in what the tool writes, print layout, charts, Word report tables.
 
-The clipping checks estimate each text's width from its font against its cell (tests/clipcheck.py)
+The clipping checks estimate each text's width from its font against its cell (tests/support/clipcheck.py)
 over what the writers produce: every computed sheet, the template, the example workbook and a
 rekap workbook. tests/test_clerk_render.py looks at the same files printed by LibreOffice.
 """
@@ -14,9 +14,9 @@ import pytest
 import xlsxwriter
 from lxml import etree
 
-from builders import example, filled
-from clipcheck import clipped, text_width, wrapped_lines
-from rekap_builders import opd_folder
+from support.builders import example, filled
+from support.clipcheck import clipped, text_width, wrapped_lines
+from support.rekap_builders import opd_folder
 from sakip_xl.engine import analyze, compute
 from sakip_xl.examples import template_bytes
 from sakip_xl.rekap import recap, render
@@ -205,7 +205,7 @@ def test_an_unmeasured_indicator_has_no_zero_label(tmp_path):
 
 
 def test_serapan_per_jenis_chart_leaves_out_the_total_line(tmp_path):
-    from builders import JELBUK_SETTINGS, write
+    from support.builders import JELBUK_SETTINGS, write
     from sakip_xl.template import build_template
     belanja = [{"jenis_belanja": "Belanja Pegawai", "pagu": 100, "realisasi": 90},
                {"jenis_belanja": "Belanja Barang dan Jasa", "pagu": 300, "realisasi": 150},

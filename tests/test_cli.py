@@ -5,7 +5,7 @@ import json
 
 from click.testing import CliRunner
 
-from builders import example, filled, free_layout
+from support.builders import example, filled, free_layout
 from sakip_xl.cli import main
 
 

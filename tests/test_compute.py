@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import python_calamine
 
-from builders import JELBUK_PK, example, filled, free_layout
+from support.builders import JELBUK_PK, example, filled, free_layout
 from sakip_xl.engine import check, compute
 from sakip_xl.errors import InputFileError, WorkbookLayoutError
 from sakip_xl.sections import tool_sheets

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-import hostile_files as H
+from support import hostile_files as H
 import sakip_xl.engine as engine
 from sakip_xl.xlsx import safeio
 from sakip_xl.engine import compute
@@ -222,7 +222,7 @@ def test_written_files_keep_ordinary_permissions(tmp_path):
     import os
     import stat
 
-    from builders import example
+    from support.builders import example
     from sakip_xl.engine import compute
 
     src = example(tmp_path)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builders import example
+from support.builders import example
 from sakip_xl.xlsx import safeio
 from sakip_xl.cli import main
 from sakip_xl.engine import compute
@@ -264,7 +264,7 @@ SHEET_MARK = "_sakip_xl_sheet"
 
 
 def _edit_workbook_xml(data: bytes, edit) -> bytes:
-    from splice_fixtures import rewrite
+    from support.splice_fixtures import rewrite
 
     return rewrite(data, {"xl/workbook.xml": lambda b: edit(b.decode()).encode()})
 
@@ -401,7 +401,7 @@ def test_workbook_computed_before_marks_is_still_updated(tmp_path):
 
 @pytest.mark.libreoffice
 def test_marks_survive_a_libreoffice_save_and_the_next_compute_replaces(tmp_path):
-    from lo_oracle import recalc, require_soffice
+    from support.lo_oracle import recalc, require_soffice
 
     require_soffice()
     src = example(tmp_path, "laporan.xlsx")
@@ -445,7 +445,7 @@ def test_an_unreadable_backup_is_kept(tmp_path):
 
 
 def test_encrypted_workbook_backups_do_not_pile_up(tmp_path):
-    import hostile_files as H
+    from support import hostile_files as H
 
     src = tmp_path / "laporan.xlsx"
     original = H.encrypted(H.example(), "abc")

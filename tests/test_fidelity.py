@@ -25,7 +25,7 @@ from sakip_xl.engine import analyze, compute, render, tool_sheet_names
 from sakip_xl.examples import example_bytes
 from sakip_xl.xlsx.integrity import check_package
 from sakip_xl.xlsx.splice import splice
-from splice_fixtures import untouched_differences
+from support.splice_fixtures import untouched_differences
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "excel-corpus"
 LO_SAMPLE = 40
@@ -106,7 +106,7 @@ def test_example_sheets_spliced_into_every_corpus_workbook(example_sheets, chunk
 
 
 def _soffice() -> str:
-    from lo_oracle import require_soffice
+    from support.lo_oracle import require_soffice
     return require_soffice()
 
 
@@ -164,7 +164,7 @@ def _xlsxwriter_with_pk() -> bytes:
     """A PK table with a comment, a validation, an image, a chart, a defined name and rich text."""
     import xlsxwriter
 
-    from splice_fixtures import tiny_png
+    from support.splice_fixtures import tiny_png
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True})
     ws = book.add_worksheet("PK")
@@ -202,7 +202,7 @@ def libreoffice_made(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.mark.libreoffice
 def test_full_compute_on_a_libreoffice_made_workbook(tmp_path, libreoffice_made):
-    from lo_oracle import compare_with_engine
+    from support.lo_oracle import compare_with_engine
 
     src = tmp_path / "asli.xlsx"
     shutil.copy(libreoffice_made["xlsx"], src)
@@ -256,7 +256,7 @@ def _audit_errors(data: bytes, tmp_path: Path, name: str) -> list[str]:
 
 def test_openxml_audit_finds_nothing_new_in_small_outputs(tmp_path, record_property):
     pytest.importorskip("openxml_audit")
-    import hostile_files as H
+    from support import hostile_files as H
 
     cases = {"contoh.xlsx": example_bytes(), "pk.xlsx": H.pk_workbook(), "makro.xlsm": H.pk_workbook(vba=b"x" * 512)}
     for path in corpus_files()[::250]:

@@ -6,11 +6,11 @@ import re
 import openpyxl
 import pytest
 
-from builders import JELBUK_SETTINGS, filled, free_layout
+from support.builders import JELBUK_SETTINGS, filled, free_layout
 from sakip_xl.engine import check, compute
 from sakip_xl.read.schema import ScaleRow
 from sakip_xl.sections import all_settings
-from zipedit import replace_cell
+from support.zipedit import replace_cell
 
 
 def baik_bound_cell() -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from builders import example
-from lo_oracle import formula_cells
+from support.builders import example
+from support.lo_oracle import formula_cells
 from sakip_xl.engine import compute
 from sakip_xl.sections import tool_sheets
 

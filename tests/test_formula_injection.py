@@ -9,7 +9,7 @@ import json
 from click.testing import CliRunner
 from lxml import etree
 
-from builders import JELBUK_SETTINGS, filled
+from support.builders import JELBUK_SETTINGS, filled
 from sakip_xl.cli import main
 from sakip_xl.engine import compute, tool_sheet_names
 from sakip_xl.xlsx.cells import sheet_part

@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import hostile_files as H
+from support import hostile_files as H
 from sakip_xl.cli import main
 from sakip_xl.xlsx.integrity import check_package
 

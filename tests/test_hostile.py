@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import hostile_files as H
+from support import hostile_files as H
 from sakip_xl.cli import main
 from sakip_xl.engine import check, compute
 from sakip_xl.errors import InputFileError, OutputError, SakipError
@@ -278,7 +278,7 @@ def test_password_protected_workbook_is_decrypted_in_memory_and_reencrypted(tmp_
     assert is_encrypted(result), "the result must stay password-protected"
     assert (tmp_path / "laporan.bak.xlsx").read_bytes() == original
     opened = H.decrypted(result, "Rahasia 2021")
-    from splice_fixtures import untouched_differences
+    from support.splice_fixtures import untouched_differences
     compared, problems = untouched_differences(plain, opened)
     assert compared > 5 and problems == []
     with zipfile.ZipFile(__import__("io").BytesIO(opened)) as z:

@@ -7,7 +7,7 @@ import pytest
 
 from sakip_xl.xlsx.integrity import check_package, sheet_name_problem
 from sakip_xl.xlsx.splice import splice
-from splice_fixtures import (
+from support.splice_fixtures import (
     generated,
     make_zip,
     members,

@@ -6,7 +6,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lke_helpers import hasil, independent_scores, lke_workbook, predikat
+from support.lke_helpers import hasil, independent_scores, lke_workbook, predikat
 from sakip_xl.engine import compute
 from sakip_xl.examples import EXAMPLE_NAME, template_bytes
 from sakip_xl.lke.regulation import template_rows

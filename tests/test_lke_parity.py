@@ -4,9 +4,9 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from builders import example
-from lke_helpers import lke_workbook
-from lo_oracle import compare_with_engine
+from support.builders import example
+from support.lke_helpers import lke_workbook
+from support.lo_oracle import compare_with_engine
 from sakip_xl.engine import compute
 from sakip_xl.lke.regulation import template_rows
 

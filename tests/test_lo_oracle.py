@@ -1,4 +1,4 @@
-"""Tests of the LibreOffice oracle itself (tests/lo_oracle.py).
+"""Tests of the LibreOffice oracle itself (tests/support/lo_oracle.py).
 
 They prove that the oracle passes a correct workbook, fails a wrong one, fails
 a formula without a stored value, really recalculates on load, and document
@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from lo_oracle import (
+from support.lo_oracle import (
     NO_VALUE,
     CellError,
     _profile_dir,

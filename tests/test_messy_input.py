@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-import hostile_files as H
-from builders import JELBUK_PK, filled
+from support import hostile_files as H
+from support.builders import JELBUK_PK, filled
 from sakip_xl.engine import check, compute
 from sakip_xl.errors import WorkbookLayoutError
 
@@ -163,7 +163,7 @@ def test_fifty_thousand_formatted_empty_rows_do_not_slow_it_down(tmp_path, recor
 
 @pytest.mark.libreoffice
 def test_parity_with_a_pk_sheet_named_with_apostrophe_and_space(tmp_path):
-    from lo_oracle import compare_with_engine
+    from support.lo_oracle import compare_with_engine
     from test_parity import TRICKY_ROWS
 
     from sakip_xl.seed_data import JELBUK_SETTINGS
@@ -175,7 +175,7 @@ def test_parity_with_a_pk_sheet_named_with_apostrophe_and_space(tmp_path):
     src = tmp_path / "apostrof.xlsx"
     wb.save(src)
     # openpyxl drops the stored results of the template's own formulas: recompute them in LibreOffice first
-    from lo_oracle import recalc
+    from support.lo_oracle import recalc
     src = recalc(src, tmp_path / "lo-in")
     out = tmp_path / "hasil.xlsx"
     report = compute(src, out)

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from builders import JELBUK_SETTINGS, example, filled, free_layout
-from lo_oracle import compare_with_engine
+from support.builders import JELBUK_SETTINGS, example, filled, free_layout
+from support.lo_oracle import compare_with_engine
 from sakip_xl.engine import compute
 from sakip_xl.read.schema import ScaleRow
 

@@ -1,7 +1,7 @@
 """The background parse of big sheets and the early rendering change nothing in the output."""
 from __future__ import annotations
 
-from builders import example
+from support.builders import example
 from sakip_xl.read import bigsheet
 from sakip_xl.read import reader
 from sakip_xl.engine import analyze, compute, render

@@ -6,8 +6,8 @@ import math
 import openpyxl
 import pytest
 
-from builders import JELBUK_SETTINGS, filled
-from lo_oracle import compare_with_engine
+from support.builders import JELBUK_SETTINGS, filled
+from support.lo_oracle import compare_with_engine
 from sakip_xl.pk import capaian as C
 from sakip_xl.engine import check, compute
 from sakip_xl.read.ordinal import OrdinalScale

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import openpyxl
 
-from builders import JELBUK_SETTINGS, filled
-from renstra_fixtures import renstra_workbook
+from support.builders import JELBUK_SETTINGS, filled
+from support.renstra_fixtures import renstra_workbook
 from sakip_xl.read import reader
 from sakip_xl.engine import compute
-from zipedit import edit_sheet_xml, sheet_member
+from support.zipedit import edit_sheet_xml, sheet_member
 
 
 def pad_sheet(path: Path, sheet: str, rows: int = 30000, cols: int = 12) -> None:
@@ -115,7 +115,7 @@ def _bound_workbook(tmp_path, cases, scale_name, name):
 
 
 def _check_bounds(tmp_path, cases, scale_name, name):
-    from lo_oracle import compare_with_engine
+    from support.lo_oracle import compare_with_engine
 
     out = tmp_path / f"hasil-{name}"
     report = compute(_bound_workbook(tmp_path, cases, scale_name, name), out)
@@ -163,7 +163,7 @@ def test_kategori_near_bounds_property(tmp_path_factory, data):
 
 # --- item 1: percent-formatted cells ---------------------------------------
 
-from renstra_fixtures import SETTINGS_2023, perbandingan
+from support.renstra_fixtures import SETTINGS_2023, perbandingan
 from sakip_xl.engine import analyze
 from sakip_xl.xlsx.numfmt import is_percent_code
 
@@ -261,7 +261,7 @@ def test_percent_cells_in_pk_and_renstra_and_the_hundredfold_mismatch(tmp_path):
 
 @pytest.mark.libreoffice
 def test_percent_cells_parity(tmp_path):
-    from lo_oracle import compare_with_engine
+    from support.lo_oracle import compare_with_engine
 
     pk = [{"sasaran": "S1", "indikator": "Indeks A", "satuan": "%", "target": 1, "realisasi": 1,
            "realisasi_lalu": 1, "nasional": 1, "capaian_dilaporkan": 1},

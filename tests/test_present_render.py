@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from anggaran_builders import budget_workbook
-from builders import example
-from lo_oracle import compare_with_engine
-from render_pdf import colour_pixels, ink, page_count, page_image, page_text, require_poppler, to_pdf
+from support.anggaran_builders import budget_workbook
+from support.builders import example
+from support.lo_oracle import compare_with_engine
+from support.render_pdf import colour_pixels, ink, page_count, page_image, page_text, require_poppler, to_pdf
 from test_anggaran_parity import PK_ROWS, TRICKY_CODES
 from sakip_xl.engine import compute
 from sakip_xl.write.presentation import BAR_BLUE, BAR_GREEN, BAR_ORANGE, LINE_RED

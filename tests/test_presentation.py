@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, strategies as st
 from lxml import etree
 
-from anggaran_builders import budget_workbook
-from builders import JELBUK_SETTINGS, example, filled
+from support.anggaran_builders import budget_workbook
+from support.builders import JELBUK_SETTINGS, example, filled
 from test_anggaran_parity import PK_ROWS, TRICKY_CODES
+from sakip_xl.pk.analyze import summarize
 from sakip_xl.pk import capaian as C
 from sakip_xl.engine import check, compute
 from sakip_xl.seed_data import JELBUK_PK
@@ -157,7 +158,7 @@ def test_capaian_summary_sits_under_the_main_columns(finished):
     ws = openpyxl.load_workbook(finished, data_only=True)["Capaian"]
     rows = {ws.cell(r, 2).value: r for r in range(1, ws.max_row + 1)}
     analysis = check(finished).analysis
-    summaries = CS.summarize(analysis.indicators, analysis.settings)
+    summaries = summarize(analysis.indicators, analysis.settings)
     mean_col, kat_col = CS.COL["Capaian (%)"] + 1, CS.COL["Kategori"] + 1
     for s in summaries:
         r = rows[s.sasaran] if list(rows).count(s.sasaran) == 1 else max(

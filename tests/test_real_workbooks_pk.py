@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from builders import filled
+from support.builders import filled
 from sakip_xl.engine import analyze, compute
 from sakip_xl.errors import SakipError
 

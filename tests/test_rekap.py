@@ -7,12 +7,12 @@ import math
 import pytest
 import python_calamine
 
-from rekap_builders import opd_folder, state_of
+from support.rekap_builders import opd_folder, state_of
 from sakip_xl import engine
 from sakip_xl.rekap import SHEETS, recap, render
 from sakip_xl.rekap import sheet_opd
 from sakip_xl.rekap.sheet_lists import GAGAL_SHEET, INDIKATOR_SHEET
-from sakip_xl.pk.sheet import summarize
+from sakip_xl.pk.analyze import summarize
 
 COUNT = 30
 BROKEN = ("palsu.xlsx", "rusak.xlsx")
@@ -161,8 +161,8 @@ def test_same_bytes_for_the_same_inputs_whatever_the_jobs(folder, run, tmp_path)
 
 def test_a_workbook_whose_rows_or_settings_changed_after_compute_is_stale(tmp_path):
     """WB-007 (rows added or removed) and WB-009 (settings changed) mean stale results too."""
-    from builders import example
-    from zipedit import replace_cell
+    from support.builders import example
+    from support.zipedit import replace_cell
     from sakip_xl.rekap.summary import process
 
     out = tmp_path / "hasil.xlsx"

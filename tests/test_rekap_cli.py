@@ -7,7 +7,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from rekap_builders import opd_file
+from support.rekap_builders import opd_file
 from sakip_xl.cli import main
 from sakip_xl.rekap import JSON_KEYS_HELP
 from sakip_xl.rekap import sheet_opd

@@ -5,8 +5,8 @@ import random
 
 import pytest
 
-from lo_oracle import compare_with_engine, formula_cells
-from rekap_builders import opd_folder
+from support.lo_oracle import compare_with_engine, formula_cells
+from support.rekap_builders import opd_folder
 from sakip_xl.findings import GALAT, INFO, PERINGATAN
 from sakip_xl.rekap import Rekap, recap, render
 from sakip_xl.rekap.model import OpdRow

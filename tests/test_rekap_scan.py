@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from rekap_builders import opd_bytes, opd_file
+from support.rekap_builders import opd_bytes, opd_file
 from sakip_xl.errors import InputFileError
 from sakip_xl.rekap import recap
 from sakip_xl.rekap.scan import NOT_A_WORKBOOK, scan
@@ -80,7 +80,7 @@ def _failure(rekap, name):
 
 def test_broken_encrypted_and_foreign_files_become_failures(tmp_path):
     pytest.importorskip("msoffcrypto")
-    from hostile_files import encrypted, pdf_bytes, truncated
+    from support.hostile_files import encrypted, pdf_bytes, truncated
     opd_file(tmp_path, 0)
     good = opd_bytes(1)
     (tmp_path / "bersandi.xlsx").write_bytes(encrypted(good, "rahasia"))

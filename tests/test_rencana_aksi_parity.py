@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lo_oracle import compare_with_engine
+from support.lo_oracle import compare_with_engine
 from sakip_xl.engine import compute
 from test_rencana_aksi import PK, RA, _workbook
 

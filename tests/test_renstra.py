@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builders import JELBUK_SETTINGS, example
-from renstra_fixtures import PK_ROWS, SETTINGS_2023, perbandingan, renstra_workbook
+from support.builders import JELBUK_SETTINGS, example
+from support.renstra_fixtures import PK_ROWS, SETTINGS_2023, perbandingan, renstra_workbook
 from sakip_xl.engine import check, compute
 from sakip_xl.renstra import compare
 from sakip_xl.renstra.matching import match_names, same_unit, similarity
@@ -209,7 +209,7 @@ def test_without_renstra_and_iku_nothing_is_missing(tmp_path):
 
 
 def test_renstra_alone_is_enough_for_the_section(tmp_path):
-    from builders import free_layout
+    from support.builders import free_layout
     src = free_layout(tmp_path, {"IKU": [["Indikator Kinerja Utama", "Satuan"], ["A", "%"]],
                                  "Renstra": [["Sasaran", "Indikator Sasaran", "Satuan"], ["S", "A", "indeks"]]})
     report = check(src)

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from builders import example
-from lo_oracle import compare_with_engine
-from renstra_fixtures import PK_ROWS, RENSTRA_ROWS, SETTINGS_2023, renstra_workbook
+from support.builders import example
+from support.lo_oracle import compare_with_engine
+from support.renstra_fixtures import PK_ROWS, RENSTRA_ROWS, SETTINGS_2023, renstra_workbook
 from sakip_xl.pk import capaian as C
 from sakip_xl.engine import compute
 

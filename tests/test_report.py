@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, strategies as st
 
-from anggaran_builders import budget_workbook
-from builders import JELBUK_SETTINGS, example, filled
+from support.anggaran_builders import budget_workbook
+from support.builders import JELBUK_SETTINGS, example, filled
 from test_anggaran_parity import PK_ROWS, TRICKY_CODES
 from sakip_xl.cli import main
 from sakip_xl.engine import analyze, compute
@@ -332,7 +332,7 @@ def test_report_of_an_encrypted_workbook_is_encrypted_with_the_same_password(tmp
     """Issue 16.12: the report of a password-protected workbook was written as plain .docx."""
     import io
 
-    import hostile_files as H
+    from support import hostile_files as H
     from sakip_xl.xlsx.encryption import is_encrypted
 
     src = tmp_path / "laporan.xlsx"
@@ -353,7 +353,7 @@ def test_report_of_an_encrypted_workbook_is_encrypted_with_the_same_password(tmp
 
 
 def test_report_that_cannot_be_encrypted_is_refused_without_paksa(tmp_path, monkeypatch):
-    import hostile_files as H
+    from support import hostile_files as H
     from sakip_xl.xlsx import encryption
     from sakip_xl.errors import OutputError
 

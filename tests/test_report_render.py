@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from builders import example
-from render_pdf import ink, page_count, page_image, page_text, require_poppler, to_pdf
+from support.builders import example
+from support.render_pdf import ink, page_count, page_image, page_text, require_poppler, to_pdf
 from sakip_xl.report import write
 
 pytestmark = pytest.mark.libreoffice

@@ -6,13 +6,13 @@ import shutil
 
 import pytest
 
-from builders import example
+from support.builders import example
 from sakip_xl import __version__
 from sakip_xl.xlsx.addresses import col_letter
 from sakip_xl.engine import check, compute
 from sakip_xl.sections import tool_sheets
 from sakip_xl.pk.sheet import COL
-from zipedit import replace_cell
+from support.zipedit import replace_cell
 
 
 def finished(tmp_path):
@@ -120,7 +120,7 @@ def test_formula_spelling_is_not_an_edit():
 def test_workbook_saved_by_libreoffice_rechecks_clean_and_recomputes(tmp_path):
     """Staff open the finished workbook in LibreOffice and save it: LibreOffice respells every
     formula (e.g. 'PK'!F5 as PK!F5). That is no hand edit, and compute still owns its sheets."""
-    from lo_oracle import recalc
+    from support.lo_oracle import recalc
 
     out = finished(tmp_path)
     saved = recalc(out, tmp_path / "lo")        # opened, recalculated and saved as .xlsx by LibreOffice
@@ -215,7 +215,7 @@ def test_a_workbook_computed_before_settings_were_recorded_is_checked_as_before(
 def test_many_hand_edits_in_one_sheet_are_capped_and_summarised(tmp_path):
     """Every formula of Capaian pasted over as values: MAX_PER_SHEET WB-001 findings, the rest counted in WB-006."""
     from sakip_xl.review.reviu import MAX_PER_SHEET
-    from zipedit import edit_sheet_xml
+    from support.zipedit import edit_sheet_xml
 
     out = finished(tmp_path)
     removed = []

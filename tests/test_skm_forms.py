@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from skm_helpers import skm_bytes, write
+from support.skm_helpers import skm_bytes, write
 from sakip_xl.engine import check, compute
 from sakip_xl.read.schema import PENGATURAN
 from sakip_xl.sections import all_settings
@@ -190,7 +190,7 @@ def _independent(people, blanks, off_scale):
 
 @pytest.mark.libreoffice
 def test_google_forms_export_equals_typed_answers_and_libreoffice(tmp_path):
-    from lo_oracle import compare_with_engine
+    from support.lo_oracle import compare_with_engine
     people, blanks, off_scale = _generated()
     src = write(tmp_path / "forms.xlsx", _forms_bytes(people, blanks, off_scale))
     out = tmp_path / "hasil-forms.xlsx"

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builders import example
-from lo_oracle import compare_with_engine
-from skm_helpers import answers, skm_bytes, write
+from support.builders import example
+from support.lo_oracle import compare_with_engine
+from support.skm_helpers import answers, skm_bytes, write
 from sakip_xl.engine import compute
 from sakip_xl.skm import compute as C
 from sakip_xl.skm.examples import SEED_2019, SEED_2019_REGIME
@@ -192,7 +192,7 @@ def test_round_twin_agrees_with_libreoffice(tmp_path):
 def test_pk_realisasi_pointing_at_the_nik(tmp_path):
     """The SKM indicator's realisasi typed as ='Hasil SKM'!C10 follows the survey, in Python and in LibreOffice."""
     import openpyxl
-    from lo_oracle import recalc
+    from support.lo_oracle import recalc
     from sakip_xl.skm.codes import NIK_CELL
     first = tmp_path / "1.xlsx"
     compute(example(tmp_path), first)

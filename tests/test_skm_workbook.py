@@ -6,7 +6,7 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from skm_helpers import answers, skm_bytes, write
+from support.skm_helpers import answers, skm_bytes, write
 from sakip_xl.engine import check, compute
 from sakip_xl.skm.codes import LIMIT, NIK_CELL
 from sakip_xl.skm.examples import SEED_2019, SEED_2019_REGIME, seed_distribution_rows
@@ -210,7 +210,7 @@ def test_distribution_problems(tmp_path):
 
 
 def test_example_workbook_has_the_skm_sheets_and_matches_the_pk(tmp_path):
-    from builders import example
+    from support.builders import example
     out = tmp_path / "hasil.xlsx"
     report = compute(example(tmp_path), out)
     wb = openpyxl.load_workbook(out, data_only=True)
@@ -224,13 +224,13 @@ def test_example_workbook_has_the_skm_sheets_and_matches_the_pk(tmp_path):
 
 
 def test_no_skm_sheet_means_no_skm_output(tmp_path):
-    from builders import filled, JELBUK_PK
+    from support.builders import filled, JELBUK_PK
     report = check(filled(tmp_path, JELBUK_PK))
     assert report.analysis.results["skm"] is None
 
 
 def test_skm_sheet_without_element_columns(tmp_path):
-    from builders import free_layout
+    from support.builders import free_layout
     path = free_layout(tmp_path, {"SKM": [["No", "Nama"], [1, "Budi"]], "PK": [
         ["Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi"], ["S", "I", 1, 1]]})
     report = check(path)

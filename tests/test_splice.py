@@ -31,7 +31,7 @@ from sakip_xl.xlsx.splice import (
     splice,
 )
 from sakip_xl.sections import is_input_sheet_name
-from splice_fixtures import (
+from support.splice_fixtures import (
     generated,
     make_zip,
     original_openpyxl,

@@ -6,8 +6,8 @@ The follow-up table is added under the last block of Hasil SKM (or Hasil SKM Dis
 """
 from __future__ import annotations
 
-from sakip_xl.xlsx.addresses import cell, parse_cell, ref
-from sakip_xl.pk import sheet as CS
+from sakip_xl.xlsx.addresses import cell
+from sakip_xl.pk.sheet import CapaianLayout
 from sakip_xl.write.common import Formats, fit_row, internal_link, stored, write_link
 from sakip_xl.write.presentation import print_setup
 from sakip_xl.analisis.analyze import KEYS, LABELS, Result
@@ -24,15 +24,15 @@ FOLLOW_HEADS = ("No", "Unsur Pelayanan", "NRR", "NRR × 25", "Rencana Tindak Lan
 def render(wb, fmt: Formats, ctx, result: Result) -> None:
     indicators = ctx.results.get("pk") or []
     if result.texts and indicators:
-        write(wb, fmt, result, indicators, ctx.settings)
+        write(wb, fmt, result, indicators, ctx.settings, ctx.layouts["pk"])
     if result.follow:
         write_follow_up(wb, fmt, result)
 
 
-def write(wb, fmt: Formats, result: Result, indicators, settings) -> None:
+def write(wb, fmt: Formats, result: Result, indicators, settings, cap: CapaianLayout) -> None:
     ws = wb.add_worksheet(SHEET)
     ws.write_string(0, 0, "ANALISIS CAPAIAN KINERJA", fmt.title)
-    ws.write_string(1, 0, f"Capaian dari lembar '{CS.SHEET}', analisis dari lembar '{result.sheet}'. "
+    ws.write_string(1, 0, f"Capaian dari lembar '{cap.sheet}', analisis dari lembar '{result.sheet}'. "
                           "Teks ini juga masuk laporan Bab III (sakip-xl report).", fmt.note)
     for c, (h, w) in enumerate(HEADS):
         ws.set_column(c, c, w)
@@ -46,9 +46,8 @@ def write(wb, fmt: Formats, result: Result, indicators, settings) -> None:
         ws.write_string(r, 0, ind.no, fmt.center)
         ws.write_string(r, 1, ind.sasaran, fmt.text)
         ws.write_string(r, 2, ind.indikator, fmt.text)
-        row = CS.FIRST_ROW + i
-        ws.write_formula(r, 3, "=" + ref(CS.SHEET, row, CS.COL["Capaian (%)"]), fmt.percent, stored(ind.capaian))
-        ws.write_formula(r, 4, "=" + ref(CS.SHEET, row, CS.COL["Kategori"]), fmt.center, stored(ind.kategori))
+        ws.write_formula(r, 3, "=" + cap.ref(i, "Capaian (%)"), fmt.percent, stored(ind.capaian))
+        ws.write_formula(r, 4, "=" + cap.ref(i, "Kategori"), fmt.center, stored(ind.kategori))
         for k, key in enumerate(KEYS):
             ws.write_string(r, 5 + k, t.texts[key], fmt.text)
         write_link(ws, r, 5 + len(KEYS), internal_link(result.sheet, t.address), fmt.link, f"{result.sheet}!{t.address}")

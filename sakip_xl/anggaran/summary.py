@@ -6,8 +6,7 @@ stays live; the Python twins are in compute.py.
 """
 from __future__ import annotations
 
-from sakip_xl.xlsx.addresses import cell, ref
-from sakip_xl.pk import sheet as capaian_sheet
+from sakip_xl.xlsx.addresses import cell
 from sakip_xl.write import presentation as P
 from sakip_xl.write.common import fit_row, num_literal, stored
 from sakip_xl.anggaran import compute as C
@@ -124,8 +123,7 @@ def write_sasaran(ws, st: Styles, r: int, result: AnggaranResult, ctx) -> int:
         _line(ws, st, rr, s.number, s.text, pagu_f, real_f, (s.pagu, s.realisasi, total_pagu), tot_ref)
         cap, ser, sel = cell(rr, 6), cell(rr, 4), cell(rr, 7)
         if s.pk_rows:
-            refs = [ref(capaian_sheet.SHEET, capaian_sheet.FIRST_ROW + k2, capaian_sheet.COL["Capaian (%)"])
-                    for k2 in s.pk_rows]
+            refs = [ctx.layouts["pk"].ref(k2, "Capaian (%)") for k2 in s.pk_rows]
             parts = ",".join(refs)
             ws.write_formula(rr, 6, f'=IF(COUNT({parts})=0,"",AVERAGE({parts}))', f.percent, stored(s.capaian))
         else:

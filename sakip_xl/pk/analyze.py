@@ -6,6 +6,8 @@ or, when it is empty, the quarters (TW I-IV) combined as the indicator needs.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sakip_xl import findings as F
 from sakip_xl.pk import capaian as C
 from sakip_xl.pk.model import Indicator, PkContext
@@ -51,3 +53,30 @@ def evaluate(table: Table, settings: Settings, out: list, date1904: bool = False
              scales=ordinal.DEFAULT_SCALES) -> list[Indicator]:
     pc = pk_context(settings, scales, date1904)
     return [evaluate_row(table, rec, pc, out) for rec in table.records]
+
+
+@dataclass
+class SasaranSummary:
+    sasaran: str
+    rows: list[int]          # indexes of its indicators in the PK (0 = the first)
+    count: int
+    computed: int
+    mean: float | None
+    kategori: str | None
+
+
+def summarize(indicators: list[Indicator], settings: Settings) -> list[SasaranSummary]:
+    """Per sasaran, in PK order: its indicators, how many have a capaian, their mean (the capped
+    capaian, as on the Capaian sheet) and its kategori."""
+    groups: dict[str, list[int]] = {}
+    by_row: dict[int, Indicator] = {}
+    for i, ind in enumerate(indicators):
+        groups.setdefault(ind.sasaran, []).append(i)
+        by_row[i] = ind
+    result = []
+    for sasaran, rows in groups.items():
+        values = [by_row[r].capaian_dibatasi for r in rows]
+        avg = C.mean(values)
+        result.append(SasaranSummary(sasaran, rows, len(rows), sum(v is not None for v in values), avg,
+                                     C.kategori(avg, settings.scale)))
+    return result

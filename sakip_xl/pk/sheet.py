@@ -12,6 +12,7 @@ from sakip_xl.pk import capaian as C
 from sakip_xl.read import ordinal
 from sakip_xl.xlsx.addresses import cell, col_letter, parse_cell, quote_sheet, ref
 from sakip_xl.read.numbers import format_id
+from sakip_xl.pk.analyze import SasaranSummary, summarize
 from sakip_xl.pk.judge import stated_is_fraction, stated_shown
 from sakip_xl.pk.model import Indicator
 from sakip_xl.pk.schema import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP
@@ -35,14 +36,25 @@ HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
 
 
-@dataclass
-class SasaranSummary:
-    sasaran: str
-    rows: list[int]          # 0-based sheet rows of its indicators
-    count: int
-    computed: int
-    mean: float | None
-    kategori: str | None
+@dataclass(frozen=True)
+class CapaianLayout:
+    """Where the Capaian sheet put each indicator: what render() returns (Context.layouts["pk"]),
+    so the other sections' writers refer to its cells without knowing its layout."""
+
+    sheet: str
+    first_row: int
+    columns: dict
+
+    def row(self, index: int) -> int:
+        """The 0-based sheet row of the `index`-th PK indicator."""
+        return self.first_row + index
+
+    def ref(self, index: int, column: str) -> str:
+        """Absolute reference, with the sheet, to the `index`-th indicator's cell in `column`."""
+        return ref(self.sheet, self.first_row + index, self.columns[column])
+
+
+LAYOUT = CapaianLayout(SHEET, FIRST_ROW, COL)
 
 
 def kategori_formula(x: str, settings: Settings) -> str:
@@ -95,8 +107,9 @@ def cap_of(settings: Settings) -> float | None:
     return None if text == NO_CAP else float(text)
 
 
-def render(wb, fmt: Formats, ctx, indicators: list[Indicator]) -> None:
+def render(wb, fmt: Formats, ctx, indicators: list[Indicator]) -> CapaianLayout:
     ctx.results["capaian_summary"] = write(wb, fmt, ctx.results["pk_sheet"], indicators, ctx.settings)
+    return LAYOUT
 
 
 def write(wb, fmt: Formats, pk_sheet: str, indicators: list[Indicator], settings: Settings) -> list[SasaranSummary]:
@@ -316,21 +329,6 @@ def _realisasi_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
                      stored(ind.realisasi_value))
 
 
-def summarize(indicators: list[Indicator], settings: Settings, first_row: int = FIRST_ROW) -> list[SasaranSummary]:
-    groups: dict[str, list[int]] = {}
-    by_row: dict[int, Indicator] = {}
-    for i, ind in enumerate(indicators):
-        groups.setdefault(ind.sasaran, []).append(first_row + i)
-        by_row[first_row + i] = ind
-    result = []
-    for sasaran, rows in groups.items():
-        values = [by_row[r].capaian_dibatasi for r in rows]
-        avg = C.mean(values)
-        result.append(SasaranSummary(sasaran, rows, len(rows), sum(v is not None for v in values), avg,
-                                     C.kategori(avg, settings.scale)))
-    return result
-
-
 # The summary's columns sit under the main table's: the sasaran across Sasaran .. Target Batas Atas,
 # the average under "Capaian (%)" (merged with "Capaian Dibatasi (%)"), the kategori under "Kategori".
 SUMMARY_LABEL = (COL["Sasaran Strategis"], COL["Target Batas Atas"])
@@ -359,7 +357,7 @@ def _write_summary(ws, fmt, top: int, indicators: list[Indicator], settings: Set
     cap_col = col_letter(COL["Capaian Dibatasi (%)"])
     r = h + 1
     for k, s in enumerate(summaries, start=1):
-        cells = ",".join(f"{cap_col}{x + 1}" for x in s.rows)
+        cells = ",".join(f"{cap_col}{FIRST_ROW + x + 1}" for x in s.rows)
         _summary_line(ws, fmt, r, str(k), s.sasaran, s.count, cells, s.computed, s.mean, s.kategori, settings,
                       fmt.text)
         r += 1

@@ -63,7 +63,7 @@ def _year(value: object) -> float | None:
 def _pk(row: OpdRow, indicators, settings) -> None:
     if not indicators:
         return
-    from sakip_xl.pk.sheet import summarize as per_sasaran
+    from sakip_xl.pk.analyze import summarize as per_sasaran
     row.sasaran = [SasaranRow(s.sasaran, s.count, s.computed, s.mean, s.kategori)
                    for s in per_sasaran(indicators, settings)]
     row.capaian = C.mean([i.capaian_dibatasi for i in indicators])   # as "Seluruh indikator" on Capaian

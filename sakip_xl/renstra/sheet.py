@@ -5,12 +5,14 @@ from the input sheets. Each formula's Python twin is in compare.py.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from sakip_xl.pk import capaian as C
 from sakip_xl.read import ordinal
 from sakip_xl.xlsx.addresses import cell, parse_cell, ref
 from sakip_xl.pk.schema import JENIS_RENTANG
 from sakip_xl.read.cells import shown_value
-from sakip_xl.pk import sheet as CS
+from sakip_xl.pk.sheet import CapaianLayout
 from sakip_xl.write.common import Formats, fit_row, internal_link, write_link, num_literal, number_or_fallback, percent_of, stored
 from sakip_xl.write.presentation import print_setup
 from sakip_xl.pk.sheet import rule_expr, shown_formula
@@ -27,17 +29,18 @@ LINK_COL = 11              # the link to the Renstra row, outside the printed co
 def render(wb, fmt: Formats, ctx, result: Result) -> None:
     if result.pk_sheet is None:
         return
-    write(wb, fmt, result, ctx.settings, ctx.date1904)
+    write(wb, fmt, result, ctx.settings, ctx.date1904, ctx.layouts["pk"])
 
 
-def write(wb, fmt: Formats, result: Result, settings, date1904: bool = False) -> None:
+def write(wb, fmt: Formats, result: Result, settings, date1904: bool, cap: CapaianLayout) -> None:
+    """The four tables; `cap`: where the Capaian sheet put each indicator (its render's layout)."""
     ws = wb.add_worksheet(SHEET)
     p = result.period
     instansi = settings.get("instansi") or ""
     title = "PERBANDINGAN KINERJA" + (f" {instansi}".upper() if instansi else "") + \
         (f" TAHUN {p.tahun}" if p.tahun else "")
     ws.write_string(0, 0, title, fmt.title)
-    sources = [f"'{result.pk_sheet}'", f"'{CS.SHEET}'"] + ([f"'{result.renstra_sheet}'"] if result.renstra_sheet else [])
+    sources = [f"'{result.pk_sheet}'", f"'{cap.sheet}'"] + ([f"'{result.renstra_sheet}'"] if result.renstra_sheet else [])
     ws.write_string(1, 0, f"Tabel Bab III LKjIP, dihitung dari lembar {', '.join(sources[:-1])} dan {sources[-1]}. "
                           "Jangan ubah lembar ini: ubah datanya, lalu jalankan ulang sakip-xl compute.", fmt.note)
     for c, w in enumerate(WIDTHS):
@@ -46,15 +49,15 @@ def write(wb, fmt: Formats, result: Result, settings, date1904: bool = False) ->
     r = 3
     r = _table(ws, fmt, r, f"Tabel 3.1 Pengukuran Realisasi Kinerja Tahun {n}",
                (f"Target Renstra {n}", f"Target PK {n}", "Target Batas Atas", f"Realisasi {n}",
-                f"Realisasi di Renstra {n}", "Capaian (%)", "Kategori"), result, _tabel_31, date1904)
+                f"Realisasi di Renstra {n}", "Capaian (%)", "Kategori"), result, partial(_tabel_31, cap), date1904)
     r = _table(ws, fmt, r, f"Tabel 3.2 Perbandingan Realisasi Kinerja Tahun {n} dengan Tahun {n1}",
                (f"Target {n}", f"Realisasi {n1}", f"Realisasi {n}", "Selisih", "Perkembangan"),
-               result, _tabel_32, date1904)
+               result, partial(_tabel_32, cap), date1904)
     r = _table(ws, fmt, r, "Tabel 3.3 Perbandingan Realisasi Kinerja s.d. Akhir Periode Renstra",
                ("Kondisi Awal", "Target Akhir Renstra", f"Realisasi {n}", "Tingkat Kemajuan (%)"),
-               result, _tabel_33, date1904, helper=(LINK_COL, "Sel di Renstra"))
+               result, partial(_tabel_33, cap), date1904, helper=(LINK_COL, "Sel di Renstra"))
     r = _table(ws, fmt, r, "Tabel 3.4 Perbandingan Realisasi Kinerja dengan Realisasi Nasional",
-           (f"Realisasi {n}", "Realisasi Nasional", "Selisih", "Keterangan"), result, _tabel_34, date1904)
+           (f"Realisasi {n}", "Realisasi Nasional", "Selisih", "Keterangan"), result, partial(_tabel_34, cap), date1904)
     # the printed report is the LKjIP tables; the link column beside them is for the screen only
     print_setup(ws, settings, "Perbandingan Kinerja", columns=(0, PRINTED_LAST_COL), last_row=r - 2)
 
@@ -82,10 +85,6 @@ def _table(ws, fmt, top, title, heads, result: Result, fill, date1904, helper=No
     return r + 2
 
 
-def _cap(row: compare.Row, name: str) -> str:
-    return ref(CS.SHEET, CS.FIRST_ROW + row.index, CS.COL[name])
-
-
 def _src(src: compare.Source) -> str:
     r, c = parse_cell(src.cell.address)
     return ref(src.sheet, r, c)
@@ -102,8 +101,8 @@ def _show(ws, fmt, r, c, src: compare.Source | None, qualitative: bool, date1904
                          stored(src.cell.value))
 
 
-def _copy(ws, fmt, r, c, row, name, value, style) -> None:
-    ws.write_formula(r, c, "=" + _cap(row, name), style, stored(value))
+def _copy(cap: CapaianLayout, ws, fmt, r, c, row, name, value, style) -> None:
+    ws.write_formula(r, c, "=" + cap.ref(row.index, name), style, stored(value))
 
 
 def _year_value(row: compare.Row):
@@ -111,18 +110,18 @@ def _year_value(row: compare.Row):
     return ind.realisasi_shown if row.qualitative else ind.realisasi_value
 
 
-def _tabel_31(ws, fmt, r, row: compare.Row, date1904) -> None:
+def _tabel_31(cap: CapaianLayout, ws, fmt, r, row: compare.Row, date1904) -> None:
     ind, q = row.ind, row.qualitative
     _show(ws, fmt, r, 4, row.target_renstra, q, date1904)
-    _copy(ws, fmt, r, 5, row, "Target", ind.target_shown if q else ind.target.value, fmt.number)
+    _copy(cap, ws, fmt, r, 5, row, "Target", ind.target_shown if q else ind.target.value, fmt.number)
     if ind.jenis == JENIS_RENTANG:
-        _copy(ws, fmt, r, 6, row, "Target Batas Atas", ind.target_atas.value, fmt.number)
+        _copy(cap, ws, fmt, r, 6, row, "Target Batas Atas", ind.target_atas.value, fmt.number)
     else:
         ws.write_blank(r, 6, None, fmt.number)
-    _copy(ws, fmt, r, 7, row, "Realisasi", _year_value(row), fmt.number)
+    _copy(cap, ws, fmt, r, 7, row, "Realisasi", _year_value(row), fmt.number)
     _show(ws, fmt, r, 8, row.realisasi_renstra, q, date1904)
-    _copy(ws, fmt, r, 9, row, "Capaian (%)", ind.capaian, fmt.percent)
-    _copy(ws, fmt, r, 10, row, "Kategori", ind.kategori, fmt.center)
+    _copy(cap, ws, fmt, r, 9, row, "Capaian (%)", ind.capaian, fmt.percent)
+    _copy(cap, ws, fmt, r, 10, row, "Kategori", ind.kategori, fmt.center)
 
 
 def _lalu_formula(row: compare.Row) -> str:
@@ -138,15 +137,15 @@ def _trend_formula(a: str, b: str, negative: bool) -> str:
     return f'=IF(AND(ISNUMBER({a}),ISNUMBER({b})),IF({a}>{b},"{up}",IF({a}<{b},"{down}","{compare.SAME}")),"")'
 
 
-def _tabel_32(ws, fmt, r, row: compare.Row, date1904) -> None:
+def _tabel_32(cap: CapaianLayout, ws, fmt, r, row: compare.Row, date1904) -> None:
     ind = row.ind
-    _copy(ws, fmt, r, 4, row, "Target", ind.target_shown if row.qualitative else ind.target.value, fmt.number)
+    _copy(cap, ws, fmt, r, 4, row, "Target", ind.target_shown if row.qualitative else ind.target.value, fmt.number)
     now, before = cell(r, 6), cell(r, 5)
     if row.qualitative:
         _show(ws, fmt, r, 5, row.lalu[0] if row.lalu else None, True, date1904)
-        _copy(ws, fmt, r, 6, row, "Realisasi", ind.realisasi_shown, fmt.center)
+        _copy(cap, ws, fmt, r, 6, row, "Realisasi", ind.realisasi_shown, fmt.center)
         ws.write_blank(r, 7, None, fmt.number)
-        a = _cap(row, "Peringkat Realisasi")
+        a = cap.ref(row.index, "Peringkat Realisasi")
         b = ordinal.rank_formula(_src(row.lalu[0]), ind.scale) if row.lalu else '""'
         ws.write_formula(r, 8, _trend_formula(a, b, False), fmt.center, stored(row.tren))
         return
@@ -154,20 +153,20 @@ def _tabel_32(ws, fmt, r, row: compare.Row, date1904) -> None:
         ws.write_formula(r, 5, _lalu_formula(row), fmt.number, stored(row.v_lalu))
     else:
         ws.write_blank(r, 5, None, fmt.number)
-    _copy(ws, fmt, r, 6, row, "Realisasi", ind.realisasi_value, fmt.number)
+    _copy(cap, ws, fmt, r, 6, row, "Realisasi", ind.realisasi_value, fmt.number)
     ws.write_formula(r, 7, f'=IF(AND(ISNUMBER({now}),ISNUMBER({before})),{now}-{before},"")', fmt.number,
                      stored(row.selisih_lalu))
     ws.write_formula(r, 8, _trend_formula(now, before, ind.polaritas == "negatif"), fmt.center, stored(row.tren))
 
 
-def _tabel_33(ws, fmt, r, row: compare.Row, date1904) -> None:
+def _tabel_33(cap: CapaianLayout, ws, fmt, r, row: compare.Row, date1904) -> None:
     ind, q = row.ind, row.qualitative
     _show(ws, fmt, r, 4, row.kondisi_awal, q, date1904)
     _show(ws, fmt, r, 5, row.kondisi_akhir, q, date1904)
-    _copy(ws, fmt, r, 6, row, "Realisasi", _year_value(row), fmt.center if q else fmt.number)
+    _copy(cap, ws, fmt, r, 6, row, "Realisasi", _year_value(row), fmt.center if q else fmt.number)
     if q:
         ra = ordinal.rank_formula(_src(row.kondisi_akhir), ind.scale) if row.kondisi_akhir else '""'
-        rr = _cap(row, "Peringkat Realisasi")
+        rr = cap.ref(row.index, "Peringkat Realisasi")
         value = f"IF({rr}>={ra},100,0)" if ind.qual_mode == C.QUAL_BINARY else f"{rr}/{ra}*100"
         formula = f'=IF(AND(ISNUMBER({ra}),ISNUMBER({rr})),{value},"")'
     else:
@@ -182,9 +181,9 @@ def _tabel_33(ws, fmt, r, row: compare.Row, date1904) -> None:
         ws.write_blank(r, LINK_COL, None, fmt.center)
 
 
-def _tabel_34(ws, fmt, r, row: compare.Row, date1904) -> None:
+def _tabel_34(cap: CapaianLayout, ws, fmt, r, row: compare.Row, date1904) -> None:
     ind = row.ind
-    _copy(ws, fmt, r, 4, row, "Realisasi", _year_value(row), fmt.center if row.qualitative else fmt.number)
+    _copy(cap, ws, fmt, r, 4, row, "Realisasi", _year_value(row), fmt.center if row.qualitative else fmt.number)
     if ind.nasional is not None:
         nas_src = compare.Source(row.pk_sheet, ind.nasional, None)
         nas = ind.nasional

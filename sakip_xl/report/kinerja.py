@@ -10,7 +10,7 @@ from sakip_xl.pk.model import Indicator
 from sakip_xl.pk.schema import JENIS_KUALITATIF, JENIS_RENTANG
 from sakip_xl.renstra import compare
 from sakip_xl.analisis import report as analisis_report
-from sakip_xl.pk.sheet import summarize
+from sakip_xl.pk.analyze import summarize
 from sakip_xl.write.report_model import EMPTY, Heading, Para, Table, number, percent, text
 
 LEAD = ("NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA")

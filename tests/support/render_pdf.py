@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lo_oracle import require_soffice
+from support.lo_oracle import require_soffice
 
 TIMEOUT = 180
 

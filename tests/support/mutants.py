@@ -7,7 +7,7 @@ import re
 import struct
 import zipfile
 
-import hostile_files as H
+from support import hostile_files as H
 
 
 def central_entry(data: bytes, name: str) -> int:

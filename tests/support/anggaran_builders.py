@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builders import JELBUK_PK, JELBUK_SETTINGS, write
+from support.builders import JELBUK_PK, JELBUK_SETTINGS, write
 from sakip_xl.xlsx.addresses import col_letter
 from sakip_xl.anggaran.schema import ANGGARAN, BELANJA
 from sakip_xl.template import build_template

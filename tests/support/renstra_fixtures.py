@@ -5,7 +5,7 @@ from pathlib import Path
 
 import openpyxl
 
-from builders import JELBUK_SETTINGS, write
+from support.builders import JELBUK_SETTINGS, write
 from sakip_xl.template import build_template
 
 SETTINGS_2023 = dict(JELBUK_SETTINGS, tahun=2023, tahun_awal_renstra=2021)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sakip_xl.engine import compute
 from sakip_xl.template import build_template
-from zipedit import replace_cell
+from support.zipedit import replace_cell
 
 KECAMATAN = (
     "Jelbuk", "Arjasa", "Pakusari", "Kalisat", "Ledokombo", "Sumberjambe", "Sukowono", "Mayang", "Silo",
