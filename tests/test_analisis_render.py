@@ -10,7 +10,7 @@ from support.render_pdf import page_count, page_text, require_poppler, to_pdf
 from sakip_xl.engine import compute
 from sakip_xl.report import write
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 
 def test_analisis_and_follow_up_parity(tmp_path):

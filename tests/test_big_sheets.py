@@ -10,10 +10,13 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 import python_calamine
 import xlsxwriter
 
 from sakip_xl.read.schema import PK
+
+pytestmark = pytest.mark.slow   # `pytest -m "not slow"` for a quick run
 
 ROOT = Path(__file__).resolve().parents[1]
 EXCEL_LINKS = 65_530          # Excel's limit of hyperlinks per worksheet

@@ -20,7 +20,7 @@ from sakip_xl.engine import compute
 from sakip_xl.examples import template_bytes
 from sakip_xl.report import write
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 
 def _text(pdf: Path) -> str:

@@ -27,6 +27,8 @@ from sakip_xl.xlsx.integrity import check_package
 from sakip_xl.xlsx.splice import splice
 from support.splice_fixtures import untouched_differences
 
+pytestmark = pytest.mark.slow   # `pytest -m "not slow"` for a quick run
+
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "excel-corpus"
 LO_SAMPLE = 40
 

@@ -42,6 +42,8 @@ from support import hostile_files as H
 from sakip_xl.cli import main
 from sakip_xl.xlsx.integrity import check_package
 
+pytestmark = pytest.mark.slow   # `pytest -m "not slow"` for a quick run
+
 DEFAULT_CASES = 200
 SEED = os.environ.get("SAKIP_FUZZ_SEED", "16")
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "excel-corpus"

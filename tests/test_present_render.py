@@ -16,7 +16,7 @@ from test_anggaran_parity import PK_ROWS, TRICKY_CODES
 from sakip_xl.engine import compute
 from sakip_xl.write.presentation import BAR_BLUE, BAR_GREEN, BAR_ORANGE, LINE_RED
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 TITLES = {"Capaian Kinerja": "Capaian", "Akuntabilitas Keuangan": "Hasil Anggaran",
           "Perbandingan Kinerja": "Perbandingan", "Hasil Survei Kepuasan Masyarakat": "Hasil SKM",

@@ -7,7 +7,7 @@ from support.builders import example
 from support.render_pdf import ink, page_count, page_image, page_text, require_poppler, to_pdf
 from sakip_xl.report import write
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 
 def test_docx_converts_to_pdf_with_its_tables(tmp_path):

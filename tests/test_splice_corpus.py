@@ -16,6 +16,8 @@ from sakip_xl.xlsx.integrity import check_package
 from sakip_xl.xlsx.splice import inspect_package, splice
 from support.splice_fixtures import generated, unreachable_parts, untouched_differences
 
+pytestmark = pytest.mark.slow   # `pytest -m "not slow"` for a quick run
+
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "excel-corpus"
 OPENPYXL_SAMPLE_EVERY = 10  # openpyxl is slow: load every 10th output (~100 files)
 

@@ -1,7 +1,7 @@
 """Capaian (achievement) and kategori: pure functions over plain numbers.
 
 The arithmetic is written in the same order as the spreadsheet formulas that
-mirror it (see sheets/capaian_sheet.py), so Python and the spreadsheet engine
+mirror it (see pk/sheet.py), so Python and the spreadsheet engine
 produce the same floating-point result.
 """
 from __future__ import annotations

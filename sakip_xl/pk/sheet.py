@@ -1,6 +1,6 @@
 """The `Capaian` sheet: each indicator's capaian and kategori as live formulas.
 
-Every formula here has a Python twin in capaian.py / pk_rows.py; the value
+Every formula here has a Python twin in capaian.py / rows.py; the value
 Python computed is stored with the formula, and the LibreOffice tests prove
 both agree.
 """

@@ -15,7 +15,7 @@ so the part is inflated once instead of three times.
 
 Whenever the part is not shaped as expected (no row to cut at, a row without an
 `r` attribute, comments or CDATA, rows out of order, a size or CRC mismatch, a
-cell far outside the data (package/extent.py), any calamine error), `parse` returns None and the caller parses the sheet whole, so a
+cell far outside the data (xlsx/extent.py), any calamine error), `parse` returns None and the caller parses the sheet whole, so a
 damaged sheet still gets calamine's own diagnosis.
 """
 from __future__ import annotations

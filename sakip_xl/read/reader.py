@@ -92,7 +92,7 @@ class WorkbookData:
     def _guarded(self, skip: set[str] = frozenset(), only: str | None = None) -> bytes:
         """The package python-calamine may read: far cells cut from the sheets not in `skip`
         (or from sheet `only`), so that no sheet asks calamine for a huge dense range
-        (package/extent.py). The cut cells that held a value are kept in far_cells."""
+        (xlsx/extent.py). The cut cells that held a value are kept in far_cells."""
         from sakip_xl.xlsx.cells import sheet_parts
         from sakip_xl.xlsx.extent import guard
         from sakip_xl.xlsx.opc import Package

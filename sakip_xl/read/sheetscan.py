@@ -41,7 +41,7 @@ class SheetScan:
 
 def scan_sheet(data: bytes, sheet: str, percent_styles: frozenset = frozenset()) -> SheetScan:
     """Hidden rows, formula cells without a stored result and cells in one of `percent_styles`
-    (cellXfs indexes, package/numfmt.py) of the worksheet `sheet`."""
+    (cellXfs indexes, xlsx/numfmt.py) of the worksheet `sheet`."""
     part = sheet_part(Package(data), sheet)
     if part is None:
         return SheetScan()
