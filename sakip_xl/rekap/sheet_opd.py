@@ -87,7 +87,7 @@ def _row(ws, fmt: RekapFormats, r: int, number: int, row: OpdRow, base_dir: str 
     put(ws, r, COL["nik"], row.nik, fmt.percent, fmt.text)
     put(ws, r, COL["mutu"], row.mutu, fmt.center, fmt.center)
     put(ws, r, COL["kinerja"], row.kinerja, fmt.center, fmt.text)
-    valid = list((row.jawaban_sah or {}).values())
+    valid = [n for n in row.jawaban_sah or () if n is not None]
     put(ws, r, COL["responden"], row.responden, fmt.integer, fmt.text)
     put(ws, r, COL["sah_min"], min(valid) if valid else None, fmt.integer, fmt.text)
     put(ws, r, COL["sah_max"], max(valid) if valid else None, fmt.integer, fmt.text)

@@ -109,7 +109,7 @@ def _skm(row: OpdRow, result) -> None:
         if source == "survei":
             survey = result.survey
             row.responden = survey.respondents
-            row.jawaban_sah = {f"U{e.number}": e.total for e in survey.elements if e.col is not None}
+            row.jawaban_sah = [e.total if e.col is not None else None for e in survey.elements]
             row.baris_tanpa_jawaban = survey.rejected
 
 
