@@ -155,3 +155,33 @@ def test_rows_without_answers_formula_parity(tmp_path):
     assert report.analysis.results["skm"].survey.rejected == rejected
     mismatches = compare_with_engine(out, tmp_path / "lo", sheets=["Hasil SKM"])
     assert mismatches == [], "\n".join(mismatches[:20])
+
+
+def test_rows_without_answers_on_a_very_wide_sheet_are_still_counted(tmp_path):
+    """With ~200 columns before the answers the formula would pass Excel's 8,192 characters: the count
+    is then written as a number, still the one the findings give."""
+    import xlsxwriter
+    path = tmp_path / "lebar.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("SKM")
+    extra = 200
+    for c in range(extra):
+        ws.write_string(0, c, f"Catatan {c + 1}")
+    for j in range(1, 10):
+        ws.write_string(0, extra + j - 1, f"U{j}")
+    left = (2, 5, 6)
+    for i in range(12):
+        if i in left:
+            ws.write_string(i + 1, 7 + i, "isian tanpa jawaban")
+        else:
+            for j in range(9):
+                ws.write_number(i + 1, extra + j, 1 + (i + j) % 4)
+    wb.close()
+    out = tmp_path / "hasil-lebar.xlsx"
+    report = compute(path, out)
+    survey = report.analysis.results["skm"].survey
+    assert survey.respondents == 12 - len(left) and survey.rejected == len(left)
+    assert [f.cell for f in report.findings if f.code == "SKM-005"] == [f"A{i + 2}" for i in left]
+    ws = openpyxl.load_workbook(out)["Hasil SKM"]
+    r, c = _find(ws, "Baris tanpa jawaban unsur (tidak dihitung)")
+    assert ws.cell(r, c + 1).value == len(left)          # a number: no formula of 8,192+ characters
