@@ -220,7 +220,7 @@ def test_google_forms_export_equals_typed_answers_and_libreoffice(tmp_path):
     assert not any(f.code in ("SKM-002", "SKM-013", "SKM-005", "SKM-008") for f in forms.findings)
     # Hasil SKM: the stored counts, the respondents and the mapping of the columns read
     ws = openpyxl.load_workbook(out, data_only=True)["Hasil SKM"]
-    assert ws["C7"].value == len(people) and ws[NIK_CELL].value == round(nik, 2)
+    assert ws["C7"].value == len(people) and ws[NIK_CELL].value == round(nik, 2) and ws["C16"].value == 0
     texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
     assert QUESTIONS[6] in texts and "Timestamp" in texts
     # the same counts everywhere: Hasil SKM, the Word report and the rekap
@@ -398,6 +398,16 @@ def _independent_nik(path):
     return sum(x / 14 for x in nrr) * 25, answered
 
 
+def _without_answers(path):
+    """Participant rows (a 'PS...' Kode Peserta) with no answer in U1-U14: rows left out of the respondents."""
+    ws = openpyxl.load_workbook(path, data_only=True).worksheets[0]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    h = next(i for i, r in enumerate(rows) if tuple(r[:2]) == ("No", "Kode Peserta"))
+    cols = [c for c, v in enumerate(rows[h]) if isinstance(v, str) and v[:1] == "U" and v[1:].isdigit()]
+    return sum(1 for r in rows[h + 1:] if isinstance(r[1], str) and r[1].startswith("PS")
+               and all(r[c] in (None, "") for c in cols))
+
+
 def _nik(report):
     return report.analysis.results["skm"].survey.index
 
@@ -414,7 +424,12 @@ def test_application_export_as_it_is(tmp_path, name):
     codes = [f.code for f in report.findings]
     assert "SKM-025" in codes and "SKM-026" in codes and "SKM-028" in codes
     assert not [f for f in report.findings if f.severity == "galat"]
-    assert openpyxl.load_workbook(out, data_only=True)["Hasil SKM"][NIK_CELL].value == round(nik, 2)
+    hasil = openpyxl.load_workbook(out, data_only=True)["Hasil SKM"]
+    assert hasil[NIK_CELL].value == round(nik, 2)
+    # the participant rows without answers: left out, each named by SKM-005, counted on Hasil SKM (C16)
+    left = _without_answers(path)
+    assert survey.rejected == left == codes.count("SKM-005") and hasil["C7"].value == answered
+    assert hasil["B16"].value.startswith("Baris tanpa jawaban") and hasil["C16"].value == left
 
 
 @pytest.mark.parametrize("name", DPMPTSP)
@@ -462,6 +477,12 @@ def test_sisukma_import_template_with_iso_text_dates(tmp_path):
     report = check(path)
     survey = report.analysis.results["skm"].survey
     assert survey.respondents == 1
+    ws = openpyxl.load_workbook(path, data_only=True).worksheets[0]
+    head = [c.value for c in ws[1]]
+    answers = [ws.cell(2, head.index(f"U{j}") + 1).value for j in range(1, 10)]
+    assert all(a in (1, 2, 3, 4) for a in answers)
+    assert survey.index.nik == pytest.approx(sum(answers) / 9 * 25, abs=1e-9)    # one respondent: NRR = answer
+    assert survey.rejected == 0                    # the legend of allowed values beside the table is no row
     assert [(g.label, g.respondents) for g in survey.periods] == [("TW II 2023", 1)]
     assert any(f.code == "SKM-029" and "'2023-06-18'" in f.message for f in report.findings)
     assert not any(f.code in ("SKM-005", "SKM-013") for f in report.findings)   # the legend at W:X is no respondent

@@ -5,6 +5,8 @@ JSON_KEYS_HELP = """\b
 Kunci JSON (--format json):
   workbooks[]: file, instansi, kabupaten, tahun, ikm (1-4), nik (25-100), mutu,
     kinerja, ikm_source (survei/distribusi), responden (responden SKM yang dihitung),
+    jawaban_sah [jawaban sah U1, U2, ...], baris_tanpa_jawaban (baris SKM tanpa
+    jawaban unsur, tidak dihitung),
     capaian (rata-rata %), kategori,
     sasaran[] {sasaran, indicators, measured, capaian, kategori},
     pagu, realisasi, serapan, findings {galat, peringatan, info},

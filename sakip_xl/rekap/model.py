@@ -52,6 +52,8 @@ class OpdRow:
     kinerja: str | None = None
     ikm_source: str | None = None   # "survei" or "distribusi"
     responden: int | None = None    # respondents counted (survei), as Hasil SKM and the report say
+    jawaban_sah: list[int | None] | None = None  # valid answers of U1, U2 ... (None: no column), Hasil SKM's column G
+    baris_tanpa_jawaban: int | None = None      # survey rows with data but no answer (SKM-005), not counted
     capaian: float | None = None    # average over every indicator
     kategori: str | None = None
     sasaran: list[SasaranRow] = field(default_factory=list)

@@ -39,7 +39,7 @@ def _workbook(r) -> dict:
     return {
         "file": r.file, "instansi": r.instansi, "kabupaten": r.kabupaten, "tahun": _year(r.tahun),
         "ikm": r.ikm, "nik": r.nik, "mutu": r.mutu, "kinerja": r.kinerja, "ikm_source": r.ikm_source,
-        "responden": r.responden,
+        "responden": r.responden, "jawaban_sah": r.jawaban_sah, "baris_tanpa_jawaban": r.baris_tanpa_jawaban,
         "capaian": r.capaian, "kategori": r.kategori, "sasaran": [vars(s) for s in r.sasaran],
         "pagu": r.pagu, "realisasi": r.realisasi, "serapan": r.serapan, "findings": dict(r.counts),
         "computed": r.computed, "stale": r.stale, "stale_reason": r.stale_reason if r.stale else "",

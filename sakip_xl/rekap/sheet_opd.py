@@ -17,7 +17,9 @@ FIRST_ROW = HEADER_ROW + 1
 COLUMNS = (
     ("No", 5, "no"), ("Instansi", 34, "instansi"), ("Kabupaten/Kota", 18, "kabupaten"), ("Tahun", 7, "tahun"),
     ("File", 28, "file"), ("Nilai IKM (NIK)", 10, "nik"), ("Mutu Pelayanan", 9, "mutu"),
-    ("Kinerja Unit", 12, "kinerja"), ("Rata-rata Capaian (%)", 11, "capaian"), ("Kategori Capaian", 13, "kategori"),
+    ("Kinerja Unit", 12, "kinerja"), ("Responden SKM", 11, "responden"),
+    ("Jawaban Sah Unsur Terendah", 11, "sah_min"), ("Jawaban Sah Unsur Tertinggi", 11, "sah_max"),
+    ("Baris SKM Tanpa Jawaban", 10, "tanpa_jawaban"), ("Rata-rata Capaian (%)", 11, "capaian"), ("Kategori Capaian", 13, "kategori"),
     ("Pagu (Rp)", 17, "pagu"), ("Realisasi (Rp)", 17, "realisasi"), ("Serapan (%)", 10, "serapan"),
     ("Temuan Galat", 9, GALAT), ("Temuan Peringatan", 11, PERINGATAN), ("Temuan Info", 8, INFO),
     ("Hasil Usang", 8, "usang"), ("Keterangan Hasil", 26, "keterangan"),
@@ -85,6 +87,11 @@ def _row(ws, fmt: RekapFormats, r: int, number: int, row: OpdRow, base_dir: str 
     put(ws, r, COL["nik"], row.nik, fmt.percent, fmt.text)
     put(ws, r, COL["mutu"], row.mutu, fmt.center, fmt.center)
     put(ws, r, COL["kinerja"], row.kinerja, fmt.center, fmt.text)
+    valid = [n for n in row.jawaban_sah or () if n is not None]
+    put(ws, r, COL["responden"], row.responden, fmt.integer, fmt.text)
+    put(ws, r, COL["sah_min"], min(valid) if valid else None, fmt.integer, fmt.text)
+    put(ws, r, COL["sah_max"], max(valid) if valid else None, fmt.integer, fmt.text)
+    put(ws, r, COL["tanpa_jawaban"], row.baris_tanpa_jawaban, fmt.integer, fmt.text)
     put(ws, r, COL["capaian"], row.capaian, fmt.percent, fmt.text)
     put(ws, r, COL["kategori"], row.kategori, fmt.center, fmt.center)
     put(ws, r, COL["pagu"], row.pagu, fmt.amount, fmt.text)

@@ -107,7 +107,10 @@ def _skm(row: OpdRow, result) -> None:
         row.ikm, row.nik, row.mutu, row.kinerja = index.ikm, index.nik, index.mutu, index.kinerja
         row.ikm_source = source
         if source == "survei":
-            row.responden = result.survey.respondents
+            survey = result.survey
+            row.responden = survey.respondents
+            row.jawaban_sah = [e.total if e.col is not None else None for e in survey.elements]
+            row.baris_tanpa_jawaban = survey.rejected
 
 
 def _anggaran(row: OpdRow, result) -> None:

@@ -35,21 +35,27 @@ def result_table(key: str, caption: str, elements, index) -> Table:
     return table
 
 
-def _summary(index, respondents: int | None, elements=None) -> Para:
+def _summary(index, respondents: int | None, elements=None, rows_left: int = 0) -> Para:
+    """`rows_left`: rows of the survey sheet with data but no answer (SKM-005), as Hasil SKM counts them."""
     parts = ["Nilai unsur = NRR × 25", f"Regulasi {index.regime.name}", f"IKM {decimal(index.ikm, 3)}",
              f"nilai konversi (NIK) {decimal(index.nik_rounded, 2)}",
              f"mutu pelayanan {text(index.mutu)} ({text(index.kinerja)})"]
     if respondents is not None:
-        parts.insert(2, f"{number(respondents)} responden")
+        parts.insert(2, f"{number(respondents)} responden"
+                        + (f" ({number(rows_left)} baris tanpa jawaban unsur tidak dihitung)" if rows_left else ""))
+    each = ""
     if elements:
-        counted = [e.total for e in elements if e.col is not None]
-        rejected = sum(e.nonblank - e.total for e in elements if e.col is not None)
+        read = [e for e in elements if e.col is not None]
+        counted = [e.total for e in read]
+        rejected = sum(e.nonblank - e.total for e in read)
         if counted:
             low, high = min(counted), max(counted)
             shown = number(low) if low == high else f"{number(low)}-{number(high)}"
             parts.insert(3, f"jawaban sah per unsur {shown}" + (f", {number(rejected)} jawaban tidak sah tidak dihitung"
                                                                 if rejected else ""))
-    return Para("; ".join(parts) + ".")
+            if low != high:
+                each = " Jawaban sah per unsur: " + ", ".join(f"U{e.number} {number(e.total)}" for e in read) + "."
+    return Para("; ".join(parts) + "." + each)
 
 
 def section(analysis) -> list:
@@ -64,7 +70,7 @@ def section(analysis) -> list:
         caption = (f"Hasil Survei Kepuasan Masyarakat {who}".strip()
                    + f" (dihitung dari jawaban setiap responden, lembar '{s.sheet}')")
         blocks.append(result_table("skm", caption, s.elements, s.index))
-        blocks.append(_summary(s.index, s.respondents, s.elements))
+        blocks.append(_summary(s.index, s.respondents, s.elements, s.rejected))
     if result.distribution is not None:
         d = result.distribution
         blocks.append(result_table("skm-distribusi", "Hasil SKM dari Rekap Banyaknya Jawaban per Unsur "

@@ -36,6 +36,18 @@ def respondent(ranges: list[str]) -> str:
     return "((" + "+".join(nonblank(r) for r in ranges) + ")>0)"
 
 
+def rejected(answers: list[str], row: list[str]) -> str | None:
+    """Rows with data in `row` but no answer cell filled (responses._report_rows, SKM-005);
+    None when there is nothing to look at or the formula would pass Excel's length limit."""
+    if not row:
+        return None
+    body = f"SUM((1-{respondent(answers)})*(({'+'.join(nonblank(r) for r in row)})>0))"
+    return array(body) if len(body) < FORMULA_LIMIT else None
+
+
+FORMULA_LIMIT = 8000        # Excel accepts 8,192 characters in a formula
+
+
 def valid(rng: str, labels=()) -> str:
     """Per cell: 1 for an answer 1-4, a-d or a listed label text (compute.answer_score > 0).
 

@@ -31,6 +31,7 @@ def write_survey(wb, sf, ctx, survey, sample) -> None:
     ws.write_array_formula(ROW["responden"], VALUE_COL, ROW["responden"], VALUE_COL, X.array(f"SUM(--{resp})"),
                            fmt.integer, survey.respondents)
     _sample(ws, sf, sample, survey.respondents)
+    _rejected(ws, sf, survey)
     S.bands(ws, fmt, survey.index.regime)
     S.element_header(ws, fmt)
     for i, e in enumerate(elements):
@@ -178,6 +179,20 @@ def _label_terms(survey, label_rows) -> list[list[tuple[str, int]]]:
     a = label_rows[0]
     return [[(cell(a + i, LABEL_TEXT, absolute=True), lab.score) for i, lab in enumerate(survey.labels)
              if lab.counts.get(e.number)] for e in survey.elements]
+
+
+def _rejected(ws, sf, survey) -> None:
+    """How many rows have data but no answer (SKM-005), live when the formula fits Excel's limit."""
+    ws.write_string(S.REJECTED_ROW, 1, S.REJECTED_LABEL, sf.label)
+    fit_row(ws, S.REJECTED_ROW, [(S.REJECTED_LABEL, S.WIDTHS[1] * 0.9)])     # bold
+    answers = [r for r in GS._answer_ranges(survey) if r is not None]
+    row = [X.column_range(survey.sheet, c, survey.first, survey.last) for c in survey.row_cols]
+    formula = X.rejected(answers, row)
+    if formula is None:
+        ws.write_number(S.REJECTED_ROW, VALUE_COL, survey.rejected, sf.base.integer)
+    else:
+        ws.write_array_formula(S.REJECTED_ROW, VALUE_COL, S.REJECTED_ROW, VALUE_COL, formula, sf.base.integer,
+                               survey.rejected)
 
 
 def _sample(ws, sf, sample, respondents: int) -> None:

@@ -116,6 +116,8 @@ class Survey:
     label_terms: list = field(default_factory=list)  # per element: (label cell, score) on Hasil SKM (hasil.py)
     text_dates: np.ndarray | None = None              # rows whose Tanggal is a text read as a date (dates.py)
     date_values: np.ndarray | None = None             # then: the serial of every row's Tanggal (NaN: none)
+    rejected: int = 0                 # rows with data but no answer (SKM-005): not respondents
+    row_cols: tuple = ()              # the columns whose data makes a row without answers a rejected row
 
 
 def regime_of(settings) -> Regime:
@@ -193,7 +195,7 @@ def analyze(ctx, facts, sheet: str | None = None) -> Survey | None:
         codes.append(t)
         survey.periods = _periods(values["tanggal"], t, cols["tanggal"], resp, scores, survey.quarterly,
                                   ctx.date1904, out, first, header)
-    _report_rows(data, cols, resp, codes, out, first)
+    survey.rejected, survey.row_cols = _report_rows(data, cols, resp, codes, out, first)
     survey.profile = [_profile(key, cols[key], values[key], resp, ctx.date1904, out, cell(header, cols[key]))
                       for key in PROFILE_KEYS if key in values]
     out.close()
@@ -387,20 +389,24 @@ def _report_scan(facts, header, cols, out: Bounded, first: int, count: int) -> N
         out.add("SEL-003", cell(r, min(wanted)), row=r + 1)
 
 
-def _report_rows(data, cols, resp, codes, out: Bounded, first: int) -> None:
+def _report_rows(data, cols, resp, codes, out: Bounded, first: int) -> tuple[int, tuple]:
     """Rows with data but no answer; rows repeated exactly (every column but No, up to the last column read:
-    a note or a legend to the right of the table is not part of a respondent's row)."""
+    a note or a legend to the right of the table is not part of a respondent's row).
+
+    Returns how many rows have data but no answer (the rejected rows) and the columns looked at."""
     width = min(len(data[0]), max(cols.values()) + 2) if data else 0
     other = [c for c in range(width) if c != cols.get("no")]
     if not other:
-        return
+        return 0, ()
+    rejected = 0
     for i in np.flatnonzero(~resp).tolist():
         row = data[i]
         if any(row[c] != "" for c in other if c < len(row)):
+            rejected += 1
             out.add("SKM-005", cell(first + i, other[0]), row=first + i + 1)
     rows = np.flatnonzero(resp)
     if rows.size < 2:
-        return
+        return rejected, tuple(other)
     # Equal rows have equal codes (answers, layanan, date): only rows sharing a code hash are compared cell by cell.
     h = np.zeros(len(data), dtype=np.uint64)
     for a in codes:
@@ -422,6 +428,7 @@ def _report_rows(data, cols, resp, codes, out: Bounded, first: int) -> None:
             out.skip("SKM-006", cell(first + i, other[0]), len(repeats) - n)
             break
         out.add("SKM-006", cell(first + i, other[0]), row=first + i + 1, first=first + j + 1)
+    return rejected, tuple(other)
 
 
 def _row_key(row, key, other) -> tuple:

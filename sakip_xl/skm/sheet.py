@@ -28,6 +28,9 @@ SUMMARY_TOP = 3
 ROW = {key: SUMMARY_TOP + i for i, key in enumerate(SUMMARY)}
 VALUE_COL = 2
 TABLE_HEADER = SUMMARY_TOP + len(SUMMARY) + 1
+# Under the summary (nothing above it moves): the rows of the survey sheet left out (SKM-005).
+REJECTED_ROW = SUMMARY_TOP + len(SUMMARY)
+REJECTED_LABEL = "Baris tanpa jawaban unsur (tidak dihitung)"
 assert cell(ROW["nik_bulat"], VALUE_COL) == NIK_CELL
 
 # element table columns
