@@ -12,7 +12,6 @@ clitext.install()   # before any option is declared: click takes some of its tex
 
 from sakip_xl._version import __version__  # noqa: E402
 from sakip_xl import findings as F  # noqa: E402
-from sakip_xl.catalogue import catalogue, catalogue_markdown
 from sakip_xl.errors import SakipError  # noqa: E402
 
 EXIT_HELP = """\b
@@ -196,6 +195,8 @@ def template(output, force):
 @click.option("--format", "fmt", type=click.Choice(["teks", "json", "markdown"]), default="teks",
               show_default=True, help="markdown menghasilkan docs/kode-temuan.md.")
 def codes(fmt):
+    from sakip_xl.catalogue import catalogue, catalogue_markdown   # every section: loaded for this command only
+
     if fmt == "markdown":
         _echo(catalogue_markdown(), nl=False)
         return

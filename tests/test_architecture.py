@@ -66,3 +66,28 @@ def test_every_section_has_the_same_files(section: Section):
 
 def _package_of(section: Section) -> str:
     return section.analyze.__module__.rsplit(".", 1)[0]
+
+
+def _loaded_by(statement: str) -> set[str]:
+    import subprocess
+    import sys
+    code = f"import sys; {statement}; print('\\n'.join(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=ROOT, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    return set(done.stdout.split())
+
+
+def test_the_command_line_starts_light():
+    # Every command pays the CLI's import: --help must not load the engine, a section, the
+    # rekap's workers or the heavy libraries (they come with the command that needs them).
+    loaded = _loaded_by("import sakip_xl.cli")
+    heavy = {"xlsxwriter", "numpy", "lxml", "python_calamine", "docx", "sakip_xl.engine", "sakip_xl.sections",
+             "sakip_xl.rekap.run", "sakip_xl.catalogue"}
+    assert loaded & heavy == set()
+
+
+def test_the_engine_loads_no_writer_before_it_reads():
+    # A big sheet's background parse starts before the writers load (engine.analyze): importing the
+    # engine loads no section and no xlsxwriter.
+    loaded = _loaded_by("import sakip_xl.engine")
+    assert {m for m in loaded if m.split(".")[:2] == ["sakip_xl", "pk"] or m in ("xlsxwriter", "numpy")} == set()

@@ -14,7 +14,7 @@ import docx
 import openpyxl
 import pytest
 
-from skm_helpers import skm_bytes, write
+from support.skm_helpers import skm_bytes, write
 from test_skm_forms import OFFICIAL_2017
 from sakip_xl.engine import compute
 from sakip_xl.report import render_bytes
@@ -150,7 +150,7 @@ def test_counts_agree_in_hasil_skm_findings_report_and_rekap(tmp_path):
 
 @pytest.mark.libreoffice
 def test_rows_without_answers_formula_parity(tmp_path):
-    from lo_oracle import compare_with_engine
+    from support.lo_oracle import compare_with_engine
     report, out, (_, _, _, rejected) = _survey(tmp_path)
     assert report.analysis.results["skm"].survey.rejected == rejected
     mismatches = compare_with_engine(out, tmp_path / "lo", sheets=["Hasil SKM"])

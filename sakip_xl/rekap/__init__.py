@@ -11,10 +11,21 @@ from writing (workbook.py and the sheet modules).
 from __future__ import annotations
 
 from sakip_xl.rekap import codes  # noqa: F401  (registers the REK codes)
-from sakip_xl.rekap.model import Failure, IndicatorRow, OpdRow, Rekap, RekapFinding, SasaranRow, Skipped
-from sakip_xl.rekap.report import JSON_KEYS_HELP, as_dict
-from sakip_xl.rekap.run import default_jobs, recap
-from sakip_xl.rekap.workbook import SHEETS, render
 
-__all__ = ["Failure", "IndicatorRow", "JSON_KEYS_HELP", "OpdRow", "Rekap", "RekapFinding", "SHEETS", "SasaranRow",
-           "Skipped", "as_dict", "default_jobs", "recap", "render"]
+# The names below are imported on first use, so that `rekap.keys` (the CLI's --help) and
+# `rekap.codes` (the catalogue) load without the engine and the writers.
+_LAZY = {
+    "Failure": "model", "IndicatorRow": "model", "OpdRow": "model", "Rekap": "model", "RekapFinding": "model",
+    "SasaranRow": "model", "Skipped": "model", "JSON_KEYS_HELP": "keys", "as_dict": "report",
+    "default_jobs": "run", "recap": "run", "SHEETS": "workbook", "render": "workbook",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'sakip_xl.rekap' has no attribute {name!r}")
+    import importlib
+    return getattr(importlib.import_module(f"sakip_xl.rekap.{module}"), name)

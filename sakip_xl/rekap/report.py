@@ -1,7 +1,8 @@
 """The rekap as plain data for machines (`sakip-xl recap --format json`).
 
-Keys are English snake_case; values (severities, mutu, kategori, messages) are
-the workbook's and the tool's own, in Bahasa Indonesia. The keys are listed in
+Keys are snake_case, English but for the survey counts (responden, jawaban_sah,
+baris_tanpa_jawaban); values (severities, mutu, kategori, messages) are the workbook's
+and the tool's own, in Bahasa Indonesia. The keys are listed in
 JSON_KEYS_HELP, which the CLI's --help shows.
 """
 from __future__ import annotations
