@@ -39,7 +39,7 @@ from skm_100k import FLOOR, OUT, ensure_bytecode, sakip_cmd, write_settings  # n
 
 
 def _pk_header(wb, rnd: random.Random, indicators: int):
-    from sakip_xl.read.schema import PK
+    from sakip_xl.pk.schema import PK
 
     ws = wb.add_worksheet(PK.name)
     keys = [c.key for c in PK.columns]

@@ -57,7 +57,7 @@ def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: 
     strings). With `free_text`: a Saran column of sentences, and text in a shared-string table
     as Excel saves it (the table is then rewritten when the tool appends its own strings)."""
     from sakip_xl.anggaran.schema import ANGGARAN
-    from sakip_xl.read.schema import PK
+    from sakip_xl.pk.schema import PK
 
     rnd = random.Random(seed)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": not free_text, "strings_to_numbers": False,

@@ -28,7 +28,6 @@ from sakip_xl.xlsx.safeio import (
     run_lock,
     write_atomic,
 )
-from sakip_xl.read.schema import PK
 from sakip_xl.read.settings import Settings, read_settings
 from sakip_xl.sections import Context, all_settings, is_input_sheet_name, known_sheet_names, sections
 from sakip_xl.xlsx.splice import check_container, inspect_package, read_ahead, splice
@@ -122,7 +121,8 @@ def analyze(data: bytes, render_early: bool = False, overrides: dict | None = No
         if message:
             from sakip_xl.errors import WorkbookLayoutError
             raise WorkbookLayoutError(message)
-        book.table(PK)   # raises the message that names the PK sheet and the sheets found
+        pk_spec = next(sec for sec in secs if sec.key == "pk").input_sheets[0]
+        book.table(pk_spec)   # raises the message that names the PK sheet and the sheets found
     if results.get("pk") is None and info.owned_sheets:
         _pk_gone(secs, results, info.owned_sheets, ctx.findings)
     for sheet, refs in book.far().items():
@@ -172,7 +172,10 @@ def _pk_gone(secs, results: dict, owned: list[str], out: list) -> None:
     if kept:
         parts.append(f"lembar {', '.join(kept)} dihitung ulang tanpa indikator PK")
     text = "; ".join(parts)
-    out.append(F.make("PK-023", "", "", lembar=PK.name, akibat=text[0].upper() + text[1:]))
+    pk_sheet = next(sec for sec in secs if sec.key == "pk").input_sheets[0].name
+    out.append(F.make("PK-023", "", "", lembar=pk_sheet, akibat=text[0].upper() + text[1:]))
+
+
 def _shown_number(value) -> str:
     if isinstance(value, float):
         return f"{value:.6g}".replace(".", ",")

@@ -14,7 +14,7 @@ import pytest
 import python_calamine
 import xlsxwriter
 
-from sakip_xl.read.schema import PK
+from sakip_xl.pk.schema import PK
 
 pytestmark = pytest.mark.slow   # `pytest -m "not slow"` for a quick run
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from sakip_xl.pk import capaian as C
 from sakip_xl.read import ordinal
-from sakip_xl.read.schema import PK
+from sakip_xl.pk.schema import PK
 
 SAKIP = ordinal.DEFAULT_SCALES[0]
 OPINI = ordinal.DEFAULT_SCALES[1]

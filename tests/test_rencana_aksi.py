@@ -110,7 +110,7 @@ def test_pk_without_quarter_columns(tmp_path):
     pk = [{"sasaran": "S", "indikator": "A", "target": 10, "realisasi": 9}]
     ra = [{"indikator": "A", "target_tw1": "2,5", "target_tw2": "x", "target_tw3": 0, "target_tw4": 10}]
     path = tmp_path / "ra.xlsx"
-    from sakip_xl.read.schema import PK as PK_SPEC
+    from sakip_xl.pk.schema import PK as PK_SPEC
     import dataclasses
     # a PK sheet with no Realisasi TW column at all
     spec_cols = tuple(c for c in PK_SPEC.columns if not c.key.startswith("tw"))

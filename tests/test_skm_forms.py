@@ -258,7 +258,7 @@ def _two_survey_sheets(tmp_path, with_pk: bool) -> Path:
     copy = one.copy_worksheet(one["Sheet1"])
     copy.title = "Sheet2"
     if with_pk:
-        from sakip_xl.read.schema import PK
+        from sakip_xl.pk.schema import PK
         pk = one.create_sheet("PK")
         for c, col in enumerate(PK.columns, start=1):
             pk.cell(row=4, column=c, value=col.header)

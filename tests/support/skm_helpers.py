@@ -31,7 +31,7 @@ def skm_bytes(rows=(), settings=None, elements: int = 9, columns=BASE_COLUMNS, d
         ws.write_string(r, 0, s.label)
         _write(ws, r, 1, values.get(s.key, s.default), date_fmt)
     if pk_rows is not None:
-        from sakip_xl.read.schema import PK
+        from sakip_xl.pk.schema import PK
         pk = wb.add_worksheet("PK")
         keys = [c.key for c in PK.columns]
         for c, col in enumerate(PK.columns):
