@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow   # `pytest -m "not slow"` for a quick run
+
 from support import hostile_files as H
 import sakip_xl.engine as engine
 from sakip_xl.xlsx import safeio
