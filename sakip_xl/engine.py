@@ -201,9 +201,18 @@ class _Renderer:
         while self.done < len(secs) and secs[self.done].key in results:
             section = secs[self.done]
             if results[section.key] is not None:
-                with self._quiet():
+                with self._quiet(), self._rows_in_order(_rows_written(section.key, results)):
                     section.render(self.wb, self.fmt, ctx, results[section.key])
             self.done += 1
+
+    @contextlib.contextmanager
+    def _rows_in_order(self, rows: int):
+        """The sheets added meanwhile are written row by row (xlsxwriter's constant_memory) when
+        they will hold `rows` rows or more (see bigsheet_out)."""
+        from .sheets import bigsheet_out
+
+        with bigsheet_out.streamed(self.wb, rows >= bigsheet_out.ROWS):
+            yield
 
     def finish(self, analysis: Analysis) -> bytes:
         self.advance(sections(), analysis.results, analysis.context)
@@ -212,11 +221,28 @@ class _Renderer:
 
         from . import snapshot
 
+        from .sheets import bigsheet_out
+
+        rows = max(len(analysis.findings), _rows_written("pk", analysis.results))
         with self._quiet():
-            pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
-                                    analysis.settings, snapshot.take(analysis))
-            self.wb.close()
+            with self._rows_in_order(rows):
+                pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
+                                        analysis.settings, snapshot.take(analysis))
+            bigsheet_out.close(self.wb)
         return self.buffer.getvalue()
+
+
+def _rows_written(key: str, results: dict) -> int:
+    """About how many rows the sheets of section `key` will write: one per PK indicator (Capaian,
+    Perbandingan, ...), and for the Anggaran section one per budget line at least. The SKM
+    sheets hold aggregates whatever the number of respondents."""
+    if key == "skm":
+        return 0
+    rows = len(results.get("pk") or [])
+    if key == "anggaran" and results.get(key) is not None:
+        res = results[key]
+        rows = max(rows, sum(len(t.lines) for t in (res.anggaran, res.belanja) if t is not None))
+    return rows
 
 
 def render(analysis: Analysis) -> bytes:

@@ -470,8 +470,13 @@ class _Splicer:
                 rels_root = self.gen.xml(self.gen.find(rels_name(gpart)))
                 self.new_parts.append((rels_name(new), serialize(rels_root)))
 
-    def _part_bytes(self, gpart: str) -> bytes:
+    def _part_bytes(self, gpart: str):
         if gpart in self.gen_trees:
+            from .package import sheetstream
+
+            member = self.gen.members[gpart]
+            if member.usize > sheetstream.STREAM_BYTES:     # kept compressed: see sheetstream
+                return sheetstream.rewrite_member(self.gen.zip, member, self.style_map, self.sst_map)
             return rewrite_sheet_bytes(self.gen.read(gpart), self.style_map, self.sst_map)
         data = self.gen.read(gpart)
         if data.lstrip()[:5] == b"<?xml":
@@ -682,7 +687,10 @@ class _Splicer:
                 early = self.early.get(m.name)
                 writer.add(m.name, data, like=m, compressed=early.result() if early else None)
         for name, data in self.new_parts:
-            writer.add(name, data)
+            if isinstance(data, bytes):
+                writer.add(name, data)
+            else:          # sheetstream.Deflated
+                writer.add_deflated(name, data.compressed, data.crc, data.size)
         return writer.finish(self.pkg.zip.comment)
 
     def _original(self, name: str) -> bytes | None:

@@ -35,6 +35,14 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
             value = "#NUM!"
         return super()._write_formula(row, col, formula, cell_format, value)
 
+    # A sheet written row by row (bigsheet_out) cannot take a cell above the rows already written:
+    # xlsxwriter would drop it silently.
+    def _check_dimensions(self, row, col, ignore_row=False, ignore_col=False):
+        if self.constant_memory and not ignore_row and not ignore_col and 0 <= row < self.previous_row:
+            raise RuntimeError(f"{self.name}: row {row + 1} written after row {self.previous_row + 1} "
+                               "in a sheet written row by row")
+        return super()._check_dimensions(row, col, ignore_row, ignore_col)
+
     def _write_number(self, row, col, number, cell_format=None):
         if isinstance(number, float) and not math.isfinite(number):
             return self._write_string(row, col, "#NUM!", cell_format)
