@@ -232,11 +232,17 @@ class _Renderer:
         return self.buffer.getvalue()
 
 
+# The sections whose sheets grow with the PK or the budget and are written top to bottom (a sheet
+# written row by row refuses a cell above the rows already written: tests/test_bigsheet_out.py).
+# The SKM sheets hold aggregates whatever the number of respondents; the LKE sheet has a fixed size.
+_ROWS_IN_ORDER = {"pk", "anggaran", "renstra", "analisis", "rencana_aksi"}
+
+
 def _rows_written(key: str, results: dict) -> int:
     """About how many rows the sheets of section `key` will write: one per PK indicator (Capaian,
-    Perbandingan, ...), and for the Anggaran section one per budget line at least. The SKM
-    sheets hold aggregates whatever the number of respondents."""
-    if key == "skm":
+    Perbandingan, ...), and for the Anggaran section one per budget line at least; 0 for the
+    sections not in _ROWS_IN_ORDER."""
+    if key not in _ROWS_IN_ORDER:
         return 0
     rows = len(results.get("pk") or [])
     if key == "anggaran" and results.get(key) is not None:

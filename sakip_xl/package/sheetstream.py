@@ -33,8 +33,9 @@ class Deflated:
     size: int
 
 
-def inflate_chunks(archive: ZipArchive, member: ZipMember, chunk: int = CHUNK):
-    """The member's bytes, `chunk` at a time, checked against its declared size and CRC."""
+def inflate_chunks(archive: ZipArchive, member: ZipMember, chunk: int | None = None):
+    """The member's bytes, `chunk` (default CHUNK) at a time, checked against its declared size and CRC."""
+    chunk = chunk or CHUNK
     raw = archive.raw(member)
     if member.method == STORED:
         pieces = (bytes(raw[i:i + chunk]) for i in range(0, len(raw), chunk))
@@ -138,7 +139,7 @@ def deflate_stream(pieces) -> Deflated:
     return Deflated(b"".join(out), crc, size)
 
 
-def rewrite_member(archive: ZipArchive, member: ZipMember, styles, strings, chunk: int = CHUNK) -> Deflated:
+def rewrite_member(archive: ZipArchive, member: ZipMember, styles, strings, chunk: int | None = None) -> Deflated:
     """A generated sheet member rewritten into the merged package, compressed."""
     stream = rewrite_sheet_stream(inflate_chunks(archive, member, chunk), styles, strings)
     if stream is None:
