@@ -143,3 +143,47 @@ def test_a_row_written_above_the_flushed_rows_is_refused():
     with pytest.raises(RuntimeError):
         ws.write_number(2, 1, 3)
     bigsheet_out.close(wb)
+
+
+CELLS = [
+    ("number", 3), ("number", -0.1), ("number", 1e-300), ("number", 12345678901234567),
+    ("string", "Indikator kinerja"), ("string", "a & b < c > d"), ("string", " spasi di depan"),
+    ("string", "spasi di belakang "), ("string", "baris\nbaru"), ("string", "kontrol \x07"),
+    ("string", "_x0041_ harfiah"), ("string", "<r>bukan rich</r>"), ("string", "\ufffe"), ("string", ""),
+    ("string", 'kutip "ganda"'), ("string", "ümlaut – é"),
+    ("formula", ('=IF(A1>0,"Ya","Tidak")', "Ya")), ("formula", ("=A1&B1", "")), ("formula", ("=1/0", "#DIV/0!")),
+    ("formula", ("=A1*2", 4.25)), ("formula", ("=A1", 7)), ("formula", ("=A1>0", True)),
+    ("formula", ('=IF(A1<>"","<&>","")', "<&>")), ("blank", None),
+]
+
+
+def _sheet_bytes(fast: bool, monkeypatch) -> bytes:
+    from sakip_xl.sheets import common
+
+    monkeypatch.setattr(common._Worksheet, "_fast_cells", fast)
+    buf = io.BytesIO()
+    wb = new_workbook(buf)
+    fmt = Formats(wb)
+    styles = [fmt.text, fmt.number, fmt.center, None]
+    with bigsheet_out.streamed(wb, True):
+        ws = wb.add_worksheet("Besar")
+    for r in range(3):
+        for c, (kind, value) in enumerate(CELLS):
+            style = styles[(r + c) % len(styles)]
+            if kind == "number":
+                ws.write_number(r, c, value, style)
+            elif kind == "string":
+                ws.write_string(r, c, value, style)
+            elif kind == "formula":
+                ws.write_formula(r, c, value[0], style, value[1])
+            else:
+                ws.write_blank(r, c, None, style or fmt.text)
+    bigsheet_out.close(wb)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
+        return z.read("xl/worksheets/sheet1.xml")
+
+
+def test_fast_cell_writer_writes_what_xlsxwriter_writes(monkeypatch):
+    fast, slow = _sheet_bytes(True, monkeypatch), _sheet_bytes(False, monkeypatch)
+    assert b"inlineStr" in slow and b"_x0007_" in slow
+    assert fast == slow

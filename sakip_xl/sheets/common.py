@@ -4,9 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 
 import xlsxwriter
 import xlsxwriter.worksheet
+from xlsxwriter.utility import _preserve_whitespace
+from xlsxwriter.utility import xl_rowcol_to_cell_fast as _cell_ref
 
 from ..addresses import quote_sheet
 
@@ -47,6 +50,53 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
         if isinstance(number, float) and not math.isfinite(number):
             return self._write_string(row, col, "#NUM!", cell_format)
         return super()._write_number(row, col, number, cell_format)
+
+
+    # A sheet written row by row (bigsheet_out) writes each cell's XML as its row is flushed; the
+    # cells it holds by the million (numbers, plain text, formulas, blanks, all with a format) are
+    # written here with one f-string each, byte for byte what xlsxwriter writes
+    # (tests/test_bigsheet_out.py), and anything else by xlsxwriter itself.
+    _fast_cells = True
+
+    def _write_cell(self, row, col, cell):
+        if not (self.constant_memory and self._fast_cells and cell.format is not None):
+            return super()._write_cell(row, col, cell)
+        kind = type(cell).__name__
+        ref = _cell_ref(row, col)
+        if kind == "Formula":
+            value = cell.value
+            if isinstance(value, bool):
+                return super()._write_cell(row, col, cell)
+            if isinstance(value, str):
+                t = "" if value == "" else ' t="e"' if value in _ERROR_CODES else ' t="str"'
+                value = _escape(value)
+            else:
+                t = ""
+            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}"{t}><f>{_escape(cell.formula)}</f>'
+                          f'<v>{value}</v></c>')
+        elif kind == "String":
+            text = cell.string
+            if _CARE.search(text) or _preserve_whitespace(text):
+                return super()._write_cell(row, col, cell)
+            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}" t="inlineStr"><is><t>{text}</t></is></c>')
+        elif kind == "Number":
+            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}"><v>{cell.number:.16G}</v></c>')
+        elif kind == "Blank":
+            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}"/>')
+        else:
+            return super()._write_cell(row, col, cell)
+
+
+_ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
+# what xlsxwriter escapes in an inline string: XML's specials, control characters, _xHHHH_, non-characters
+_CARE = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+
+
+def _escape(text: str) -> str:
+    """xlsxwriter's escaping of a cell's data (formula, cached string): &, < and >."""
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
 
 
 class _Workbook(xlsxwriter.Workbook):
