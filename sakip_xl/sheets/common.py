@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import math
 import re
@@ -58,6 +59,19 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
     # (tests/test_bigsheet_out.py), and anything else by xlsxwriter itself.
     _fast_cells = True
 
+    def _write_single_row(self, current_row_num=0):
+        """One write to the row file per row, not one per cell."""
+        if not self._fast_cells:
+            return super()._write_single_row(current_row_num)
+        fh, parts = self.fh, []
+        self.fh = _Collect(parts)
+        try:
+            super()._write_single_row(current_row_num)
+        finally:
+            self.fh = fh
+        if parts:
+            fh.write("".join(parts))
+
     def _write_cell(self, row, col, cell):
         if not (self.constant_memory and self._fast_cells and cell.format is not None):
             return super()._write_cell(row, col, cell)
@@ -85,6 +99,13 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
             self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}"/>')
         else:
             return super()._write_cell(row, col, cell)
+
+
+class _Collect:
+    """A file-like object that keeps what is written in a list."""
+
+    def __init__(self, parts: list):
+        self.write = parts.append
 
 
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
@@ -200,6 +221,7 @@ def write_link(ws, r: int, c: int, target: str, style, text: str, plain=None) ->
 LINE_HEIGHT = 15.0
 
 
+@functools.lru_cache(maxsize=4096)      # the same hints and sasaran on thousands of rows
 def lines_needed(text: str, width: float) -> int:
     """Lines a wrapped text takes in a column `width` characters wide (an estimate:
     xlsxwriter cannot measure text, and LibreOffice does not re-fit rows on load)."""
