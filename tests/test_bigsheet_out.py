@@ -187,3 +187,16 @@ def test_fast_cell_writer_writes_what_xlsxwriter_writes(monkeypatch):
     fast, slow = _sheet_bytes(True, monkeypatch), _sheet_bytes(False, monkeypatch)
     assert b"inlineStr" in slow and b"_x0007_" in slow
     assert fast == slow
+
+
+def test_no_temporary_row_file_is_left_behind(tmp_path, monkeypatch):
+    """The rows of a streamed sheet go through temporary files: none is left after compute."""
+    import tempfile
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    _lower_thresholds(monkeypatch)
+    src = example(tmp_path)
+    engine.compute(src, tmp_path / "hasil.xlsx")
+    assert list(temp.iterdir()) == []
