@@ -406,7 +406,7 @@ class _Splicer:
         for gs in self.gen_sheets:
             self.gen_trees.add(gs.part)
             if gs.rel.kind == "worksheet":    # xlsxwriter writes a string cell's type as t="s"
-                refs += self.gen.read(gs.part).count(b' t="s"')
+                refs += self._count(gs.part, b' t="s"')
         grel = self.gbook.rel_of_kind("sharedStrings")
         gitems = children(self.gen.xml(grel.part), "si") if grel and self.gen.find(grel.part) else []
         self.sst_map: dict[int, int] = {}
@@ -469,6 +469,15 @@ class _Splicer:
                     rel.el.set("Target", relative(new, gen_to_new[rel.part]))
                 rels_root = self.gen.xml(self.gen.find(rels_name(gpart)))
                 self.new_parts.append((rels_name(new), serialize(rels_root)))
+
+    def _count(self, gpart: str, pattern: bytes) -> int:
+        """Occurrences of `pattern` in a generated part (a big one inflated a few MB at a time)."""
+        from .package import sheetstream
+
+        member = self.gen.members[gpart]
+        if member.usize > sheetstream.STREAM_BYTES:
+            return sheetstream.count_in_member(self.gen.zip, member, pattern)
+        return self.gen.read(gpart).count(pattern)
 
     def _part_bytes(self, gpart: str):
         if gpart in self.gen_trees:

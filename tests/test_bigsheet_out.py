@@ -200,3 +200,14 @@ def test_no_temporary_row_file_is_left_behind(tmp_path, monkeypatch):
     src = example(tmp_path)
     engine.compute(src, tmp_path / "hasil.xlsx")
     assert list(temp.iterdir()) == []
+
+
+@pytest.mark.parametrize("chunk", [1, 5, 6, 7, 1000])
+def test_counting_in_a_streamed_member_counts_across_chunks(chunk):
+    text = b'<c r="A1" t="s"><v>0</v></c><c t="s"/> t="s" t="s"t="s"' * 7
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("a.xml", text)
+    archive = ZipArchive(buf.getvalue())
+    member = archive.members[0]
+    assert sheetstream.count_in_member(archive, member, b' t="s"', chunk) == text.count(b' t="s"') == 4 * 7

@@ -74,6 +74,16 @@ def _inflate(raw, member: ZipMember, chunk: int):
         yield rest
 
 
+def count_in_member(archive: ZipArchive, member: ZipMember, pattern: bytes, chunk: int | None = None) -> int:
+    """How often `pattern` occurs in the member's bytes, inflating a chunk at a time."""
+    count, tail = 0, b""
+    for piece in inflate_chunks(archive, member, chunk):
+        data = tail + piece
+        count += data.count(pattern)
+        tail = data[-(len(pattern) - 1):] if len(pattern) > 1 else b""
+    return count
+
+
 def rewrite_sheet_stream(pieces, styles, strings):
     """The bytes of rewrite_sheet_bytes(b"".join(pieces), ...), as a sequence of byte strings.
 
