@@ -214,11 +214,20 @@ class _Renderer:
         while self.done < len(secs) and secs[self.done].key in results:
             section = secs[self.done]
             if results[section.key] is not None:
-                with self._quiet():
+                with self._quiet(), self._rows_in_order(_rows_written(section.key, results)):
                     layout = section.render(self.wb, self.fmt, ctx, results[section.key])
                 if layout is not None:
                     ctx.layouts[section.key] = layout
             self.done += 1
+
+    @contextlib.contextmanager
+    def _rows_in_order(self, rows: int):
+        """The sheets added meanwhile are written row by row (xlsxwriter's constant_memory) when
+        they will hold `rows` rows or more (see bigsheet_out)."""
+        from sakip_xl.write import bigsheet_out
+
+        with bigsheet_out.streamed(self.wb, rows >= bigsheet_out.ROWS):
+            yield
 
     def finish(self, analysis: Analysis) -> bytes:
         self.advance(sections(), analysis.results, analysis.context)
@@ -227,11 +236,34 @@ class _Renderer:
 
         from sakip_xl.review import snapshot
 
+        from sakip_xl.write import bigsheet_out
+
+        rows = max(len(analysis.findings), _rows_written("pk", analysis.results))
         with self._quiet():
-            pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
-                                    analysis.settings, snapshot.take(analysis))
-            self.wb.close()
+            with self._rows_in_order(rows):
+                pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
+                                        analysis.settings, snapshot.take(analysis))
+            bigsheet_out.close(self.wb)
         return self.buffer.getvalue()
+
+
+# The sections whose sheets grow with the PK or the budget and are written top to bottom (a sheet
+# written row by row refuses a cell above the rows already written: tests/test_bigsheet_out.py).
+# The SKM sheets hold aggregates whatever the number of respondents; the LKE sheet has a fixed size.
+_ROWS_IN_ORDER = {"pk", "anggaran", "renstra", "analisis", "rencana_aksi"}
+
+
+def _rows_written(key: str, results: dict) -> int:
+    """About how many rows the sheets of section `key` will write: one per PK indicator (Capaian,
+    Perbandingan, ...), and for the Anggaran section one per budget line at least; 0 for the
+    sections not in _ROWS_IN_ORDER."""
+    if key not in _ROWS_IN_ORDER:
+        return 0
+    rows = len(results.get("pk") or [])
+    if key == "anggaran" and results.get(key) is not None:
+        res = results[key]
+        rows = max(rows, sum(len(t.lines) for t in (res.anggaran, res.belanja) if t is not None))
+    return rows
 
 
 def render(analysis: Analysis) -> bytes:

@@ -105,13 +105,17 @@ def write_sasaran(ws, st: Styles, r: int, result: AnggaranResult, ctx) -> int:
     first, last = _main_bounds(bt)
     ids = _main_range(first, last, "No Sasaran")
     extra = ("Capaian Kinerja (%)", "Capaian - Serapan (poin)", "Efisiensi")
+    op = ">" if result.rule == RULE_ABOVE else ">="
+    note = f"Efisien bila capaian - serapan {op} batas di Pengaturan (aturan: {result.rule})."
+    in_order = getattr(ws, "constant_memory", False)     # a sheet written row by row (bigsheet_out)
+    if in_order:
+        ws.write_string(r, 6, note, st.base.note)
     top = _header(ws, st, r, "ANGGARAN PER SASARAN DAN EFISIENSI (dari baris rincian terbawah)", extra)
     margin = result.margin
     m_expr = (f"IF(ISNUMBER({margin.source}),{margin.source},{num_literal(margin.fallback)})"
               if margin.source else num_literal(margin.value))
-    op = ">" if result.rule == RULE_ABOVE else ">="
-    ws.write_string(r, 6, f"Efisien bila capaian - serapan {op} batas di Pengaturan "
-                          f"(aturan: {result.rule}).", st.base.note)
+    if not in_order:         # after the header, as always (the shared strings keep their order)
+        ws.write_string(r, 6, note, st.base.note)
     total_row = top + len(rows)
     total_pagu = C.column_sum([x.pagu for x in rows])
     tot_ref = cell(total_row, 2, True)

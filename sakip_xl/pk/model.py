@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from sakip_xl.pk import capaian as C
 from sakip_xl.pk.schema import JENIS_TUNGGAL
 from sakip_xl.read import ordinal
-from sakip_xl.read.cells import NumberCell
+from sakip_xl.read.cells import SLOTS, NumberCell
 from sakip_xl.read.reader import Record
 from sakip_xl.read.settings import Settings
 
 
-@dataclass
+@dataclass(**SLOTS)
 class Indicator:
     record: Record
     no: str

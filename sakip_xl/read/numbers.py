@@ -74,10 +74,13 @@ class Parsed:
     text: str = ""
 
 
+_BLANK = Parsed(BLANK)      # immutable: one for every empty cell (a big PK has millions)
+
+
 def read_number(cell: object) -> Parsed:
     """Classify one cell value as read by python-calamine."""
     if cell is None or (isinstance(cell, str) and cell.strip() == ""):
-        return Parsed(BLANK)
+        return _BLANK
     if isinstance(cell, bool):
         return Parsed(INVALID, text=str(cell))
     if isinstance(cell, (int, float)):

@@ -38,14 +38,14 @@ def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], su
         # not an edited formula (WB-002).
         ws.write_formula(r, 3, f'=COUNTIF(${sev_col}:${sev_col},"{sev}")-COUNTIF(${sev_col}$1:${sev_col}${first},"{sev}")',
                          fmt.integer, sum(1 for f in findings if f.severity == sev))
-    for c, (name, _) in enumerate(HEADERS):
-        ws.write_string(HEADER_ROW, c, name, fmt.header)
-    ws.freeze_panes(first, 0)
     linked = [bool(f.cell and f.sheet in sheet_names) for f in findings]
-    if sum(linked) > MAX_LINKS:
+    if sum(linked) > MAX_LINKS:        # above the header row: a big sheet is written top to bottom
         ws.write_string(NOTE_ROW, 0, f"Excel membatasi tautan sampai {MAX_LINKS:,} per lembar".replace(",", ".")
                         + ": temuan sesudahnya ditulis tanpa tautan. Untuk menuju selnya, ketik isi kolom Sel "
                         "pada Kotak Nama (Name Box) di lembar yang disebut kolom Lembar.", fmt.note)
+    for c, (name, _) in enumerate(HEADERS):
+        ws.write_string(HEADER_ROW, c, name, fmt.header)
+    ws.freeze_panes(first, 0)
     if not findings:
         ws.write_string(first, 5, "Tidak ada temuan.", fmt.text)
     for i, f in enumerate(findings):

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import math
+import re
 
 import xlsxwriter
 import xlsxwriter.worksheet
+from xlsxwriter.utility import _preserve_whitespace
+from xlsxwriter.utility import xl_rowcol_to_cell_fast as _cell_ref
 
 from sakip_xl.xlsx.addresses import quote_sheet
 
@@ -35,10 +39,85 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
             value = "#NUM!"
         return super()._write_formula(row, col, formula, cell_format, value)
 
+    # A sheet written row by row (bigsheet_out) cannot take a cell above the rows already written:
+    # xlsxwriter would drop it silently.
+    def _check_dimensions(self, row, col, ignore_row=False, ignore_col=False):
+        if self.constant_memory and not ignore_row and not ignore_col and 0 <= row < self.previous_row:
+            raise RuntimeError(f"{self.name}: row {row + 1} written after row {self.previous_row + 1} "
+                               "in a sheet written row by row")
+        return super()._check_dimensions(row, col, ignore_row, ignore_col)
+
     def _write_number(self, row, col, number, cell_format=None):
         if isinstance(number, float) and not math.isfinite(number):
             return self._write_string(row, col, "#NUM!", cell_format)
         return super()._write_number(row, col, number, cell_format)
+
+
+    # A sheet written row by row (bigsheet_out) writes each cell's XML as its row is flushed; the
+    # cells it holds by the million (numbers, plain text, formulas, blanks, all with a format) are
+    # written here with one f-string each, byte for byte what xlsxwriter writes
+    # (tests/test_bigsheet_out.py), and anything else by xlsxwriter itself.
+    _fast_cells = True
+
+    def _write_single_row(self, current_row_num=0):
+        """One write to the row file per row, not one per cell."""
+        if not self._fast_cells:
+            return super()._write_single_row(current_row_num)
+        fh, parts = self.fh, []
+        self.fh = _Collect(parts)
+        try:
+            super()._write_single_row(current_row_num)
+        finally:
+            self.fh = fh
+        if parts:
+            fh.write("".join(parts))
+
+    def _write_cell(self, row, col, cell):
+        if not (self.constant_memory and self._fast_cells and cell.format is not None):
+            return super()._write_cell(row, col, cell)
+        kind = type(cell).__name__
+        ref = _cell_ref(row, col)
+        if kind == "Formula":
+            value = cell.value
+            if isinstance(value, bool):
+                return super()._write_cell(row, col, cell)
+            if isinstance(value, str):
+                t = "" if value == "" else ' t="e"' if value in _ERROR_CODES else ' t="str"'
+                value = _escape(value)
+            else:
+                t = ""
+            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}"{t}><f>{_escape(cell.formula)}</f>'
+                          f'<v>{value}</v></c>')
+        elif kind == "String":
+            text = cell.string
+            if _CARE.search(text) or _preserve_whitespace(text):
+                return super()._write_cell(row, col, cell)
+            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}" t="inlineStr"><is><t>{text}</t></is></c>')
+        elif kind == "Number":
+            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}"><v>{cell.number:.16G}</v></c>')
+        elif kind == "Blank":
+            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}"/>')
+        else:
+            return super()._write_cell(row, col, cell)
+
+
+class _Collect:
+    """A file-like object that keeps what is written in a list."""
+
+    def __init__(self, parts: list):
+        self.write = parts.append
+
+
+_ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
+# what xlsxwriter escapes in an inline string: XML's specials, control characters, _xHHHH_, non-characters
+_CARE = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+
+
+def _escape(text: str) -> str:
+    """xlsxwriter's escaping of a cell's data (formula, cached string): &, < and >."""
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
 
 
 class _Workbook(xlsxwriter.Workbook):
@@ -142,6 +221,7 @@ def write_link(ws, r: int, c: int, target: str, style, text: str, plain=None) ->
 LINE_HEIGHT = 15.0
 
 
+@functools.lru_cache(maxsize=4096)      # the same hints and sasaran on thousands of rows
 def lines_needed(text: str, width: float) -> int:
     """Lines a wrapped text takes in a column `width` characters wide (an estimate:
     xlsxwriter cannot measure text, and LibreOffice does not re-fit rows on load)."""

@@ -68,6 +68,25 @@ def rewrite_sheet_bytes(data: bytes, styles: StyleMap, strings: dict[int, int]) 
     the same output as parsing, rewriting and serialising it, in a fraction of the time and
     of the memory (a tree costs hundreds of bytes a cell). The cells are rewritten with one
     dictionary lookup each; the few tags around them as in rewrite_sheet."""
+    tags, cells = rewriters(styles, strings)
+    start = _SHEET_DATA.search(data)
+    end = data.find(b"</sheetData>") if start is not None and not start.group(1) else -1
+    if end < 0:
+        body = tags(data)
+    else:
+        body = tags(data[:start.end()]) + cells(data[start.end():end]) + tags(data[end:])
+    return excel_declaration(drop_empty(body).lstrip())
+
+
+def drop_empty(body: bytes) -> bytes:
+    """<v></v> as lxml writes it: <v/>."""
+    return _EMPTY.sub(lambda m: m.group(0)[: m.end(2) - m.start(0) if m.group(2) else len(m.group(1)) + 1]
+                      + b"/>", body)
+
+
+def rewriters(styles: StyleMap, strings: dict[int, int]):
+    """(tags, cells): rewrite the tags outside <sheetData> (any bytes), and the rows inside it
+    (whole rows: what lies between <sheetData> and </sheetData>, or any run of whole rows)."""
     xf, dxf = styles.xf, styles.dxf
 
     def one(m: re.Match) -> bytes:
@@ -85,25 +104,22 @@ def rewrite_sheet_bytes(data: bytes, styles: StyleMap, strings: dict[int, int]) 
             out += b"<v>" + value + b"</v>"
         return out
 
-    start = _SHEET_DATA.search(data)
-    end = data.find(b"</sheetData>") if start is not None and not start.group(1) else -1
-    if end < 0:
-        body = _TAG.sub(one, data)
-    else:
-        style_attr: dict[bytes, bytes] = {}
+    style_attr: dict[bytes, bytes] = {}
 
-        def style(m: re.Match) -> bytes:
-            raw = m.group(3)
-            new = style_attr.get(raw)
-            if new is None:
-                new = style_attr[raw] = b' s="%d"' % _lookup(xf, raw, "style")
-            return m.group(1) + m.group(2) + new
+    def style(m: re.Match) -> bytes:
+        raw = m.group(3)
+        new = style_attr.get(raw)
+        if new is None:
+            new = style_attr[raw] = b' s="%d"' % _lookup(xf, raw, "style")
+        return m.group(1) + m.group(2) + new
 
-        def shared(m: re.Match) -> bytes:
-            return b' t="s"><v>%d</v>' % _lookup(strings, m.group(1), "shared string")
+    def shared(m: re.Match) -> bytes:
+        return b' t="s"><v>%d</v>' % _lookup(strings, m.group(1), "shared string")
 
-        cells = _SHARED_VALUE.sub(shared, _CELL_STYLE.sub(style, data[start.end():end]))
-        body = _TAG.sub(one, data[:start.end()]) + cells + _TAG.sub(one, data[end:])
-    body = _EMPTY.sub(lambda m: m.group(0)[: m.end(2) - m.start(0) if m.group(2) else len(m.group(1)) + 1]
-                      + b"/>", body)
-    return excel_declaration(body.lstrip())
+    def tags(data: bytes) -> bytes:
+        return _TAG.sub(one, data)
+
+    def cells(data: bytes) -> bytes:
+        return _SHARED_VALUE.sub(shared, _CELL_STYLE.sub(style, data))
+
+    return tags, cells

@@ -404,7 +404,7 @@ class _Splicer:
         for gs in self.gen_sheets:
             self.gen_trees.add(gs.part)
             if gs.rel.kind == "worksheet":    # xlsxwriter writes a string cell's type as t="s"
-                refs += self.gen.read(gs.part).count(b' t="s"')
+                refs += self._count(gs.part, b' t="s"')
         grel = self.gbook.rel_of_kind("sharedStrings")
         gitems = children(self.gen.xml(grel.part), "si") if grel and self.gen.find(grel.part) else []
         self.sst_map: dict[int, int] = {}
@@ -468,8 +468,22 @@ class _Splicer:
                 rels_root = self.gen.xml(self.gen.find(rels_name(gpart)))
                 self.new_parts.append((rels_name(new), serialize(rels_root)))
 
-    def _part_bytes(self, gpart: str) -> bytes:
+    def _count(self, gpart: str, pattern: bytes) -> int:
+        """Occurrences of `pattern` in a generated part (a big one inflated a few MB at a time)."""
+        from sakip_xl.xlsx import sheetstream
+
+        member = self.gen.members[gpart]
+        if member.usize > sheetstream.STREAM_BYTES:
+            return sheetstream.count_in_member(self.gen.zip, member, pattern)
+        return self.gen.read(gpart).count(pattern)
+
+    def _part_bytes(self, gpart: str):
         if gpart in self.gen_trees:
+            from sakip_xl.xlsx import sheetstream
+
+            member = self.gen.members[gpart]
+            if member.usize > sheetstream.STREAM_BYTES:     # kept compressed: see sheetstream
+                return sheetstream.rewrite_member(self.gen.zip, member, self.style_map, self.sst_map)
             return rewrite_sheet_bytes(self.gen.read(gpart), self.style_map, self.sst_map)
         data = self.gen.read(gpart)
         if data.lstrip()[:5] == b"<?xml":
@@ -680,7 +694,10 @@ class _Splicer:
                 early = self.early.get(m.name)
                 writer.add(m.name, data, like=m, compressed=early.result() if early else None)
         for name, data in self.new_parts:
-            writer.add(name, data)
+            if isinstance(data, bytes):
+                writer.add(name, data)
+            else:          # sheetstream.Deflated
+                writer.add_deflated(name, data.compressed, data.crc, data.size)
         return writer.finish(self.pkg.zip.comment)
 
     def _original(self, name: str) -> bytes | None:

@@ -370,6 +370,15 @@ class ZipWriter:
             0,
         )
 
+    def add_deflated(self, name: str, compressed: bytes, crc: int, size: int) -> None:
+        """Add a member already compressed with raw deflate (`crc` and `size`: of its inflated bytes)."""
+        try:
+            raw_name, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            raw_name, flags = name.encode("utf-8"), FLAG_UTF8
+        self._add(raw_name, flags, DEFLATED, FIXED_DOS_TIME, FIXED_DOS_DATE, crc, len(compressed), size,
+                  compressed, 20, 20, 0, 0)
+
     def add_stored(self, name: str, chunks: list[bytes | memoryview]) -> None:
         """Add an uncompressed member whose data is the concatenation of `chunks` (not copied)."""
         crc = size = 0

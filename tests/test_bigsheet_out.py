@@ -1,0 +1,213 @@
+"""Big computed sheets written row by row (sheets/bigsheet_out.py) and spliced as a stream
+(package/sheetstream.py): the same cells, formulas and stored values as the normal path.
+
+The thresholds are lowered so that the example workbook (every section, every kind of
+indicator) takes the big-sheet path; bench/bigpk.py measures the real sizes.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+import pytest
+import python_calamine
+
+from support.builders import example
+from support.lo_oracle import compare_with_engine, formula_cells
+from sakip_xl import engine
+from sakip_xl.xlsx import sheetstream
+from sakip_xl.xlsx.sheetxml import rewrite_sheet_bytes
+from sakip_xl.xlsx.zipio import ZipArchive, ZipFormatError
+from sakip_xl.write import bigsheet_out
+from sakip_xl.write.common import Formats, new_workbook
+from sakip_xl.xlsx.styles import StyleMap
+
+# the sheets that take the big-sheet path (engine._ROWS_IN_ORDER, and Pemeriksaan)
+TOOL_SHEETS = ("Capaian", "Hasil Anggaran", "Perbandingan", "Analisis Capaian", "Hasil Rencana Aksi", "Pemeriksaan")
+
+
+def _lower_thresholds(monkeypatch, chunk: int = 700) -> None:
+    monkeypatch.setattr(bigsheet_out, "ROWS", 1)
+    monkeypatch.setattr(sheetstream, "STREAM_BYTES", 0)
+    monkeypatch.setattr(sheetstream, "CHUNK", chunk)
+
+
+def _values(path) -> dict:
+    wb = python_calamine.load_workbook(str(path))
+    return {name: wb.get_sheet_by_name(name).to_python() for name in wb.sheet_names}
+
+
+def _sheet_xml(path, sheet: str) -> bytes:
+    """The XML of `sheet` in a finished workbook (found through workbook.xml and its rels)."""
+    import re
+
+    with zipfile.ZipFile(path) as z:
+        book = z.read("xl/workbook.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        rid = re.search(rf'<sheet [^>]*name="{re.escape(sheet)}"[^>]*r:id="(rId\d+)"', book).group(1)
+        target = re.search(rf'<Relationship [^>]*Id="{rid}"[^>]*Target="([^"]+)"', rels) or \
+            re.search(rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{rid}"', rels)
+        part = target.group(1).lstrip("/")
+        return z.read(part if part.startswith("xl/") else "xl/" + part)
+
+
+@pytest.fixture
+def both(tmp_path, monkeypatch):
+    """The example workbook computed the normal way and with every big-sheet path taken."""
+    src = example(tmp_path)
+    normal = tmp_path / "biasa.xlsx"
+    engine.compute(src, normal)
+    _lower_thresholds(monkeypatch)
+    streamed = tmp_path / "baris.xlsx"
+    engine.compute(src, streamed)
+    return normal, streamed
+
+
+def test_streamed_sheets_hold_the_same_cells(both):
+    normal, streamed = both
+    a, b = _values(normal), _values(streamed)
+    assert list(a) == list(b)
+    for sheet in TOOL_SHEETS:
+        assert sheet in a
+    for sheet in a:
+        assert a[sheet] == b[sheet], sheet
+    fa, fb = formula_cells(normal), formula_cells(streamed)
+    assert len(fa) > 500
+    assert fa == fb
+    # the big-sheet path was taken: text in the cells (inline strings), not in the shared table
+    for sheet in TOOL_SHEETS:
+        assert b't="inlineStr"' in _sheet_xml(streamed, sheet), sheet
+        assert b't="inlineStr"' not in _sheet_xml(normal, sheet), sheet
+
+
+@pytest.mark.libreoffice
+def test_streamed_sheets_recalculate_to_their_stored_values(both, tmp_path):
+    _, streamed = both
+    assert compare_with_engine(streamed, tmp_path / "lo", sheets=list(TOOL_SHEETS)) == []
+
+
+def test_small_workbooks_are_written_as_before(tmp_path):
+    """Below the thresholds nothing changes: no inline strings, the example's sheets as the normal path."""
+    src = example(tmp_path)
+    out = tmp_path / "hasil.xlsx"
+    engine.compute(src, out)
+    for sheet in TOOL_SHEETS:
+        assert b"inlineStr" not in _sheet_xml(out, sheet)
+
+
+def _generated(monkeypatch, tmp_path, streamed: bool) -> ZipArchive:
+    if streamed:
+        monkeypatch.setattr(bigsheet_out, "ROWS", 1)
+    data = example(tmp_path).read_bytes()
+    analysis = engine.analyze(data, render_early=True)
+    return ZipArchive(engine.render(analysis))
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+@pytest.mark.parametrize("chunk", [1, 7, 300, 1 << 20])
+def test_stream_rewrite_is_the_whole_rewrite(monkeypatch, tmp_path, streamed, chunk):
+    """Rewritten a few bytes at a time, every generated sheet is byte for byte what the whole
+    rewrite makes (styles and shared strings remapped, empty elements closed, declaration)."""
+    gen = _generated(monkeypatch, tmp_path, streamed)
+    styles = StyleMap(xf={i: i + 7 for i in range(500)}, dxf={i: i + 2 for i in range(50)})
+    strings = {i: i * 3 + 1 for i in range(5000)}
+    sheets = [m for m in gen.members if m.name.startswith("xl/worksheets/sheet")]
+    assert len(sheets) >= 4
+    for member in sheets:
+        whole = rewrite_sheet_bytes(gen.read(member), styles, strings)
+        stream = sheetstream.rewrite_sheet_stream(sheetstream.inflate_chunks(gen, member, chunk), styles, strings)
+        assert stream is not None, member.name
+        assert b"".join(stream) == whole, member.name
+        packed = sheetstream.rewrite_member(gen, member, styles, strings, chunk)
+        assert zlib.decompress(packed.compressed, -15) == whole
+        assert packed.crc == zlib.crc32(whole) and packed.size == len(whole)
+
+
+def test_a_damaged_member_is_refused_while_streaming(monkeypatch, tmp_path):
+    gen = _generated(monkeypatch, tmp_path, True)
+    member = next(m for m in gen.members if m.name.startswith("xl/worksheets/sheet"))
+    member.crc ^= 1
+    with pytest.raises(ZipFormatError):
+        b"".join(sheetstream.inflate_chunks(gen, member, 100))
+
+
+def test_a_row_written_above_the_flushed_rows_is_refused():
+    """In a sheet written row by row xlsxwriter would drop such a cell silently; the tool stops."""
+    wb = new_workbook(io.BytesIO())
+    fmt = Formats(wb)
+    with bigsheet_out.streamed(wb, True):
+        ws = wb.add_worksheet("Besar")
+    ws.write_string(5, 0, "baris 6", fmt.text)
+    ws.write_string(6, 0, "baris 7", fmt.text)
+    with pytest.raises(RuntimeError):
+        ws.write_number(2, 1, 3)
+    bigsheet_out.close(wb)
+
+
+CELLS = [
+    ("number", 3), ("number", -0.1), ("number", 1e-300), ("number", 12345678901234567),
+    ("string", "Indikator kinerja"), ("string", "a & b < c > d"), ("string", " spasi di depan"),
+    ("string", "spasi di belakang "), ("string", "baris\nbaru"), ("string", "kontrol \x07"),
+    ("string", "_x0041_ harfiah"), ("string", "<r>bukan rich</r>"), ("string", "\ufffe"), ("string", ""),
+    ("string", 'kutip "ganda"'), ("string", "ümlaut – é"),
+    ("formula", ('=IF(A1>0,"Ya","Tidak")', "Ya")), ("formula", ("=A1&B1", "")), ("formula", ("=1/0", "#DIV/0!")),
+    ("formula", ("=A1*2", 4.25)), ("formula", ("=A1", 7)), ("formula", ("=A1>0", True)),
+    ("formula", ('=IF(A1<>"","<&>","")', "<&>")), ("blank", None),
+]
+
+
+def _sheet_bytes(fast: bool, monkeypatch) -> bytes:
+    from sakip_xl.write import common
+
+    monkeypatch.setattr(common._Worksheet, "_fast_cells", fast)
+    buf = io.BytesIO()
+    wb = new_workbook(buf)
+    fmt = Formats(wb)
+    styles = [fmt.text, fmt.number, fmt.center, None]
+    with bigsheet_out.streamed(wb, True):
+        ws = wb.add_worksheet("Besar")
+    for r in range(3):
+        for c, (kind, value) in enumerate(CELLS):
+            style = styles[(r + c) % len(styles)]
+            if kind == "number":
+                ws.write_number(r, c, value, style)
+            elif kind == "string":
+                ws.write_string(r, c, value, style)
+            elif kind == "formula":
+                ws.write_formula(r, c, value[0], style, value[1])
+            else:
+                ws.write_blank(r, c, None, style or fmt.text)
+    bigsheet_out.close(wb)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
+        return z.read("xl/worksheets/sheet1.xml")
+
+
+def test_fast_cell_writer_writes_what_xlsxwriter_writes(monkeypatch):
+    fast, slow = _sheet_bytes(True, monkeypatch), _sheet_bytes(False, monkeypatch)
+    assert b"inlineStr" in slow and b"_x0007_" in slow
+    assert fast == slow
+
+
+def test_no_temporary_row_file_is_left_behind(tmp_path, monkeypatch):
+    """The rows of a streamed sheet go through temporary files: none is left after compute."""
+    import tempfile
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    _lower_thresholds(monkeypatch)
+    src = example(tmp_path)
+    engine.compute(src, tmp_path / "hasil.xlsx")
+    assert list(temp.iterdir()) == []
+
+
+@pytest.mark.parametrize("chunk", [1, 5, 6, 7, 1000])
+def test_counting_in_a_streamed_member_counts_across_chunks(chunk):
+    text = b'<c r="A1" t="s"><v>0</v></c><c t="s"/> t="s" t="s"t="s"' * 7
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("a.xml", text)
+    archive = ZipArchive(buf.getvalue())
+    member = archive.members[0]
+    assert sheetstream.count_in_member(archive, member, b' t="s"', chunk) == text.count(b' t="s"') == 4 * 7
