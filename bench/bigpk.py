@@ -38,7 +38,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from skm_100k import FLOOR, OUT, ensure_bytecode, sakip_cmd, write_settings  # noqa: E402
 
 
-def _pk_header(wb, rnd: random.Random, indicators: int):
+def pk_sheet(wb, rnd: random.Random, indicators: int, mixed_polarity: bool = False):
+    """The PK sheet with `indicators` rows (every 7th negative with `mixed_polarity`); returns
+    (worksheet, column keys, the next free row)."""
     from sakip_xl.pk.schema import PK
 
     ws = wb.add_worksheet(PK.name)
@@ -51,6 +53,8 @@ def _pk_header(wb, rnd: random.Random, indicators: int):
         ws.write_string(r, keys.index("sasaran"), f"Sasaran {i // 5 + 1}")
         ws.write_string(r, keys.index("indikator"), f"Indikator kinerja nomor {i + 1}")
         ws.write_string(r, keys.index("satuan"), "%")
+        if mixed_polarity:
+            ws.write_string(r, keys.index("polaritas"), "negatif" if i % 7 == 0 else "positif")
         ws.write_number(r, keys.index("target"), 100)
         ws.write_number(r, keys.index("realisasi"), round(rnd.uniform(50, 120), 2))
     return ws, keys, PK.header_row + indicators
@@ -62,7 +66,7 @@ def generate_pk(path: Path, rows: int, seed: int = 20) -> None:
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
                                           "strings_to_formulas": False, "strings_to_urls": False})
     write_settings(wb, {"instansi": "Kabupaten Contoh", "tahun": 2021})
-    ws, keys, r = _pk_header(wb, rnd, 1)
+    ws, keys, r = pk_sheet(wb, rnd, 1)
     c = keys.index("indikator")
     for i in range(rows):
         ws.write_string(r + i, c, f"Indikator {i + 2}")
@@ -77,7 +81,7 @@ def generate_anggaran(path: Path, rows: int, seed: int = 20) -> None:
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
                                           "strings_to_formulas": False, "strings_to_urls": False})
     write_settings(wb, {"instansi": "Kabupaten Contoh", "tahun": 2021})
-    _pk_header(wb, rnd, 20)
+    pk_sheet(wb, rnd, 20)
     ws = wb.add_worksheet(ANGGARAN.name)
     keys = [c.key for c in ANGGARAN.columns]
     for c, col in enumerate(ANGGARAN.columns):

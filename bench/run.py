@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bigpk import run_capped, write_programme  # noqa: E402
+from bigpk import pk_sheet, run_capped, write_programme  # noqa: E402
 from skm_100k import FLOOR, OUT, ensure_bytecode, sakip_cmd, write_settings, write_survey  # noqa: E402
 
 EXCEL_ROWS = 1_048_576
@@ -57,26 +57,12 @@ def generate(path: Path, respondents: int, budget_lines: int = 500, indicators: 
     strings). With `free_text`: a Saran column of sentences, and text in a shared-string table
     as Excel saves it (the table is then rewritten when the tool appends its own strings)."""
     from sakip_xl.anggaran.schema import ANGGARAN
-    from sakip_xl.pk.schema import PK
-
     rnd = random.Random(seed)
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": not free_text, "strings_to_numbers": False,
                                           "strings_to_formulas": False, "strings_to_urls": False})
     write_settings(wb, {"instansi": "Kabupaten Contoh", "tahun": 2021, "skm_populasi": 950000})
 
-    ws = wb.add_worksheet(PK.name)
-    keys = [c.key for c in PK.columns]
-    for c, col in enumerate(PK.columns):
-        ws.write_string(PK.header_row - 1, c, col.header)
-    for i in range(indicators):
-        r = PK.header_row + i
-        ws.write_number(r, keys.index("no"), i + 1)
-        ws.write_string(r, keys.index("sasaran"), f"Sasaran {i // 5 + 1}")
-        ws.write_string(r, keys.index("indikator"), f"Indikator kinerja nomor {i + 1}")
-        ws.write_string(r, keys.index("satuan"), "%")
-        ws.write_string(r, keys.index("polaritas"), "negatif" if i % 7 == 0 else "positif")
-        ws.write_number(r, keys.index("target"), 100)
-        ws.write_number(r, keys.index("realisasi"), round(rnd.uniform(50, 120), 2))
+    pk_sheet(wb, rnd, indicators, mixed_polarity=True)
 
     ws = wb.add_worksheet(ANGGARAN.name)
     keys = [c.key for c in ANGGARAN.columns]

@@ -11,7 +11,7 @@ from sakip_xl.pk.judge import check_stated, polarity, report_number, year_rule
 from sakip_xl.pk.model import Indicator, PkContext
 from sakip_xl.pk.schema import JENIS_KUALITATIF, JENIS_RENTANG, JENIS_TUNGGAL, QUARTER_KEYS, QUARTER_NAMES
 from sakip_xl.read.cells import NumberCell, number_cell, shown_value
-from sakip_xl.read.cells import text_of as _text
+from sakip_xl.read.reader import cell_text as _text
 from sakip_xl.read.reader import Record, Table
 
 

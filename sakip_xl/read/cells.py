@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from sakip_xl.read.numbers import NUMBER, TEXT_NUMBER, Parsed, excel_serial, read_number
 from sakip_xl.read.reader import Record, Table
-from sakip_xl.read.reader import cell_text as text_of  # noqa: F401  (the text of a cell, for the sections)
 
 
 # Without an instance dict: a PK of 100,000 rows holds some two million of these (Python >= 3.10).

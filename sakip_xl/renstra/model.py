@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sakip_xl.read.cells import NumberCell, number_cell
-from sakip_xl.read.cells import text_of as _text
+from sakip_xl.read.reader import cell_text as _text
 from sakip_xl.read.reader import Record, Table
 from sakip_xl.renstra.schema import YEARS
 
