@@ -365,3 +365,113 @@ def test_a_comment_opening_across_two_inflated_pieces_is_seen():
     edited = _edit_sheet(data, "SKM", lambda x: body)
     assert Package(edited).read(part) == body
     assert split(edited, "SKM", 2) is None
+
+
+def test_a_big_part_is_cut_into_bounded_pieces_and_reads_the_same(monkeypatch):
+    """A part many times PIECE_BYTES is cut into that many pieces, and no more than one piece more than
+    the cores is inflated and not yet parsed at any time (memory bounded whatever the sheet's size)."""
+    data = survey(rows=3000)
+    monkeypatch.setattr(bigsheet, "PIECE_BYTES", 16_000)
+    monkeypatch.setattr(bigsheet, "cores", lambda: 2)
+    state = {"made": 0, "open": 0, "peak": 0}
+
+    class Counted(bigsheet._Piece):
+        def __init__(self, *a, **k):
+            super().__init__(*a, **k)
+            state["made"] += 1
+            state["open"] += 1
+            state["peak"] = max(state["peak"], state["open"])
+
+        def _release(self):
+            if self._done is not None:
+                state["open"] -= 1
+            super()._release()
+
+    monkeypatch.setattr(bigsheet, "_Piece", Counted)
+    pkg = Package(data)
+    part = sheet_part(pkg, "SKM")
+    assert pkg.members[part].usize > 8 * 16_000
+    got = bigsheet.parse(pkg, part)
+    assert got is not None
+    assert state["made"] > 8 and state["open"] == 0
+    assert state["peak"] <= 3
+    assert_same(got, data, "SKM")
+
+
+def test_coded_columns_keep_codes_not_cells():
+    """The pieces keep a coded column's codes only: one cell is read from them without building the
+    column, and the whole column built from them equals calamine's."""
+    data = survey(rows=2000)
+    got = split(data, "SKM", 3)
+    answers = [c for c in got.columns if c.codes is not None and c.kinds == frozenset({float, str})]
+    assert answers
+    col = answers[0]
+    assert col._values is None
+    rows = whole(data, "SKM")
+    j = got.columns.index(col)
+    assert [col[i] for i in range(len(rows))] == [r[j] for r in rows]
+    assert col._values is None                     # read cell by cell from the codes
+    assert list(col.values) == [r[j] for r in rows]
+
+
+def test_column_rows_read_as_a_list_of_rows():
+    from sakip_xl.read.columns import Column, ColumnRows
+    rows = [[i, f"t{i % 3}", float(i % 4)] for i in range(20)]
+    got = ColumnRows([Column.of([r[c] for r in rows]) for c in range(3)], len(rows))
+    assert len(got) == 20 and got and not ColumnRows([], 0)
+    assert got == rows and list(got) == rows
+    assert got[0] == rows[0] and got[-1] == rows[-1] and got[7] == rows[7]
+    assert got[3:9] == rows[3:9] and len(got[3:9]) == 6 and got[3:9][-1] == rows[8]
+    assert got[3:9][1:3] == rows[4:6] and got[15:99] == rows[15:]
+    assert got[::4] == rows[::4] and got[-3:] == rows[-3:]
+    assert got != rows[:-1]
+    with pytest.raises(IndexError):
+        got[20]
+    with pytest.raises(IndexError):
+        got[3:9][6]
+    assert "20 rows" in repr(got)
+
+
+def test_a_sheet_past_row_100000_is_read_in_pieces():
+    """A piece whose references have six digits (more than 50,000 of them, so `extent` only bounds
+    them by 999,999) was refused as "too large" and the whole sheet was parsed on one core: the
+    piece's exact span (xlsx/extent.py: span) lets it through."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"constant_memory": True})
+    ws = wb.add_worksheet("SKM")
+    ws.write_string(0, 0, "No")
+    for r in range(1, 130_001):
+        ws.write_number(r, 0, r)
+        ws.write_number(r, 1, r % 4 + 1)
+    wb.close()
+    data = buf.getvalue()
+    pkg = Package(data)
+    got = bigsheet.parse(pkg, sheet_part(pkg, "SKM"), pieces=3)
+    assert got is not None
+    assert_same(got, data, "SKM")
+
+
+refs = st.lists(st.tuples(st.integers(0, 1_048_575), st.integers(0, 16_383)), min_size=1, max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(refs, st.booleans())
+def test_span_is_the_exact_range_of_the_references(cells, with_rows):
+    from sakip_xl.xlsx.extent import _number, cells as read_cells, span
+    from xlsxwriter.utility import xl_rowcol_to_cell
+    body = b"".join((f'<row r="{r + 1}">' if with_rows else "").encode()
+                    + f'<c r="{xl_rowcol_to_cell(r, c)}" s="1"><v>1</v></c>'.encode()
+                    + (b"</row>" if with_rows else b"") for r, c in cells)
+    got = span(body)
+    rows, cols = read_cells(body)
+    assert (got.first_row, got.last_row, got.first_col, got.last_col, got.count) == \
+        (min(rows), max(rows), min(cols), max(cols), len(cells))
+    assert got.too_large() == ((max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
+                               > max(4_000_000, 32 * len(cells)))
+
+
+@pytest.mark.parametrize("ref", [b"XFDA9", b"A1234567890", b"AB", b"12A", b"A1 ", b"a1"])
+def test_a_reference_not_plainly_written_gives_no_span(ref):
+    from sakip_xl.xlsx.extent import span
+    assert span(b'<c r="A1"/><c r="' + ref + b'"><v>1</v></c>') is None
+    assert span(b'<c r = "A1"/>') is None

@@ -188,8 +188,9 @@ small = st.sampled_from(["", "x", "KTP", 1.0, 2.0, 3.0, 4.0, "a", dt.date(2021, 
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.lists(small, min_size=5, max_size=5), max_size=30))
-def test_duplicate_rows_found_through_the_hash_filter_are_exactly_the_repeated_rows(grid):
+@given(st.lists(st.lists(small, min_size=5, max_size=5), max_size=30), st.booleans())
+def test_duplicate_rows_found_through_the_hash_filter_are_exactly_the_repeated_rows(grid, by_column):
+    from sakip_xl.read.columns import Column
     from sakip_xl.skm.codes import Bounded
     from sakip_xl.skm.responses import _report_rows
     cols = {"no": 0, "layanan": 1, "u1": 2, "u2": 3, "u3": 4}
@@ -201,7 +202,8 @@ def test_duplicate_rows_found_through_the_hash_filter_are_exactly_the_repeated_r
     codes = scores + [G.by_text([r[1] for r in data], resp).index]
     out: list = []
     bounded = Bounded(out, "SKM", limit=1000)
-    _report_rows(data, cols, resp, codes, bounded, first=4)
+    column = (lambda c: Column.of([r[c] for r in data])) if by_column else None
+    _report_rows(data, cols, resp, codes, bounded, first=4, column=column)
     found = sorted(f.cell for f in out if f.code == "SKM-006")
     seen, expected = set(), []
     for i, row in enumerate(data):
@@ -211,3 +213,52 @@ def test_duplicate_rows_found_through_the_hash_filter_are_exactly_the_repeated_r
                 expected.append(f"B{i + 5}")
             seen.add(key)
     assert found == sorted(expected)
+    rejected = sorted(f.cell for f in out if f.code == "SKM-005")
+    assert rejected == sorted(f"B{i + 5}" for i, row in enumerate(data) if not resp[i] and any(row[1:]))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_repeated_rows_by_column_codes_as_by_row(seed):
+    """The column path (integer keys from the columns' codes) finds the same (row, first equal row) pairs
+    as the row path, with a column too varied to be coded (compared cell by cell) and with so many coded
+    columns of many values that the key must be compacted before it overflows."""
+    from sakip_xl.read.columns import Column
+    from sakip_xl.skm.responses import _repeats_by_column, _repeats_by_row
+    rnd = np.random.default_rng(seed)
+    n = 3000
+    wide = seed % 2 == 1
+    ncols = 14 if wide else 5
+    grid = rnd.integers(0, 200 if wide else 3, size=(n, ncols)).astype(float)
+    data = [[float(v) for v in row] + [f"catatan {int(rnd.integers(0, 2 if seed < 4 else 10_000))}"]
+            for row in grid]
+    for i, j in zip(rnd.integers(0, n, 200).tolist(), rnd.integers(0, n, 200).tolist()):
+        data[i] = list(data[j])                                  # exact copies of other rows
+    other = list(range(ncols + 1))
+    columns = [Column.of([r[c] for r in data]) for c in other]
+    assert columns[-1].codes is None or seed < 4          # the free-text column is not coded
+    if wide:
+        assert np.prod([float(len(c.distinct)) for c in columns if c.codes is not None]) > 2.0 ** 62
+    rows = np.flatnonzero(rnd.random(n) > 0.1)
+    codes = [np.asarray(col.table(hash, np.int64)) for col in columns[:3]]
+    by_row = _repeats_by_row(data, other, rows, codes)
+    assert _repeats_by_column(columns, rows) == by_row
+    assert len(by_row) >= 100
+    expected, firsts = [], {}
+    for i in rows.tolist():
+        j = firsts.setdefault(tuple(data[i]), i)
+        if j != i:
+            expected.append((i, j))
+    assert by_row == expected
+
+
+def test_row_keys_are_compacted_before_they_wrap_around():
+    """Three columns of 2^22 possible codes: a key of 66 bits. Without compaction, rows whose first codes
+    differ by 2^20 would share a key modulo 2^64 and be reported as repeats."""
+    from sakip_xl.read.columns import Column
+    from sakip_xl.skm.responses import _repeats_by_column
+    wide = range(1 << 22)                         # only its length is read
+    first = np.array([0, 1 << 20, 5, 0], np.int32)
+    rest = np.array([0, 0, 7, 0], np.int32)
+    columns = [Column(4, frozenset({float}), wide, first), Column(4, frozenset({float}), wide, rest),
+               Column(4, frozenset({float}), wide, rest)]
+    assert _repeats_by_column(columns, np.arange(4)) == [(3, 0)]

@@ -15,7 +15,7 @@ so the part is inflated once instead of three times.
 
 Whenever the part is not shaped as expected (no row to cut at, a row without an
 `r` attribute, comments or CDATA, rows out of order, a size or CRC mismatch, a
-cell far outside the data (xlsx/extent.py), any calamine error), `parse` returns None and the caller parses the sheet whole, so a
+cell far outside the piece's data (xlsx/extent.py: span), any calamine error), `parse` returns None and the caller parses the sheet whole, so a
 damaged sheet still gets calamine's own diagnosis.
 """
 from __future__ import annotations
@@ -60,11 +60,23 @@ _PIECE_SHEET = "S"
 # One piece more than the cores, so that inflating and parsing overlap. Measured on 2 cores
 # (bench/run.py): 3 pieces as fast as 4 with 60 MB less peak memory, 2 pieces 5 % slower.
 MAX_PIECES = 8
+# A bigger part is cut into more pieces, each of about this much XML, so that the memory held
+# while parsing (the XML, calamine's copy, the piece's Python cells) does not grow with the sheet.
+PIECE_BYTES = 24 << 20
+
+
+def _piece_count(usize: int, shared: dict) -> int:
+    """How many pieces a part of `usize` bytes is cut into. Each piece's package carries the
+    shared strings, which calamine parses once per piece: a piece is kept at least four times
+    the size of that table."""
+    sst = shared.get("sharedStrings")
+    floor = max(PIECE_BYTES, 4 * (sst.usize if sst is not None else 0))
+    return max(min(MAX_PIECES, cores() + 1), -(-usize // floor))
 
 
 @dataclass
 class Split:
-    rows: list[list]
+    rows: "ColumnRows"            # columns.ColumnRows: the rows, read from the columns when asked
     columns: list                 # columns.Column: the same cells column by column
     facts: object = None          # what the scanner found in the inflated XML
 
@@ -87,26 +99,32 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
     member = pkg.members.get(part)
     if member is None or member.flags & FLAG_ENCRYPTED or member.method not in (STORED, DEFLATED):
         return None
-    count = max(2, pieces or min(MAX_PIECES, cores() + 1))
+    shared = _shared_members(pkg)
+    count = max(2, pieces or _piece_count(member.usize, shared))
     raw = pkg.zip.raw(member)
     inflater = zlib.decompressobj(-15) if member.method == DEFLATED else None
-    shared = _shared_members(pkg)
-    chunks: list[bytes] = []
+    # At most this many pieces inflated and not yet parsed: a part of hundreds of megabytes is
+    # never held whole, as XML or as Python cells (each piece keeps only its coded columns).
+    in_flight = threading.BoundedSemaphore(min(count, cores() + 1))
     started: list[_Piece] = []
     feeder = _Feeder(scanner) if scanner is not None else None
-    size, pending, carry, shape = 0, raw, b"", None
+    size, pending, carry, shape, last, crc = 0, raw, b"", None, b"", 0
     try:
         for k in range(count):
             want = member.usize * (k + 1) // count - size if k < count - 1 else member.usize - size + 1
+            in_flight.acquire()
+            piece = _Piece(top=k == 0, done=in_flight.release)
+            started.append(piece)
             if inflater is not None:
                 chunk = inflater.decompress(pending, want)
                 pending = inflater.unconsumed_tail
             else:
                 chunk, pending = bytes(pending[:want]), pending[want:]
             size += len(chunk)
-            if has_declaration(chunk) or (chunks and chunks[-1][-1:] == b"<" and chunk[:1] == b"!"):
+            if has_declaration(chunk) or (last[-1:] == b"<" and chunk[:1] == b"!"):
                 raise _Unsplittable          # a comment or CDATA could hide a "<row" where the cut falls
-            chunks.append(chunk)
+            crc = zlib.crc32(chunk, crc)
+            last = chunk
             if feeder is not None:
                 feeder.put(chunk)
             if shape is None:
@@ -129,12 +147,11 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
                         or size != member.usize:
                     raise _Unsplittable
                 body[-1] = memoryview(chunk)[:closing]
-            piece = _Piece(top=k == 0)
             piece.start(pre, body, close_tags, pkg, shared)
-            started.append(piece)
+            del body, chunk
     except BaseException as exc:
         for piece in started:
-            piece.join()
+            piece.cancel()
         if feeder is not None:
             try:
                 feeder.finish()
@@ -143,11 +160,8 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
         if isinstance(exc, (_Unsplittable, zlib.error)):
             return None
         raise
-    crc = 0
-    for chunk in chunks:
-        crc = zlib.crc32(chunk, crc)
     ok = crc == member.crc
-    del raw, pending, chunks, chunk, body, carry
+    del raw, pending, carry, last
     try:
         facts = feeder.finish() if feeder is not None else None
     except Exception:        # the scans are done again, streaming, by WorkbookData.sheet_facts
@@ -292,17 +306,20 @@ def _load(parts: list):
 
 
 class _Piece:
-    """One piece of the sheet, parsed by calamine in its own thread."""
+    """One piece of the sheet, parsed by calamine in its own thread. Once parsed it keeps its
+    cells as coded columns only (columns.py): its rows are rebuilt from them when asked."""
 
-    def __init__(self, top: bool):
+    def __init__(self, top: bool, done=None):
         self.top = top
         self.first: tuple[int, int] | None = None     # calamine's start (row, col) of the piece
         self.last: tuple[int, int] | None = None
-        self.rows: list[list] = []
-        self.columns: list[tuple] = []          # per column: (kinds, distinct, codes, values)
+        self.nrows = 0
+        self.width = 0
+        self.columns: list[tuple] = []          # per column: (kinds, distinct, codes, values or None)
         self.failed = False
         self._thread: threading.Thread | None = None
         self._job: tuple | None = None
+        self._done = done                       # called once when the piece is parsed (or never will be)
 
     def start(self, *job) -> None:
         self._job = job       # handed over, not kept as thread arguments: the XML is freed once packaged
@@ -313,11 +330,26 @@ class _Piece:
         if self._thread is not None:
             self._thread.join()
 
+    def cancel(self) -> None:
+        """Wait for a started piece; release the slot of one that never started."""
+        if self._thread is not None:
+            self._thread.join()
+        else:
+            self._release()
+
+    def _release(self) -> None:
+        done, self._done = self._done, None
+        if done is not None:
+            done()
+
     def _run(self) -> None:
         try:
             job, self._job = self._job, None
-            from sakip_xl.xlsx.extent import extent
-            if extent(b"".join(job[1])).too_large():   # a far cell: the whole sheet is guarded and parsed
+            from sakip_xl.xlsx.extent import span
+            # A far cell, or a reference not plainly written: the whole sheet is guarded and parsed.
+            # The piece's own span, not A1 to its last cell: calamine's range starts at its first cell.
+            reach = span(b"".join(job[1]))
+            if reach is None or reach.too_large():
                 self.failed = True
                 return
             parts = _package(*job)
@@ -326,41 +358,47 @@ class _Piece:
             del parts
             self.first, self.last = sheet.start, sheet.end
             # The top piece keeps the empty area above and left of its first cell, as the whole sheet would.
-            self.rows = sheet.to_python(skip_empty_area=not self.top)
+            rows = sheet.to_python(skip_empty_area=not self.top)
+            del sheet
+            self.nrows, self.width = len(rows), len(rows[0]) if rows else 0
             # Transposed and coded here, while the other pieces are still being parsed (readers work
-            # by column, and judge each distinct value once: columns.py).
-            from sakip_xl.read.columns import factorize
-            self.columns = [(*factorize(col), col) for col in zip(*self.rows)]
+            # by column, and judge each distinct value once: columns.py); the rows are then dropped.
+            from sakip_xl.read.columns import factorize, rebuildable
+            columns = []
+            for col in zip(*rows):
+                kinds, distinct, codes = factorize(col)
+                columns.append((kinds, distinct, codes, None if codes is not None and rebuildable(kinds) else col))
+            del rows
+            self.columns = columns
         except Exception:  # calamine raises several types; the whole sheet is parsed again instead
             self.failed = True
+        finally:
+            self._release()
 
 
-def _join(pieces: list[_Piece]) -> tuple[list[list], list] | None:
-    """The pieces' rows and columns (columns.Column) put together as the whole sheet's, or None
-    when they overlap."""
-    from sakip_xl.read.columns import Column
+def _join(pieces: list[_Piece]) -> tuple["ColumnRows", list] | None:
+    """The pieces' columns (columns.Column) put together as the whole sheet's, and its rows
+    read from them, or None when the pieces overlap."""
+    from sakip_xl.read.columns import Column, ColumnRows
 
     filled = [p for p in pieces if p.first is not None]
     if not filled:
-        return [], []
+        return ColumnRows([], 0), []
     width = max(p.last[1] for p in filled) + 1
-    rows: list[list] = []
+    n = 0
     parts: list[list] = [[] for _ in range(width)]      # per column: (length, piece column or None)
     for p in filled:
         row0, col0 = (0, 0) if p.top else p.first
-        if row0 < len(rows) or p.last[0] + 1 - row0 != len(p.rows):
+        if row0 < n or p.last[0] + 1 - row0 != p.nrows:
             return None                     # rows out of order across the cut
-        gap = row0 - len(rows)
+        gap = row0 - n
         if gap:
-            rows.extend([""] * width for _ in range(gap))
+            n += gap
             for col in parts:
                 col.append((gap, None))
-        got = p.rows
-        if got and (col0 or len(got[0]) + col0 != width):
-            left = [""] * col0
-            got = [left + r + [""] * (width - col0 - len(r)) for r in got]
-        rows.extend(got)
+        n += p.nrows
         for j, col in enumerate(parts):
             k = j - col0
-            col.append((len(p.rows), p.columns[k] if 0 <= k < len(p.columns) else None))
-    return rows, [Column.joined(col) for col in parts]
+            col.append((p.nrows, p.columns[k] if 0 <= k < len(p.columns) else None))
+    columns = [Column.joined(col) for col in parts]
+    return ColumnRows(columns, n), columns

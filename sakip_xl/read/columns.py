@@ -26,6 +26,12 @@ _MIN_DISTINCT_LIMIT = 64
 _SAMPLE = 2048
 
 
+def rebuildable(kinds) -> bool:
+    """Whether a coded column's cells can be rebuilt from its codes: not when ints and floats
+    share codes (1 == 1.0 keeps the first one seen)."""
+    return kinds is not None and not (int in kinds and float in kinds)
+
+
 def factorize(values: Sequence) -> tuple[frozenset | None, list | None, np.ndarray | None]:
     """(the types present, distinct values in order of first appearance, int32 code per cell);
     the last two are None when the column holds other types or too many distinct values, and
@@ -63,7 +69,8 @@ class Column:
     @classmethod
     def joined(cls, parts: Iterable[tuple[int, tuple | None]]) -> "Column":
         """A column made of consecutive parts: (length, (kinds, distinct, codes, values)) or
-        (length, None) for a run of empty cells."""
+        (length, None) for a run of empty cells. A part's values may be None when its codes
+        rebuild them (`rebuildable`)."""
         parts = list(parts)
         n = sum(length for length, _ in parts)
         kinds = frozenset(chain.from_iterable(p[0] or () for _, p in parts if p is not None))
@@ -82,8 +89,13 @@ class Column:
                     chunks.append(remap[p[2]])
             distinct, codes = list(index), np.concatenate(chunks) if chunks else np.zeros(0, np.int32)
 
+        def cells(p):
+            if p[3] is not None:
+                return p[3]
+            return map(p[1].__getitem__, p[2].tolist())
+
         def build() -> tuple:
-            return tuple(chain.from_iterable(repeat("", length) if p is None else p[3] for length, p in parts))
+            return tuple(chain.from_iterable(repeat("", length) if p is None else cells(p) for length, p in parts))
 
         return cls(n, kinds, distinct, codes, build=build)
 
@@ -97,6 +109,8 @@ class Column:
         return self._n
 
     def __getitem__(self, i: int):
+        if self._values is None and self.codes is not None and rebuildable(self.kinds):
+            return self.distinct[self.codes[i]]       # one cell, without building the whole column
         return self.values[i]
 
     def __iter__(self):
@@ -141,3 +155,50 @@ class Column:
                 return self._n > 0
             return bool(np.any(self.codes != self.distinct.index("")))
         return any(v != "" for v in self.values)
+
+
+class ColumnRows:
+    """A sheet's rows read from its columns, built one row at a time when asked.
+
+    A big sheet's pieces keep their cells as coded columns only (bigsheet.py): a
+    million rows of lists would cost gigabytes. This reads like the list of rows
+    calamine gives (len, index, slice, iteration, ==), each row a fresh list.
+    """
+
+    def __init__(self, columns: list, length: int, start: int = 0):
+        self._columns = columns
+        self._n = length
+        self._start = start
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __bool__(self) -> bool:
+        return self._n > 0
+
+    def _row(self, i: int) -> list:
+        return [col[i] for col in self._columns]
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            start, stop, step = i.indices(self._n)
+            if step != 1:
+                return [self._row(self._start + k) for k in range(start, stop, step)]
+            return ColumnRows(self._columns, max(stop - start, 0), self._start + start)
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError("row index out of range")
+        return self._row(self._start + i)
+
+    def __iter__(self):
+        for i in range(self._start, self._start + self._n):
+            yield self._row(i)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (ColumnRows, list)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"ColumnRows({self._n} rows x {len(self._columns)} columns)"

@@ -147,6 +147,7 @@ class WorkbookData:
         return dated[0] if dated else None
 
     def rows(self, sheet: str) -> list[list]:
+        """The sheet's rows as calamine gives them (a big sheet's: columns.ColumnRows, which reads alike)."""
         if sheet not in self._rows:
             future = getattr(self, "_prefetched", {}).get(sheet)
             try:
@@ -166,6 +167,9 @@ class WorkbookData:
         for (name, r, c), value in self._overrides.items():
             if name != sheet:
                 continue
+            if not isinstance(rows, list):        # a big sheet's rows read from its columns (bigsheet.py)
+                rows = self._rows[sheet] = list(rows)
+                self._columns.pop(sheet, None)    # built again from the rows, with the values read instead
             width = max([len(rows[0]) if rows else 0, c + 1])
             while len(rows) <= r:
                 rows.append([""] * width)

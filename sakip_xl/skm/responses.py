@@ -195,7 +195,8 @@ def analyze(ctx, facts, sheet: str | None = None) -> Survey | None:
         codes.append(t)
         survey.periods = _periods(values["tanggal"], t, cols["tanggal"], resp, scores, survey.quarterly,
                                   ctx.date1904, out, first, header)
-    survey.rejected, survey.row_cols = _report_rows(data, cols, resp, codes, out, first)
+    survey.rejected, survey.row_cols = _report_rows(data, cols, resp, codes, out, first,
+                                                    lambda c: book.column(sheet, c).below(first).head(end - first))
     survey.profile = [_profile(key, cols[key], values[key], resp, ctx.date1904, out, cell(header, cols[key]))
                       for key in PROFILE_KEYS if key in values]
     out.close()
@@ -389,38 +390,35 @@ def _report_scan(facts, header, cols, out: Bounded, first: int, count: int) -> N
         out.add("SEL-003", cell(r, min(wanted)), row=r + 1)
 
 
-def _report_rows(data, cols, resp, codes, out: Bounded, first: int) -> tuple[int, tuple]:
+def _report_rows(data, cols, resp, codes, out: Bounded, first: int, column=None) -> tuple[int, tuple]:
     """Rows with data but no answer; rows repeated exactly (every column but No, up to the last column read:
     a note or a legend to the right of the table is not part of a respondent's row).
 
+    `column(c)`: the table's column c (columns.Column, one cell per row of `data`); when given, the rows
+    are compared by their columns' codes and no row is built.
     Returns how many rows have data but no answer (the rejected rows) and the columns looked at."""
     width = min(len(data[0]), max(cols.values()) + 2) if data else 0
     other = [c for c in range(width) if c != cols.get("no")]
     if not other:
         return 0, ()
-    rejected = 0
-    for i in np.flatnonzero(~resp).tolist():
-        row = data[i]
-        if any(row[c] != "" for c in other if c < len(row)):
-            rejected += 1
-            out.add("SKM-005", cell(first + i, other[0]), row=first + i + 1)
+    if column is not None:
+        filled = np.zeros(len(data), bool)
+        for c in other:
+            filled |= column(c).table(_is_filled, bool)
+        unanswered = np.flatnonzero(~resp & filled).tolist()
+    else:
+        unanswered = [i for i in np.flatnonzero(~resp).tolist()
+                      if any(data[i][c] != "" for c in other if c < len(data[i]))]
+    for i in unanswered:
+        out.add("SKM-005", cell(first + i, other[0]), row=first + i + 1)
+    rejected = len(unanswered)
     rows = np.flatnonzero(resp)
     if rows.size < 2:
         return rejected, tuple(other)
-    # Equal rows have equal codes (answers, layanan, date): only rows sharing a code hash are compared cell by cell.
-    h = np.zeros(len(data), dtype=np.uint64)
-    for a in codes:
-        bits = a.astype(np.float64).view(np.uint64)
-        h = (h * np.uint64(1000003)) ^ bits
-    _, inverse, counts = np.unique(h[rows], return_inverse=True, return_counts=True)
-    candidates = rows[counts[inverse] > 1].tolist()
-    key = itemgetter(*other) if len(other) > 1 else (lambda r: (r[other[0]],))
-    firsts: dict = {}
-    repeats: list[tuple[int, int]] = []
-    for i in candidates:
-        j = firsts.setdefault(_row_key(data[i], key, other), i)
-        if j != i:
-            repeats.append((i, j))
+    if column is not None:
+        repeats = _repeats_by_column([column(c) for c in other], rows)
+    else:
+        repeats = _repeats_by_row(data, other, rows, codes)
     # Only the findings that are listed get an address and a message: a survey of answers only
     # can repeat most of its rows.
     for n, (i, j) in enumerate(repeats):
@@ -429,6 +427,63 @@ def _report_rows(data, cols, resp, codes, out: Bounded, first: int) -> tuple[int
             break
         out.add("SKM-006", cell(first + i, other[0]), row=first + i + 1, first=first + j + 1)
     return rejected, tuple(other)
+
+
+def _is_filled(v) -> bool:
+    return v != ""
+
+
+def _repeats_by_column(columns: list, rows: np.ndarray) -> list[tuple[int, int]]:
+    """(row, the first equal row before it) for each of `rows` whose cells in every column equal an
+    earlier one's. Coded columns give one integer key per row (mixed radix, compacted before it
+    could overflow); the other columns are compared cell by cell, only among rows whose key repeats."""
+    key = np.zeros(rows.size, np.int64)
+    radix = 1
+    plain = []
+    for col in columns:
+        if col.codes is None:
+            plain.append(col)
+            continue
+        size = max(len(col.distinct), 1)
+        if radix * size >= 1 << 62:
+            _, key = np.unique(key, return_inverse=True)
+            key = key.astype(np.int64).ravel()
+            radix = int(key.max()) + 1 if key.size else 1
+        key = key * size + col.codes[rows].astype(np.int64)
+        radix *= size
+    _, index, inverse, counts = np.unique(key, return_index=True, return_inverse=True, return_counts=True)
+    inverse = inverse.ravel()
+    if not plain:
+        firsts = index[inverse]
+        later = np.flatnonzero(firsts != np.arange(rows.size))
+        return list(zip(rows[later].tolist(), rows[firsts[later]].tolist()))
+    seen: dict = {}
+    repeats = []
+    for k in np.flatnonzero(counts[inverse] > 1).tolist():
+        i = int(rows[k])
+        j = seen.setdefault((int(key[k]), *(col[i] for col in plain)), i)
+        if j != i:
+            repeats.append((i, j))
+    return repeats
+
+
+def _repeats_by_row(data, other: list[int], rows: np.ndarray, codes: list) -> list[tuple[int, int]]:
+    """As _repeats_by_column, reading rows: equal rows have equal codes (answers, layanan, date), so only
+    rows sharing a code hash are compared cell by cell."""
+    h = np.zeros(len(data), dtype=np.uint64)
+    for a in codes:
+        bits = a.astype(np.float64).view(np.uint64)
+        h = (h * np.uint64(1000003)) ^ bits
+    _, inverse, counts = np.unique(h[rows], return_inverse=True, return_counts=True)
+    candidates = rows[counts[inverse.ravel()] > 1].tolist()
+    key = itemgetter(*other) if len(other) > 1 else (lambda r: (r[other[0]],))
+    firsts: dict = {}
+    repeats: list[tuple[int, int]] = []
+    for i in candidates:
+        j = firsts.setdefault(_row_key(data[i], key, other), i)
+        if j != i:
+            repeats.append((i, j))
+    return repeats
 
 
 def _row_key(row, key, other) -> tuple:
