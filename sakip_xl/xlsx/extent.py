@@ -339,6 +339,28 @@ def span(xml: bytes) -> Span | None:
     if not pos.size:
         return Span(-1, -1, -1, -1, 0)
     window = np.lib.stride_tricks.as_strided(x, (n + 1, 16), (1, 1))      # 16 bytes from each offset
+    found: list[tuple[int, int, int, int]] = []
+    count = 0
+    for lo in range(0, pos.size, _SPAN_BATCH):      # in batches: a few MB of temporaries per piece
+        part = _span_batch(window, pos[lo:lo + _SPAN_BATCH])
+        if part is None:
+            return None
+        found.append(part[:4])
+        count += part[4]
+    rows_lo, rows_hi, cols_lo, cols_hi = zip(*found)
+    cols_lo = [c for c in cols_lo if c >= 0]
+    cols_hi = [c for c in cols_hi if c >= 0]
+    return Span(min(rows_lo), max(rows_hi), min(cols_lo, default=0), max(cols_hi, default=0), count)
+
+
+_SPAN_BATCH = 1 << 18
+
+
+def _span_batch(window, pos):
+    """(first row, last row, first column, last column, cells) of the references starting at `pos`,
+    0-based (columns -1 when none has a column), or None when one is not plainly written."""
+    import numpy as np
+
     w = window[pos]                                                      # (refs, 16), one gather
     letter = (w[:, :4] - 65) < 26                                        # uint8 wraps: A-Z only
     letters = np.argmin(letter, axis=1)
@@ -355,7 +377,7 @@ def span(xml: bytes) -> Span | None:
         first_col, last_col = _extremes(w[cells], letters[cells], 3, 26)
     else:
         first_col = last_col = 0
-    return Span(first_row - 1, last_row - 1, first_col - 1, last_col - 1, int(cells.sum()))
+    return first_row - 1, last_row - 1, first_col - 1, last_col - 1, int(cells.sum())
 
 
 def _extremes(w, lengths, width: int, base: int) -> tuple[int, int]:
