@@ -314,7 +314,6 @@ class _Piece:
         self.first: tuple[int, int] | None = None     # calamine's start (row, col) of the piece
         self.last: tuple[int, int] | None = None
         self.nrows = 0
-        self.width = 0
         self.columns: list[tuple] = []          # per column: (kinds, distinct, codes, values or None)
         self.failed = False
         self._thread: threading.Thread | None = None
@@ -360,7 +359,7 @@ class _Piece:
             # The top piece keeps the empty area above and left of its first cell, as the whole sheet would.
             rows = sheet.to_python(skip_empty_area=not self.top)
             del sheet
-            self.nrows, self.width = len(rows), len(rows[0]) if rows else 0
+            self.nrows = len(rows)
             # Transposed and coded here, while the other pieces are still being parsed (readers work
             # by column, and judge each distinct value once: columns.py); the rows are then dropped.
             from sakip_xl.read.columns import factorize, rebuildable

@@ -6,7 +6,6 @@ Reading is vectorised (numpy over the values python-calamine returns), so a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 import numpy as np
 
@@ -180,10 +179,8 @@ def analyze(ctx, facts, sheet: str | None = None) -> Survey | None:
     headers = {key: _header_text(rows, header, c) for key, c in cols.items()}
     survey = Survey(sheet, header, first, last, cols, idx, elements, int(resp.sum()), [], [], True, [], labels,
                     headers)
-    codes = list(scores)                   # per-row codes that equal rows share: a filter for duplicates
     if "layanan" in values:
         grouping = G.by_text(values["layanan"], resp)
-        codes.append(grouping.index)
         survey.layanan = _groups(grouping, scores, resp, MAX_GROUPS, "jenis layanan", out,
                                  cell(header, cols["layanan"]))
     if "tanggal" in values:
@@ -192,10 +189,9 @@ def analyze(ctx, facts, sheet: str | None = None) -> Survey | None:
         survey.text_dates = _text_dates(values["tanggal"], t, ctx.date1904, out, cell(header, cols["tanggal"]))
         if survey.text_dates is not None:
             survey.date_values = t
-        codes.append(t)
         survey.periods = _periods(values["tanggal"], t, cols["tanggal"], resp, scores, survey.quarterly,
                                   ctx.date1904, out, first, header)
-    survey.rejected, survey.row_cols = _report_rows(data, cols, resp, codes, out, first,
+    survey.rejected, survey.row_cols = _report_rows(data, cols, resp, out, first,
                                                     lambda c: book.column(sheet, c).below(first).head(end - first))
     survey.profile = [_profile(key, cols[key], values[key], resp, ctx.date1904, out, cell(header, cols[key]))
                       for key in PROFILE_KEYS if key in values]
@@ -390,35 +386,28 @@ def _report_scan(facts, header, cols, out: Bounded, first: int, count: int) -> N
         out.add("SEL-003", cell(r, min(wanted)), row=r + 1)
 
 
-def _report_rows(data, cols, resp, codes, out: Bounded, first: int, column=None) -> tuple[int, tuple]:
+def _report_rows(data, cols, resp, out: Bounded, first: int, column) -> tuple[int, tuple]:
     """Rows with data but no answer; rows repeated exactly (every column but No, up to the last column read:
     a note or a legend to the right of the table is not part of a respondent's row).
 
-    `column(c)`: the table's column c (columns.Column, one cell per row of `data`); when given, the rows
-    are compared by their columns' codes and no row is built.
+    `column(c)`: the table's column c (columns.Column, one cell per row of `data`): the rows are compared
+    by their columns' codes and no row is built.
     Returns how many rows have data but no answer (the rejected rows) and the columns looked at."""
     width = min(len(data[0]), max(cols.values()) + 2) if data else 0
     other = [c for c in range(width) if c != cols.get("no")]
     if not other:
         return 0, ()
-    if column is not None:
-        filled = np.zeros(len(data), bool)
-        for c in other:
-            filled |= column(c).table(_is_filled, bool)
-        unanswered = np.flatnonzero(~resp & filled).tolist()
-    else:
-        unanswered = [i for i in np.flatnonzero(~resp).tolist()
-                      if any(data[i][c] != "" for c in other if c < len(data[i]))]
+    filled = np.zeros(len(data), bool)
+    for c in other:
+        filled |= column(c).table(_is_filled, bool)
+    unanswered = np.flatnonzero(~resp & filled).tolist()
     for i in unanswered:
         out.add("SKM-005", cell(first + i, other[0]), row=first + i + 1)
     rejected = len(unanswered)
     rows = np.flatnonzero(resp)
     if rows.size < 2:
         return rejected, tuple(other)
-    if column is not None:
-        repeats = _repeats_by_column([column(c) for c in other], rows)
-    else:
-        repeats = _repeats_by_row(data, other, rows, codes)
+    repeats = _repeats_by_column([column(c) for c in other], rows)
     # Only the findings that are listed get an address and a message: a survey of answers only
     # can repeat most of its rows.
     for n, (i, j) in enumerate(repeats):
@@ -465,32 +454,6 @@ def _repeats_by_column(columns: list, rows: np.ndarray) -> list[tuple[int, int]]
         if j != i:
             repeats.append((i, j))
     return repeats
-
-
-def _repeats_by_row(data, other: list[int], rows: np.ndarray, codes: list) -> list[tuple[int, int]]:
-    """As _repeats_by_column, reading rows: equal rows have equal codes (answers, layanan, date), so only
-    rows sharing a code hash are compared cell by cell."""
-    h = np.zeros(len(data), dtype=np.uint64)
-    for a in codes:
-        bits = a.astype(np.float64).view(np.uint64)
-        h = (h * np.uint64(1000003)) ^ bits
-    _, inverse, counts = np.unique(h[rows], return_inverse=True, return_counts=True)
-    candidates = rows[counts[inverse.ravel()] > 1].tolist()
-    key = itemgetter(*other) if len(other) > 1 else (lambda r: (r[other[0]],))
-    firsts: dict = {}
-    repeats: list[tuple[int, int]] = []
-    for i in candidates:
-        j = firsts.setdefault(_row_key(data[i], key, other), i)
-        if j != i:
-            repeats.append((i, j))
-    return repeats
-
-
-def _row_key(row, key, other) -> tuple:
-    try:
-        return key(row)
-    except IndexError:
-        return tuple(row[c] if c < len(row) else "" for c in other)
 
 
 def _groups(grouping, scores, resp, limit, what, out, header_cell) -> list[Group]:

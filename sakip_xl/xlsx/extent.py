@@ -297,6 +297,8 @@ def _cell_start(xml: bytes, pos: int) -> int:
     return start
 
 
+_SPAN_BATCH = 1 << 18        # references read at once by span: a few MB of temporaries
+
 
 @dataclass
 class Span:
@@ -351,9 +353,6 @@ def span(xml: bytes) -> Span | None:
     cols_lo = [c for c in cols_lo if c >= 0]
     cols_hi = [c for c in cols_hi if c >= 0]
     return Span(min(rows_lo), max(rows_hi), min(cols_lo, default=0), max(cols_hi, default=0), count)
-
-
-_SPAN_BATCH = 1 << 18
 
 
 def _span_batch(window, pos):
