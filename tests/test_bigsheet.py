@@ -481,3 +481,16 @@ def test_a_reference_not_plainly_written_gives_no_span(ref):
     from sakip_xl.xlsx.extent import span
     assert span(b'<c r="A1"/><c r="' + ref + b'"><v>1</v></c>') is None
     assert span(b'<c r = "A1"/>') is None
+
+
+@pytest.mark.parametrize("spaced", [b'<c r ="B2"/>', b'<c r= "B2"/>', b'<c r\t="B2"/>', b'<c\nr\n=\n"B2"/>'])
+def test_a_reference_written_with_spaces_gives_no_span(spaced):
+    from sakip_xl.xlsx.extent import span
+    assert span([b'<c r="A1"><f>A1 = 2</f><v>0</v></c>', spaced]) is None
+
+
+def test_white_space_beside_an_equals_sign_elsewhere_still_gives_a_span():
+    from sakip_xl.xlsx.extent import span
+    got = span([b'<row r="3"><c r="A3" t="str"><f>IF(B3 = 1,"a","b")</f><v>b</v></c>',
+                b'<c r="C3" t="inlineStr"><is><t>x = 9</t></is></c></row>'])
+    assert (got.first_row, got.last_row, got.first_col, got.last_col, got.count) == (2, 2, 0, 2, 2)

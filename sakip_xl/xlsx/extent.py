@@ -318,33 +318,43 @@ class Span:
         return area > max(MIN_BUDGET, CELLS_PER_VALUE * self.count)
 
 
-def span(xml: bytes) -> Span | None:
-    """Every ` r="..."` reference of `xml` read at once with numpy: the first and last row and
-    column. None when a reference is not plain (1 to 3 capital letters or none, 1 to 8 digits,
-    a quote) or is written with spaces: the caller then takes the guarded path.
+_PAD = b"\0" * 16
 
-    No reference is turned into a number: of references of equal length, the greatest is the one
-    whose characters are greatest read as one big-endian integer, so only the longest (and
-    shortest) are compared, and only the two extremes are decoded.
+
+def span(xml) -> Span | None:
+    """Every ` r="..."` reference of `xml` (bytes, or a list of pieces read as one) read at once
+    with numpy: the first and last row and column. None when a reference is not plain (1 to 3
+    capital letters or none, 1 to 8 digits, a quote) or is written with spaces: the caller then
+    takes the guarded path.
+
+    The eight bytes after each reference's quote are gathered as one big-endian integer, from
+    which its letters and digits are counted; no reference is turned into a number. Of
+    references of equal length, the greatest is the one whose bytes read as an integer are
+    greatest (what follows the letters or digits only breaks ties between equal ones), so only
+    the shortest and longest are compared, and only the two extremes are decoded.
     """
     import numpy as np
 
-    if _spaced_refs(xml):
-        return None
-    n = len(xml)
-    x = np.frombuffer(xml + b"\0" * 16, np.uint8)    # a reference at the very end is read past it
+    # one copy of the XML, padded so that eight bytes can be read from any offset in it
+    data = b"".join([*(xml if isinstance(xml, list) else [xml]), _PAD])
+    n = len(data) - len(_PAD)
+    x = np.frombuffer(data, np.uint8)
     eq = np.flatnonzero(x[:n] == 61)                   # every "=": few, and r=" is found among them
     eq = eq[(eq >= 2) & (eq < n - 1)]
-    before = x[eq - 2]
-    pos = eq[(x[eq - 1] == 114) & (x[eq + 1] == 34)
-             & ((before == 32) | (before == 9) | (before == 10) | (before == 13))] + 2
+    after, before = x[eq + 1], x[eq - 1]
+    # r = "A1" (legal XML, never written by Excel) puts white space beside an "=": rare, then looked for
+    if ((after <= 32) | (before <= 32)).any() and _spaced_refs(data):
+        return None
+    ahead = x[eq - 2]
+    pos = eq[(before == 114) & (after == 34)
+             & ((ahead == 32) | (ahead == 9) | (ahead == 10) | (ahead == 13))] + 2
     if not pos.size:
         return Span(-1, -1, -1, -1, 0)
-    window = np.lib.stride_tricks.as_strided(x, (n + 1, 16), (1, 1))      # 16 bytes from each offset
+    words = np.ndarray((n + 1,), ">u8", data, 0, (1,))     # eight bytes from each offset
     found: list[tuple[int, int, int, int]] = []
     count = 0
     for lo in range(0, pos.size, _SPAN_BATCH):      # in batches: a few MB of temporaries per piece
-        part = _span_batch(window, pos[lo:lo + _SPAN_BATCH])
+        part = _span_batch(data, words, pos[lo:lo + _SPAN_BATCH])
         if part is None:
             return None
         found.append(part[:4])
@@ -355,42 +365,53 @@ def span(xml: bytes) -> Span | None:
     return Span(min(rows_lo), max(rows_hi), min(cols_lo, default=0), max(cols_hi, default=0), count)
 
 
-def _span_batch(window, pos):
+def _run_length(word, test, most: int):
+    """Per word: how many of its first `most` bytes in a row pass `test`, and whether all did."""
+    import numpy as np
+
+    length = np.zeros(len(word), np.uint64)
+    going = np.ones(len(word), bool)
+    for i in range(most):
+        going &= test((word >> np.uint64(56 - 8 * i)) & np.uint64(0xFF))
+        length += going
+    return length, going
+
+
+def _span_batch(data: bytes, words, pos):
     """(first row, last row, first column, last column, cells) of the references starting at `pos`,
     0-based (columns -1 when none has a column), or None when one is not plainly written."""
     import numpy as np
 
-    w = window[pos]                                                      # (refs, 16), one gather
-    letter = (w[:, :4] - 65) < 26                                        # uint8 wraps: A-Z only
-    letters = np.argmin(letter, axis=1)
-    if (letter[:, 0] & (letters == 0)).any():
+    head = words[pos].astype(np.uint64)
+    letters, four = _run_length(head, lambda b: (b - np.uint64(65)) < np.uint64(26), 4)
+    if four.any():
         return None                                                      # four letters or more
-    rows = window[pos + letters]
-    digit = (rows[:, :10] - 48) < 10
-    digits = np.argmin(digit, axis=1)
-    if (digits == 0).any() or (digits > 8).any() or (rows[np.arange(len(pos)), digits] != 34).any():
+    at = pos + letters.astype(np.int64)
+    tail = words[at].astype(np.uint64)
+    digits, eight = _run_length(tail, lambda b: (b - np.uint64(48)) < np.uint64(10), 8)
+    if not digits.all():
         return None
-    first_row, last_row = _extremes(rows, digits, 8, 10)
+    short = ~eight
+    end = (tail[short] >> (np.uint64(56) - np.uint64(8) * digits[short])) & np.uint64(0xFF)
+    if (end != 34).any() or (np.frombuffer(data, np.uint8)[at[eight] + 8] != 34).any():
+        return None
+    first_row, last_row = _extremes(data, at, tail, digits)
     cells = letters > 0
     if cells.any():
-        first_col, last_col = _extremes(w[cells], letters[cells], 3, 26)
+        first_col, last_col = _extremes(data, pos[cells], head[cells], letters[cells])
     else:
         first_col = last_col = 0
-    return first_row - 1, last_row - 1, first_col - 1, last_col - 1, int(cells.sum())
+    return first_row, last_row, first_col, last_col, int(cells.sum())
 
 
-def _extremes(w, lengths, width: int, base: int) -> tuple[int, int]:
-    """The smallest and greatest of the numbers written in the first `lengths` characters of the
-    rows of `w` (digits when base 10, capital letters when base 26)."""
+def _extremes(data: bytes, at, word, lengths) -> tuple[int, int]:
+    """The smallest and greatest (0-based) of the row numbers or column letters written at `at`,
+    `lengths` bytes each, `word` their first eight bytes as integers."""
     import numpy as np
 
-    key = np.zeros((len(w), 8), np.uint8)
-    key[:, :width] = w[:, :width]
-    order = key.view(">u8").ravel()
     out = []
     for pick, fn in ((lengths.min(), np.argmin), (lengths.max(), np.argmax)):
         same = np.flatnonzero(lengths == pick)
-        k = int(same[fn(order[same])])
-        text = bytes(w[k, :int(pick)])
-        out.append(int(text) if base == 10 else _number(text) + 1)
+        k = int(at[same[fn(word[same])]])
+        out.append(_number(data[k:k + int(pick)]))
     return out[0], out[1]
