@@ -225,6 +225,37 @@ def test_the_reader_uses_the_pieces_and_falls_back(monkeypatch):
         assert facts.errors == {} and facts.scan.hidden_rows == set()
 
 
+def test_numpy_is_imported_before_the_pieces_start(tmp_path):
+    """The pieces need numpy from their first step; imported by the first of them, the others
+    waited on the import lock behind the main thread's imports. In a fresh interpreter: numpy
+    is loaded by the time the big sheet's parse is handed to its thread."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "survey.xlsx"
+    src.write_bytes(survey(2000))
+    code = (
+        "import sys, concurrent.futures as cf\n"
+        "from sakip_xl.read import reader, bigsheet\n"
+        "bigsheet.cores = lambda: 2\n"
+        "seen = []\n"
+        "submit = cf.ThreadPoolExecutor.submit\n"
+        "def spy(self, *a, **k):\n"
+        "    seen.append('numpy' in sys.modules)\n"
+        "    return submit(self, *a, **k)\n"
+        "cf.ThreadPoolExecutor.submit = spy\n"
+        "assert 'numpy' not in sys.modules\n"
+        "book = reader.WorkbookData(open(sys.argv[1], 'rb').read(), load=False)\n"
+        "assert book.prefetch_large(min_bytes=1) == {'SKM'}\n"
+        "book.load(); book.rows('SKM')\n"
+        "print(seen)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[True]"
+
+
 def corpus_files() -> list[Path]:
     if not CORPUS.is_dir():
         return []
