@@ -9,7 +9,10 @@ process and interleaved run by run so all see the same machine load:
 - openpyxl: load + save of the same file (what a simple tool would cost).
 
 It prints the ratios compute/floor and openpyxl/compute, peak memory, and the
-growth of compute from 10k to 100k respondents. The package's bytecode is
+growth of compute from 10k to 100k respondents. Beside each size it also measures the
+fixed cost: `compute` of the same workbook with a survey of 100 respondents, as a ratio
+tetap/floor. compute/floor cannot go below it by more than what the other cores can
+hide of it: the survey itself still has to be read. The package's bytecode is
 compiled first, as `pip install .` does. Ratios, not times, are the
 result: they are what the README records.
 
@@ -105,12 +108,14 @@ def write_lean_survey(wb, rows: int, rnd: random.Random) -> None:
             ws.write_number(r, j, answers[9 * i + j])
 
 
-def measure(src: Path, runs: int, with_openpyxl: bool, cap: int) -> dict:
+def measure(src: Path, runs: int, with_openpyxl: bool, cap: int, fixed: Path | None = None) -> dict:
     dst = src.with_name(src.stem + "-hasil.xlsx")
     cmds = {
         "floor": [sys.executable, "-c", FLOOR, str(src)],
         "compute": sakip_cmd() + ["compute", str(src), "-o", str(dst)],
     }
+    if fixed is not None:     # the same workbook with 100 respondents: what compute costs besides the survey
+        cmds["fixed"] = sakip_cmd() + ["compute", str(fixed), "-o", str(fixed.with_name(fixed.stem + "-hasil.xlsx"))]
     if with_openpyxl:
         cmds["openpyxl"] = [sys.executable, "-c", OPENPYXL, str(src), str(src.with_name(src.stem + "-opx.xlsx"))]
     walls = {k: [] for k in cmds}
@@ -144,28 +149,38 @@ def main() -> None:
     if args.free_text:
         sizes.append("100000+saran")
     results = {}
+    # The fixed cost: a compute of the same workbook (PK, Anggaran) with a survey of 100 respondents,
+    # measured beside each size. fixed/floor is the share of the floor that compute spends before
+    # it reads a single respondent more (start, imports, the other sections, render, splice).
+    fixed = OUT / f"bench-fixed{'-lean' if args.lean else ''}.xlsx"
+    generate(fixed, 100, lean=args.lean)
     for n in sizes:
         src = OUT / f"bench-{n}{'-lean' if args.lean else ''}.xlsx"
         generate(src, 100_000 if n == "100000+saran" else n, free_text=n == "100000+saran",
                  lean=args.lean and n != "100000+saran")
-        results[n] = measure(src, args.runs, not args.no_openpyxl, cap)
+        results[n] = measure(src, args.runs, not args.no_openpyxl, cap, fixed=fixed)
         res = results[n]
         line = (f"{n!s:>12} responden  {src.stat().st_size / 1e6:5.1f} MB | floor {res['floor'][0]:6.2f} s "
                 f"| compute {res['compute'][0]:6.2f} s {res['compute'][1]:5.0f} MB | compute/floor "
-                f"{res['compute'][0] / res['floor'][0]:4.2f} (cpu {res['compute'][2] / res['floor'][2]:4.2f})")
+                f"{res['compute'][0] / res['floor'][0]:4.2f} (cpu {res['compute'][2] / res['floor'][2]:4.2f}) "
+                f"| tetap/floor {res['fixed'][0] / res['floor'][0]:4.2f}")
         if "openpyxl" in res:
             line += (f" | openpyxl {res['openpyxl'][0]:6.1f} s {res['openpyxl'][1]:5.0f} MB "
                      f"| openpyxl/compute {res['openpyxl'][0] / res['compute'][0]:5.1f}")
         print(line, flush=True)
         for p in OUT.glob(f"bench-{n}*.xlsx"):
             p.unlink()
+    for p in OUT.glob("bench-fixed*.xlsx"):
+        p.unlink()
     print()
-    print("| responden | compute/floor (wall) | compute/floor (cpu) | puncak memori compute | openpyxl/compute |")
-    print("|---|---|---|---|---|")
+    print("| responden | compute/floor (wall) | compute/floor (cpu) | tetap/floor | puncak memori compute "
+          "| openpyxl/compute |")
+    print("|---|---|---|---|---|---|")
     for n, res in results.items():
         opx = f"{res['openpyxl'][0] / res['compute'][0]:.1f}" if "openpyxl" in res else "-"
         print(f"| {n if isinstance(n, str) else f'{n:,}'} | {res['compute'][0] / res['floor'][0]:.2f} "
-              f"| {res['compute'][2] / res['floor'][2]:.2f} | {res['compute'][1]:.0f} MB | {opx} |")
+              f"| {res['compute'][2] / res['floor'][2]:.2f} | {res['fixed'][0] / res['floor'][0]:.2f} "
+              f"| {res['compute'][1]:.0f} MB | {opx} |")
     if 10000 in results and 100000 in results:
         growth = results[100000]["compute"][0] / results[10000]["compute"][0]
         print(f"\npertumbuhan compute 10k -> 100k: {growth:.1f}x (sasaran <= 12x)")
