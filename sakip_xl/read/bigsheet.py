@@ -63,6 +63,8 @@ MAX_PIECES = 8
 # A bigger part is cut into more pieces, each of about this much XML, so that the memory held
 # while parsing (the XML, calamine's copy, the piece's Python cells) does not grow with the sheet.
 PIECE_BYTES = 24 << 20
+# The first piece of a big part: its header rows, and the first rows of data.
+HEAD_BYTES = 1 << 20
 
 
 def _piece_count(usize: int, shared: dict) -> int:
@@ -100,7 +102,15 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
     if member is None or member.flags & FLAG_ENCRYPTED or member.method not in (STORED, DEFLATED):
         return None
     shared = _shared_members(pkg)
+    from sakip_xl.read.plainpiece import plain_styles
+    plain = plain_styles(pkg)
     count = max(2, pieces or _piece_count(member.usize, shared))
+    ends = [member.usize * (k + 1) // count for k in range(count - 1)]     # where each piece but the last ends
+    if pieces is None and member.usize > 4 * HEAD_BYTES * count:
+        # The first piece holds the sheet's title and header (text): calamine parses it. Kept short,
+        # so that the rows below, plain numbers in a survey, are read by plainpiece.py.
+        ends = [HEAD_BYTES] + [HEAD_BYTES + (member.usize - HEAD_BYTES) * (k + 1) // count for k in range(count - 1)]
+        count += 1
     raw = pkg.zip.raw(member)
     inflater = zlib.decompressobj(-15) if member.method == DEFLATED else None
     # At most this many pieces inflated and not yet parsed: a part of hundreds of megabytes is
@@ -111,9 +121,9 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
     size, pending, carry, shape, last, crc = 0, raw, b"", None, b"", 0
     try:
         for k in range(count):
-            want = member.usize * (k + 1) // count - size if k < count - 1 else member.usize - size + 1
+            want = ends[k] - size if k < count - 1 else member.usize - size + 1
             in_flight.acquire()
-            piece = _Piece(top=k == 0, done=in_flight.release)
+            piece = _Piece(top=k == 0, done=in_flight.release, plain=plain)
             started.append(piece)
             if inflater is not None:
                 chunk = inflater.decompress(pending, want)
@@ -309,8 +319,9 @@ class _Piece:
     """One piece of the sheet, parsed by calamine in its own thread. Once parsed it keeps its
     cells as coded columns only (columns.py): its rows are rebuilt from them when asked."""
 
-    def __init__(self, top: bool, done=None):
+    def __init__(self, top: bool, done=None, plain=None):
         self.top = top
+        self._plain = plain                     # plainpiece.Styles: a piece of plain cells is read there
         self.first: tuple[int, int] | None = None     # calamine's start (row, col) of the piece
         self.last: tuple[int, int] | None = None
         self.nrows = 0
@@ -344,10 +355,18 @@ class _Piece:
     def _run(self) -> None:
         try:
             job, self._job = self._job, None
+            from sakip_xl.read import plainpiece
+            try:
+                plain = plainpiece.read(job[1], self.top, self._plain)
+            except Exception:           # never worse than calamine: the piece is parsed by it
+                plain = None
+            if plain is not None:       # only plain numbers, within the budget: read without calamine
+                self.first, self.last, self.nrows, self.columns = plain
+                return
             from sakip_xl.xlsx.extent import span
             # A far cell, or a reference not plainly written: the whole sheet is guarded and parsed.
             # The piece's own span, not A1 to its last cell: calamine's range starts at its first cell.
-            reach = span(b"".join(job[1]))
+            reach = span(job[1])
             if reach is None or reach.too_large():
                 self.failed = True
                 return

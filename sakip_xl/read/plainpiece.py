@@ -1,0 +1,348 @@
+"""A piece of sheet XML that holds only plain cells, read with numpy instead of calamine.
+
+A survey is, in its XML, mostly rows of plain cells:
+
+    <row r="5"><c r="A5"><v>3</v></c><c r="B5" s="1"><v>44539</v></c>
+    <c r="C5" t="inlineStr"><is><t>Akta Kematian</t></is></c>...</row>
+
+For such a piece, python-calamine parses the XML (0.7 s for 100,000 respondents of U1-U9),
+builds a Python object per cell, and the piece then transposes and codes those cells by distinct
+value (columns.py), holding the GIL. Here the same cells are found with a few numpy passes over
+the bytes, and each column's codes are made from the distinct value texts: what the piece keeps
+(its range and coded columns) is exactly what calamine and `factorize` would give.
+
+Only the plainest XML is read this way; anything else returns None and the piece is parsed by
+calamine as before. Read here: tags `<row ...>`, `</row>`, `<row .../>`; cells written as
+`<c r="REF"[ s="N"][ t="inlineStr"]>` with, in this order and nothing between,
+`<v>NUMBER</v></c>` (a number, or a date when its style shows a date only) or
+`<is><t>TEXT</t></is></c>` (an inline text), or self-closing (an empty cell, which calamine
+leaves out of the range). A number's style must show it as a number (a built-in number format
+or a custom code without letters) or as a date only (then the number is a whole day from
+1 March 1900 to 31 December 9999, in a workbook on the 1900 date system). A text is at most 64
+bytes of UTF-8, with no entity, no `_xHHHH_` escape and no white space at either end. Anything
+else, such as a shared string, a boolean, an error, a formula, a namespace prefix, an attribute
+in another order, cells out of order or repeated, a comment, goes to calamine.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from sakip_xl.xlsx.extent import CELLS_PER_VALUE, MIN_BUDGET, _run_length
+from sakip_xl.xlsx.opc import Package
+from sakip_xl.xlsx.xmlutil import local
+
+# Built-in number formats that show a number as a number: General, 0, 0.00, #,##0, #,##0.00,
+# 0%, 0.00%, 0.00E+00, the #,##0 ;(#,##0) family and ##0.0E+0. Never a date or a time.
+PLAIN_FORMATS = frozenset({0, 1, 2, 3, 4, 9, 10, 11, 37, 38, 39, 40, 48})
+# Built-in formats of a date without a time: m/d/yyyy, d-mmm-yy, d-mmm, mmm-yy.
+DATE_FORMATS = frozenset({14, 15, 16, 17})
+# A custom code of digit placeholders, separators and % only (no letter, so never a date or a time).
+_DIGITS_ONLY = re.compile(r"[0#?,.% ]+")
+# A custom code of a date without a time: days, months, years and separators, maybe a locale.
+_DATE_ONLY = re.compile(r"(?:\[\$-[0-9A-Fa-f]+\])?[dmy]+(?:[/\-. ,]+[dmy]+)*(?:;@)?")
+_NUMBER_BYTES = np.zeros(256, bool)
+_NUMBER_BYTES[np.frombuffer(b"0123456789.-+Ee", np.uint8)] = True
+_TEXT_WIDTH = 64
+_PAD = b"\0" * (_TEXT_WIDTH + 16)
+_DAY0 = dt.date(1899, 12, 30)              # serial 61 is 1 March 1900 (Excel counts a 29 February 1900)
+_FIRST_DAY, _LAST_DAY = 61, 2_958_465       # 1 March 1900 .. 31 December 9999
+
+
+@dataclass(frozen=True)
+class Styles:
+    number: frozenset = frozenset()     # cellXfs indexes that show a number as a number
+    date: frozenset = frozenset()       # ... as a date without a time (1900 date system only)
+
+
+def plain_styles(pkg: Package) -> Styles:
+    """The cellXfs indexes by what they make of a number; empty when there is no readable styles
+    part (then no piece is read here)."""
+    try:
+        wb = pkg.workbook_part()
+        styles = next((r.part for r in pkg.rels(wb) if r.kind == "styles" and r.part), None) if wb else None
+        styles = pkg.find(styles) if styles else None
+        if styles is None:
+            return Styles()
+        root = pkg.xml(styles)
+        date1904 = any(local(el) == "workbookPr" and (el.get("date1904") or "0").strip().lower() not in ("0", "false")
+                       for el in pkg.xml(wb))
+    except Exception:
+        return Styles()
+    numbers, dates = set(PLAIN_FORMATS), set(DATE_FORMATS)
+    for fmt in (f for el in root if local(el) == "numFmts" for f in el if local(f) == "numFmt"):
+        try:
+            fid = int(fmt.get("numFmtId"))
+        except (TypeError, ValueError):
+            return Styles()
+        code = fmt.get("formatCode", "")
+        numbers.discard(fid)
+        dates.discard(fid)
+        if _DIGITS_ONLY.fullmatch(code):
+            numbers.add(fid)                    # 0.0, #,##0.0, 0.0%: no letter, so never a date
+        elif _DATE_ONLY.fullmatch(code):
+            dates.add(fid)                      # dd/mm/yyyy, [$-421]dd mmmm yyyy;@
+    by_number, by_date = set(), set()
+    for i, xf in enumerate(xf for el in root if local(el) == "cellXfs" for xf in el if local(xf) == "xf"):
+        try:
+            fid = int(xf.get("numFmtId", "0"))
+        except ValueError:
+            continue
+        if fid in numbers:
+            by_number.add(i)
+        elif fid in dates and not date1904:
+            by_date.add(i)
+    return Styles(frozenset(by_number), frozenset(by_date))
+
+
+def read(parts: list, top: bool, styles: Styles):
+    """((first row, first col), (last row, last col), rows, columns) as the piece keeps them from
+    calamine (`skip_empty_area=not top`) and `factorize`, or None when the XML is not plain."""
+    if styles is None or not styles.number:
+        return None
+    data = b"".join([*parts, _PAD])     # padded: eight bytes, or a text's width, can be read from any offset
+    n = len(data) - len(_PAD)
+    if data.count(b' t="') != data.count(b' t="inlineStr">'):
+        return None                         # shared strings, booleans, errors: a quick way out
+    x = np.frombuffer(data, np.uint8)
+    words = np.ndarray((n + 1,), ">u8", data, 0, (1,))             # eight bytes from each offset
+    lt = np.flatnonzero(x[:n] == 60)
+    at = lt[(x[lt + 1] == 99) & (x[lt + 2] == 32)]                  # every "<c "
+    if not at.size:
+        return None
+    # the start tag: <c r="REF"[ s="N"][ t="inlineStr"]>, or self-closing
+    if ((x[at + 3] != 114) | (x[at + 4] != 61) | (x[at + 5] != 34)).any():
+        return None
+    head = words[at + 6].astype(np.uint64)
+    letters, four = _run_length(head, _is_letter, 4)
+    if four.any() or not letters.all():
+        return None
+    row_at = at + 6 + letters.astype(np.int64)
+    tail = words[row_at].astype(np.uint64)
+    digits, eight = _run_length(tail, _is_digit, 8)
+    if eight.any() or not digits.all():
+        return None
+    quote = row_at + digits.astype(np.int64)
+    if (x[quote] != 34).any():
+        return None
+    end = quote + 1                                                   # where ">" or "/>" must be
+    style = np.zeros(at.size, np.int64)
+    styled = np.flatnonzero((x[end] == 32) & (x[end + 1] == 115))
+    if styled.size:
+        s_at = end[styled]
+        if ((x[s_at + 2] != 61) | (x[s_at + 3] != 34)).any():
+            return None
+        s_word = words[s_at + 4].astype(np.uint64)
+        s_digits, s_eight = _run_length(s_word, _is_digit, 8)
+        if s_eight.any() or not s_digits.all():
+            return None
+        s_end = s_at + 4 + s_digits.astype(np.int64)
+        if (x[s_end] != 34).any():
+            return None
+        end[styled] = s_end + 1
+        style[styled] = _decimal(s_word, s_digits)
+    typed = (x[end] == 32) & (x[end + 1] == 116)
+    if typed.any():
+        t_at = end[typed]
+        if ((words[t_at + 1] != _INLINE[0]) | ((words[t_at + 9] >> np.uint64(24)) != _INLINE[1])).any():
+            return None
+        end[typed] = t_at + 14
+    empty = x[end] == 47
+    if (empty & typed).any():
+        return None
+    end[empty] += 1
+    if (x[end] != 62).any():
+        return None
+    # a number: <v>NUMBER</v></c>, nothing between
+    kn = np.flatnonzero(~empty & ~typed)
+    v_start = end[kn] + 4
+    if kn.size and (words[end[kn] + 1] >> np.uint64(40) != _V_OPEN).any():
+        return None
+    v_end = lt[np.searchsorted(lt, v_start)]                          # the "<" after the value
+    if (words[v_end] != _V_CLOSE).any():                              # "</v></c>"
+        return None
+    # a text: <is><t>TEXT</t></is></c>
+    kt = np.flatnonzero(typed)
+    t_start = end[kt] + 8
+    if kt.size and (words[end[kt] + 1] >> np.uint64(8) != _IS_OPEN).any():
+        return None
+    t_end = lt[np.searchsorted(lt, t_start)]
+    if ((words[t_end] != _IS_CLOSE[0]) | ((words[t_end + 8] >> np.uint64(24)) != _IS_CLOSE[1])).any():
+        return None
+    # every "<" is one of: <row ...>, </row>, a cell's start, a number's <v>, </v>, </c>, and a
+    # text's <is>, <t>, </t>, </is>, </c> (so no formula, comment or other element is left unread)
+    row = lt[(x[lt + 1] == 114) | ((x[lt + 1] == 47) & (x[lt + 2] == 114))]
+    if lt.size != row.size + at.size + 3 * kn.size + 5 * kt.size:
+        return None
+    tag = words[row + 1] >> np.uint64(32)                               # four bytes after "<"
+    if not np.isin(tag, _ROW_TAGS).all() or (x[row[tag == _ROW_END] + 5] != 62).any():
+        return None
+    # each number's style shows it as a number or as a date
+    used = np.unique(style[kn]).tolist()
+    if not set(used) <= styles.number | styles.date:
+        return None
+    dated = np.isin(style[kn], [s for s in used if s in styles.date])
+    # positions of the cells with a value, in document order, none repeated
+    kv = np.flatnonzero(~empty)
+    if not kv.size:
+        return None
+    rows = _decimal(tail[kv], digits[kv]) - 1
+    cols = _letters(head[kv], letters[kv]) - 1
+    if rows.min() < 0 or rows.max() > 1_048_575 or cols.max() > 16_383:
+        return None
+    if (np.diff(rows * 16_384 + cols) <= 0).any():
+        return None
+    first = (int(rows.min()), int(cols.min()))
+    last = (int(rows.max()), int(cols.max()))
+    area = (last[0] - first[0] + 1) * (last[1] - first[1] + 1)
+    if area > max(MIN_BUDGET, CELLS_PER_VALUE * kv.size):
+        return None                         # a far cell: the guarded path (xlsx/extent.py) reads the sheet
+    # the values, coded by their text, each distinct text read once
+    values: list = []
+    index: dict = {}                        # value -> code; equal values (3 == 3.0) share one
+    code = np.empty(at.size, np.int32)
+    for mine, read_one in ((~dated, _number), (dated, _day)):
+        if mine.any():
+            got = _code_texts(words, v_start[mine], v_end[mine], read_one, values, index)
+            if got is None:
+                return None
+            code[kn[mine]] = got
+    if kt.size:
+        got = _code_strings(x, t_start, t_end, values, index)
+        if got is None:
+            return None
+        code[kt] = got
+    code = code[kv]
+    r0, c0 = (0, 0) if top else first
+    nrows = last[0] - r0 + 1
+    columns = [_column(rows[cols == j] - r0, code[cols == j], values, nrows) for j in range(c0, last[1] + 1)]
+    return first, last, nrows, columns
+
+
+def _number(text: bytes):
+    v = float(text)
+    if not math.isfinite(v) or (v == 0 and text.startswith(b"-")):
+        raise ValueError(text)              # -0 would share a code with 0: left to calamine
+    return v
+
+
+def _day(text: bytes):
+    if not text.isdigit() or not _FIRST_DAY <= int(text) <= _LAST_DAY:
+        raise ValueError(text)              # a time of day, or the days calamine reads its own way
+    return _DAY0 + dt.timedelta(days=int(text))
+
+
+def _code_texts(words, start, stop, read_one, values: list, index: dict):
+    """Codes of the values written from `start` to `stop` (at most eight bytes each), read by
+    `read_one` once per distinct text; None when one is not plainly written."""
+    length = stop - start
+    if length.min() < 1 or length.max() > 8:
+        return None
+    key = words[start].astype(np.uint64) >> (np.uint64(64) - np.uint64(8) * length.astype(np.uint64))
+    texts, first, which = np.unique(key, return_index=True, return_inverse=True)
+    # every byte of every distinct text is a digit, a sign, a point or an exponent's E
+    grid = texts.astype(">u8").view(np.uint8).reshape(-1, 8)        # right-aligned, zeros before
+    if not (_NUMBER_BYTES[grid] | ((grid == 0) & (np.arange(8) < 8 - length[first][:, None]))).all():
+        return None
+    remap = np.empty(len(texts), np.int32)
+    try:
+        for i, k in enumerate(texts.tolist()):
+            remap[i] = _code_of(read_one(k.to_bytes(8, "big").lstrip(b"\0")), values, index)
+    except ValueError:
+        return None
+    return remap[which.ravel()]
+
+
+def _code_strings(x, start, stop, values: list, index: dict):
+    """Codes of the inline texts from `start` to `stop`; None when one is not plain."""
+    length = stop - start
+    if length.min() < 1 or length.max() > _TEXT_WIDTH:
+        return None
+    width = int(length.max())
+    grid = np.lib.stride_tricks.as_strided(x, (len(x) - len(_PAD) + 1, width), (1, 1))[start]
+    grid = np.where(np.arange(width) < length[:, None], grid, 0)
+    texts, which = np.unique(grid.view(f"S{width}").ravel(), return_inverse=True)
+    remap = np.empty(len(texts), np.int32)
+    for i, raw in enumerate(texts.tolist()):
+        if b"&" in raw or b"_x" in raw or raw[:1].isspace() or raw[-1:].isspace() or b"\0" in raw:
+            return None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        remap[i] = _code_of(text, values, index)
+    return remap[which.ravel()]
+
+
+def _code_of(value, values: list, index: dict) -> int:
+    """The code of `value`, shared with an equal value seen before (3.0 from "3" and "3.0"), as
+    the dictionary of columns.factorize shares it."""
+    code = index.setdefault(value, len(values))
+    if code == len(values):
+        values.append(value)
+    return code
+
+
+_ROW_TAGS = np.array([int.from_bytes(t, "big") for t in (b"row ", b"row>", b"row/", b"/row")], np.uint64)
+_ROW_END = np.uint64(int.from_bytes(b"/row", "big"))
+_V_OPEN = np.uint64(int.from_bytes(b"<v>", "big"))
+_IS_OPEN = np.uint64(int.from_bytes(b"<is><t>", "big"))
+_IS_CLOSE = (np.uint64(int.from_bytes(b"</t></is", "big")), np.uint64(int.from_bytes(b"></c>", "big")))
+_INLINE = (np.uint64(int.from_bytes(b't="inlin', "big")), np.uint64(int.from_bytes(b'eStr"', "big")))
+_V_CLOSE = np.uint64(int.from_bytes(b"</v></c>", "big"))
+
+
+def _is_letter(v):
+    return (v - np.uint64(65)) < np.uint64(26)
+
+
+def _is_digit(v):
+    return (v - np.uint64(48)) < np.uint64(10)
+
+
+def _column(at, code, values: list, nrows: int):
+    """What a piece keeps of one column (bigsheet._Piece.columns): `code` at rows `at`, "" elsewhere,
+    coded as columns.factorize codes the same cells (distinct values in order of first appearance),
+    or the cells themselves where factorize would not code them."""
+    from sakip_xl.read.columns import _MIN_DISTINCT_LIMIT, _SAMPLE
+
+    blank = len(values)                                               # the last slot: ""
+    if at.size == nrows:
+        full = code
+    else:
+        full = np.full(nrows, blank, np.int32)
+        full[at] = code
+    cells = values + [""]
+    if nrows > 2 * _SAMPLE and np.unique(full[:_SAMPLE]).size > _SAMPLE // 2:
+        return None, None, None, tuple(map(cells.__getitem__, full.tolist()))
+    used = np.flatnonzero(np.bincount(full, minlength=blank + 1))
+    kinds = frozenset(type(cells[c]) for c in used.tolist())
+    if used.size > max(_MIN_DISTINCT_LIMIT, nrows // 4):
+        return kinds, None, None, tuple(map(cells.__getitem__, full.tolist()))
+    first = np.array([int(np.argmax(full == c)) for c in used.tolist()], np.int64)
+    order = used[np.argsort(first, kind="stable")]
+    lookup = np.zeros(blank + 1, np.int32)
+    lookup[order] = np.arange(len(order), dtype=np.int32)
+    return kinds, [cells[c] for c in order.tolist()], lookup[full], None
+
+
+def _decimal(word, length):
+    """The numbers written in the first `length` bytes of each big-endian `word` (digits)."""
+    out = np.zeros(len(word), np.int64)
+    for i in range(8):
+        digit = ((word >> np.uint64(56 - 8 * i)) & np.uint64(0xFF)).astype(np.int64) - 48
+        out = np.where(i < length, out * 10 + digit, out)
+    return out
+
+
+def _letters(word, length):
+    """The 1-based column numbers written in the first `length` bytes of each `word` (A-Z)."""
+    out = np.zeros(len(word), np.int64)
+    for i in range(3):
+        letter = ((word >> np.uint64(56 - 8 * i)) & np.uint64(0xFF)).astype(np.int64) - 64
+        out = np.where(i < length, out * 26 + letter, out)
+    return out
