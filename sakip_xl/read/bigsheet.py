@@ -7,7 +7,11 @@ start of its last row (the rest goes with the next piece) and handed, as soon as
 it is inflated, to its own calamine workbook: a small stored (uncompressed)
 package holding the piece, the styles and the shared strings of the original. The
 pieces are parsed at the same time, each in its own thread, which also turns its
-rows into columns coded by distinct value (columns.py). The rows and columns are
+rows into columns coded by distinct value (columns.py). A piece of plain cells (numbers,
+inline texts, whole-day dates: a survey's rows, as most applications export them) is read
+with numpy instead, straight into coded columns (plainpiece.py); the first piece is kept
+short (HEAD_BYTES) so that the sheet's title and header, often in shared strings, go to
+calamine alone. The rows and columns are
 joined exactly as calamine returns the whole sheet: the same row and column
 positions, the same padding with "". The inflated XML is also what the scans for
 error cells, hidden rows and formulas without a result read (in one more thread),
@@ -316,8 +320,9 @@ def _load(parts: list):
 
 
 class _Piece:
-    """One piece of the sheet, parsed by calamine in its own thread. Once parsed it keeps its
-    cells as coded columns only (columns.py): its rows are rebuilt from them when asked."""
+    """One piece of the sheet, read in its own thread: by plainpiece.py when its cells are plain,
+    else by calamine. Once read it keeps its cells as coded columns only (columns.py): its rows
+    are rebuilt from them when asked."""
 
     def __init__(self, top: bool, done=None, plain=None):
         self.top = top
