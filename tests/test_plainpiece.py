@@ -135,6 +135,14 @@ def test_anything_less_plain_is_left_to_calamine(edit):
     assert plainpiece.read([PLAIN.replace(*edit, 1)], False, STYLES) is None
 
 
+def test_equal_numbers_written_differently_share_a_code():
+    xml = b"".join(b'<row r="%d"><c r="A%d"><v>%s</v></c></row>' % (r, r, v)
+                   for r, v in enumerate([b"3", b"3.5", b"3.0", b"03", b"7", b"1E+0", b"1", b"0", b".5"], 2))
+    _, _, nrows, [(kinds, distinct, codes, cells)] = plainpiece.read([xml], False, STYLES)
+    assert (nrows, kinds, distinct, codes.tolist(), cells) == \
+        (9, {float}, [3.0, 3.5, 7.0, 1.0, 0.0, 0.5], [0, 1, 0, 0, 2, 3, 3, 4, 5], None)
+
+
 TEXTS = st.one_of(st.sampled_from(["Akta Kematian", "L", "P", "Ibu Rumah Tangga", "Rp 5.000", "ÉÈ ü — 中文"]),
                   st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=70))
 CELLS = st.one_of(NUMBERS.map(lambda v: ("n", v)), TEXTS.map(lambda v: ("s", v)),

@@ -219,7 +219,12 @@ def read(parts: list, top: bool, styles: Styles):
     code = code[kv]
     r0, c0 = (0, 0) if top else first
     nrows = last[0] - r0 + 1
-    columns = [_column(rows[cols == j] - r0, code[cols == j], values, nrows) for j in range(c0, last[1] + 1)]
+    order = np.argsort(cols.astype(np.int16), kind="stable")            # column by column, rows in order
+    bounds = np.searchsorted(cols[order], np.arange(c0, last[1] + 2))
+    columns = []
+    for j in range(last[1] - c0 + 1):
+        mine = order[bounds[j]:bounds[j + 1]]
+        columns.append(_column(rows[mine] - r0, code[mine], values, nrows))
     return first, last, nrows, columns
 
 
@@ -249,9 +254,26 @@ def _code_texts(words, start, stop, read_one, values: list, index: dict):
     if not (_NUMBER_BYTES[grid] | ((grid == 0) & (np.arange(8) < 8 - length[first][:, None]))).all():
         return None
     remap = np.empty(len(texts), np.int32)
+    rest = np.arange(len(texts))
+    if read_one is _number:
+        # whole numbers written plainly (no sign, point, exponent or leading zero): one value each,
+        # read at once; "3.0" or "03" below still shares the code of 3
+        size = length[first]
+        whole = (((grid >= 48) & (grid <= 57)) | (np.arange(8) < 8 - size[:, None])).all(1) \
+            & ((grid[np.arange(len(texts)), 8 - size] != 48) | (size == 1))
+        if whole.any():
+            numbers = _decimal(texts[whole] << (np.uint64(64) - np.uint64(8) * size[whole].astype(np.uint64)),
+                               size[whole]).astype(np.float64).tolist()
+            start_code = len(values)
+            if not index:                   # numbers are coded first: no value seen before to share
+                remap[whole] = np.arange(start_code, start_code + len(numbers), dtype=np.int32)
+                index.update(zip(numbers, range(start_code, start_code + len(numbers))))
+                values.extend(numbers)
+                rest = np.flatnonzero(~whole)
     try:
-        for i, k in enumerate(texts.tolist()):
-            remap[i] = _code_of(read_one(k.to_bytes(8, "big").lstrip(b"\0")), values, index)
+        for i in rest.tolist():
+            text = int(texts[i]).to_bytes(8, "big").lstrip(b"\0")
+            remap[i] = _code_of(read_one(text), values, index)
     except ValueError:
         return None
     return remap[which.ravel()]
