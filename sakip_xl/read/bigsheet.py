@@ -106,8 +106,8 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
     if member is None or member.flags & FLAG_ENCRYPTED or member.method not in (STORED, DEFLATED):
         return None
     shared = _shared_members(pkg)
-    from sakip_xl.read.plainpiece import plain_styles
-    plain = plain_styles(pkg)
+    from sakip_xl.read.plainpiece import SharedStrings, plain_styles
+    plain = (plain_styles(pkg), SharedStrings(pkg))
     count = max(2, pieces or _piece_count(member.usize, shared))
     ends = [member.usize * (k + 1) // count for k in range(count - 1)]     # where each piece but the last ends
     if pieces is None and member.usize > 4 * HEAD_BYTES * count:
@@ -326,7 +326,7 @@ class _Piece:
 
     def __init__(self, top: bool, done=None, plain=None):
         self.top = top
-        self._plain = plain                     # plainpiece.Styles: a piece of plain cells is read there
+        self._plain = plain                     # (Styles, SharedStrings): a piece of plain cells is read by plainpiece
         self.first: tuple[int, int] | None = None     # calamine's start (row, col) of the piece
         self.last: tuple[int, int] | None = None
         self.nrows = 0
@@ -362,7 +362,7 @@ class _Piece:
             job, self._job = self._job, None
             from sakip_xl.read import plainpiece
             try:
-                plain = plainpiece.read(job[1], self.top, self._plain)
+                plain = plainpiece.read(job[1], self.top, *self._plain) if self._plain else None
             except Exception:           # never worse than calamine: the piece is parsed by it
                 plain = None
             if plain is not None:       # only plain numbers, within the budget: read without calamine

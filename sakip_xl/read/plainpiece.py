@@ -13,15 +13,16 @@ the bytes, and each column's codes are made from the distinct value texts: what 
 
 Only the plainest XML is read this way; anything else returns None and the piece is parsed by
 calamine as before. Read here: tags `<row ...>`, `</row>`, `<row .../>`; cells written as
-`<c r="REF"[ s="N"][ t="inlineStr"]>` with, in this order and nothing between,
-`<v>NUMBER</v></c>` (a number, or a date when its style shows a date only) or
-`<is><t>TEXT</t></is></c>` (an inline text), or self-closing (an empty cell, which calamine
-leaves out of the range). A number's style must show it as a number (a built-in number format
+`<c r="REF"[ s="N"][ t="inlineStr" or t="s"]>` with, in this order and nothing between,
+`<v>NUMBER</v></c>` (a number, or a date when its style shows a date only),
+`<is><t>TEXT</t></is></c>` (an inline text), `<v>INDEX</v></c>` (a text of the shared-string
+table, `SharedStrings`), or self-closing (an empty cell, which calamine leaves out of the range). A number's style must show it as a number (a built-in number format
 or a custom code without letters) or as a date only (then the number is a whole day from
-1 March 1900 to 31 December 9999, in a workbook on the 1900 date system). A text is at most 64
-bytes of UTF-8, with no entity, no `_xHHHH_` escape and no white space at either end. Anything
-else, such as a shared string, a boolean, an error, a formula, a namespace prefix, an attribute
-in another order, cells out of order or repeated, a comment, goes to calamine.
+1 March 1900 to 31 December 9999, in a workbook on the 1900 date system). An inline text is at most
+64 bytes of UTF-8, with no entity, no `_xHHHH_` escape and no white space at either end; a
+shared text is one plain `<t>` with no escape, line break or white space at either end. Anything
+else, such as a rich text, a boolean, an error, a formula, a namespace prefix, an attribute in
+another order, cells out of order or repeated, a comment, goes to calamine.
 """
 from __future__ import annotations
 
@@ -99,15 +100,16 @@ def plain_styles(pkg: Package) -> Styles:
     return Styles(frozenset(by_number), frozenset(by_date))
 
 
-def read(parts: list, top: bool, styles: Styles):
+def read(parts: list, top: bool, styles: Styles, strings: "SharedStrings | None" = None):
     """((first row, first col), (last row, last col), rows, columns) as the piece keeps them from
-    calamine (`skip_empty_area=not top`) and `factorize`, or None when the XML is not plain."""
+    calamine (`skip_empty_area=not top`) and `factorize`, or None when the XML is not plain.
+    `strings`: the workbook's shared strings, read once for all the pieces."""
     if styles is None or not styles.number:
         return None
     data = b"".join([*parts, _PAD])     # padded: eight bytes, or a text's width, can be read from any offset
     n = len(data) - len(_PAD)
-    if data.count(b' t="') != data.count(b' t="inlineStr">'):
-        return None                         # shared strings, booleans, errors: a quick way out
+    if data.count(b' t="') != data.count(b' t="inlineStr">') + data.count(b' t="s">'):
+        return None                         # booleans, errors, formulas' texts: a quick way out
     x = np.frombuffer(data, np.uint8)
     words = np.ndarray((n + 1,), ">u8", data, 0, (1,))             # eight bytes from each offset
     lt = np.flatnonzero(x[:n] == 60)
@@ -145,20 +147,26 @@ def read(parts: list, top: bool, styles: Styles):
             return None
         end[styled] = s_end + 1
         style[styled] = _decimal(s_word, s_digits)
-    typed = (x[end] == 32) & (x[end + 1] == 116)
-    if typed.any():
+    typed = np.flatnonzero((x[end] == 32) & (x[end + 1] == 116))
+    inline = np.zeros(at.size, bool)
+    shared = np.zeros(at.size, bool)
+    if typed.size:
         t_at = end[typed]
-        if ((words[t_at + 1] != _INLINE[0]) | ((words[t_at + 9] >> np.uint64(24)) != _INLINE[1])).any():
+        is_inline = (words[t_at + 1] == _INLINE[0]) & ((words[t_at + 9] >> np.uint64(24)) == _INLINE[1])
+        is_shared = (words[t_at + 1] >> np.uint64(24)) == _SHARED
+        if not (is_inline | is_shared).all():
             return None
-        end[typed] = t_at + 14
+        inline[typed[is_inline]] = True
+        shared[typed[is_shared]] = True
+        end[typed] = np.where(is_inline, t_at + 14, t_at + 6)
     empty = x[end] == 47
-    if (empty & typed).any():
+    if (empty & (inline | shared)).any():
         return None
     end[empty] += 1
     if (x[end] != 62).any():
         return None
-    # a number: <v>NUMBER</v></c>, nothing between
-    kn = np.flatnonzero(~empty & ~typed)
+    # a number, or a shared string's index: <v>DIGITS</v></c>, nothing between
+    kn = np.flatnonzero(~empty & ~inline)
     v_start = end[kn] + 4
     if kn.size and (words[end[kn] + 1] >> np.uint64(40) != _V_OPEN).any():
         return None
@@ -166,7 +174,7 @@ def read(parts: list, top: bool, styles: Styles):
     if (words[v_end] != _V_CLOSE).any():                              # "</v></c>"
         return None
     # a text: <is><t>TEXT</t></is></c>
-    kt = np.flatnonzero(typed)
+    kt = np.flatnonzero(inline)
     t_start = end[kt] + 8
     if kt.size and (words[end[kt] + 1] >> np.uint64(8) != _IS_OPEN).any():
         return None
@@ -181,11 +189,12 @@ def read(parts: list, top: bool, styles: Styles):
     tag = words[row + 1] >> np.uint64(32)                               # four bytes after "<"
     if not np.isin(tag, _ROW_TAGS).all() or (x[row[tag == _ROW_END] + 5] != 62).any():
         return None
-    # each number's style shows it as a number or as a date
-    used = np.unique(style[kn]).tolist()
+    # each number's style shows it as a number or as a date (a shared string is text whatever its style)
+    texted = shared[kn]
+    used = np.unique(style[kn[~texted]]).tolist()
     if not set(used) <= styles.number | styles.date:
         return None
-    dated = np.isin(style[kn], [s for s in used if s in styles.date])
+    dated = np.isin(style[kn], [s for s in used if s in styles.date]) & ~texted
     # positions of the cells with a value, in document order, none repeated
     kv = np.flatnonzero(~empty)
     if not kv.size:
@@ -205,7 +214,12 @@ def read(parts: list, top: bool, styles: Styles):
     values: list = []
     index: dict = {}                        # value -> code; equal values (3 == 3.0) share one
     code = np.empty(at.size, np.int32)
-    for mine, read_one in ((~dated, _number), (dated, _day)):
+    groups = [(~dated & ~texted, _number), (dated, _day)]
+    if texted.any():
+        if strings is None:
+            return None
+        groups.append((texted, strings.text))
+    for mine, read_one in groups:
         if mine.any():
             got = _code_texts(words, v_start[mine], v_end[mine], read_one, values, index)
             if got is None:
@@ -316,6 +330,55 @@ _IS_OPEN = np.uint64(int.from_bytes(b"<is><t>", "big"))
 _IS_CLOSE = (np.uint64(int.from_bytes(b"</t></is", "big")), np.uint64(int.from_bytes(b"></c>", "big")))
 _INLINE = (np.uint64(int.from_bytes(b't="inlin', "big")), np.uint64(int.from_bytes(b'eStr"', "big")))
 _V_CLOSE = np.uint64(int.from_bytes(b"</v></c>", "big"))
+_SHARED = np.uint64(int.from_bytes(b't="s"', "big"))
+
+
+class SharedStrings:
+    """The workbook's shared strings, read once (by the first piece that holds one) for every piece.
+
+    An item is read here only when it is one plain `<t>` (no rich text runs, no phonetic guide),
+    not empty, with no `_xHHHH_` escape, no line break and no white space at either end; a cell
+    pointing at any other item sends its piece to calamine."""
+
+    def __init__(self, pkg: Package):
+        import threading
+
+        self._pkg = pkg
+        self._lock = threading.Lock()
+        self._texts: list | None = None
+
+    def text(self, index: bytes) -> str:
+        """The plain text of the item written as `index`; ValueError when it is not read here."""
+        if self._texts is None:
+            with self._lock:
+                if self._texts is None:
+                    self._texts = _shared_texts(self._pkg)
+        if not index.isdigit() or int(index) >= len(self._texts) or self._texts[int(index)] is None:
+            raise ValueError(index)
+        return self._texts[int(index)]
+
+
+def _shared_texts(pkg: Package) -> list:
+    try:
+        wb = pkg.workbook_part()
+        part = next((r.part for r in pkg.rels(wb) if r.kind == "sharedStrings" and r.part), None) if wb else None
+        part = pkg.find(part) if part else None
+        if part is None:
+            return []
+        root = pkg.xml(part)
+    except Exception:
+        return []
+    out: list = []
+    for si in root:
+        if not isinstance(si.tag, str):
+            continue
+        kids = [k for k in si if isinstance(k.tag, str)]
+        text = kids[0].text if len(kids) == 1 and local(kids[0]) == "t" and not len(kids[0]) \
+            and local(si) == "si" else None
+        plain = bool(text) and "_x" not in text and "\r" not in text and "\n" not in text \
+            and not text[0].isspace() and not text[-1].isspace()
+        out.append(text if plain else None)
+    return out
 
 
 def _is_letter(v):
