@@ -49,6 +49,7 @@ _DATE_ONLY = re.compile(r"(?:\[\$-[0-9A-Fa-f]+\])?[dmy]+(?:[/\-. ,]+[dmy]+)*(?:;
 _NUMBER_BYTES = np.zeros(256, bool)
 _NUMBER_BYTES[np.frombuffer(b"0123456789.-+Ee", np.uint8)] = True
 _TEXT_WIDTH = 64
+_SLICE = 1 << 20
 _PAD = b"\0" * (_TEXT_WIDTH + 16)
 _DAY0 = dt.date(1899, 12, 30)              # serial 61 is 1 March 1900 (Excel counts a 29 February 1900)
 _FIRST_DAY, _LAST_DAY = 61, 2_958_465       # 1 March 1900 .. 31 December 9999
@@ -112,8 +113,11 @@ def read(parts: list, top: bool, styles: Styles, strings: "SharedStrings | None"
         return None                         # booleans, errors, formulas' texts: a quick way out
     x = np.frombuffer(data, np.uint8)
     words = np.ndarray((n + 1,), ">u8", data, 0, (1,))             # eight bytes from each offset
-    lt = np.flatnonzero(x[:n] == 60)
-    at = lt[(x[lt + 1] == 99) & (x[lt + 2] == 32)]                  # every "<c "
+    # every "<", found a megabyte at a time (int32: a piece is far below 2 GB)
+    lt = np.concatenate([np.flatnonzero(x[i:min(i + _SLICE, n)] == 60).astype(np.int32) + np.int32(i)
+                         for i in range(0, n, _SLICE)] or [np.zeros(0, np.int32)])
+    after = x[lt + 1], x[lt + 2]
+    at = lt[(after[0] == 99) & (after[1] == 32)]                     # every "<c "
     if not at.size:
         return None
     # the start tag: <c r="REF"[ s="N"][ t="inlineStr"]>, or self-closing
@@ -123,16 +127,16 @@ def read(parts: list, top: bool, styles: Styles, strings: "SharedStrings | None"
     letters, four = _run_length(head, _is_letter, 4)
     if four.any() or not letters.all():
         return None
-    row_at = at + 6 + letters.astype(np.int64)
+    row_at = at + 6 + letters
     tail = words[row_at].astype(np.uint64)
     digits, eight = _run_length(tail, _is_digit, 8)
     if eight.any() or not digits.all():
         return None
-    quote = row_at + digits.astype(np.int64)
+    quote = row_at + digits
     if (x[quote] != 34).any():
         return None
     end = quote + 1                                                   # where ">" or "/>" must be
-    style = np.zeros(at.size, np.int64)
+    style = np.zeros(at.size, np.int32)
     styled = np.flatnonzero((x[end] == 32) & (x[end + 1] == 115))
     if styled.size:
         s_at = end[styled]
@@ -183,18 +187,22 @@ def read(parts: list, top: bool, styles: Styles, strings: "SharedStrings | None"
         return None
     # every "<" is one of: <row ...>, </row>, a cell's start, a number's <v>, </v>, </c>, and a
     # text's <is>, <t>, </t>, </is>, </c> (so no formula, comment or other element is left unread)
-    row = lt[(x[lt + 1] == 114) | ((x[lt + 1] == 47) & (x[lt + 2] == 114))]
+    row = lt[(after[0] == 114) | ((after[0] == 47) & (after[1] == 114))]
+    del after
     if lt.size != row.size + at.size + 3 * kn.size + 5 * kt.size:
         return None
     tag = words[row + 1] >> np.uint64(32)                               # four bytes after "<"
     if not np.isin(tag, _ROW_TAGS).all() or (x[row[tag == _ROW_END] + 5] != 62).any():
         return None
+    cells = at.size
+    del lt, at, row, tag, row_at, quote, end      # a piece's arrays are let go as soon as they are read
     # each number's style shows it as a number or as a date (a shared string is text whatever its style)
     texted = shared[kn]
     used = np.unique(style[kn[~texted]]).tolist()
     if not set(used) <= styles.number | styles.date:
         return None
     dated = np.isin(style[kn], [s for s in used if s in styles.date]) & ~texted
+    del style
     # positions of the cells with a value, in document order, none repeated
     kv = np.flatnonzero(~empty)
     if not kv.size:
@@ -205,6 +213,7 @@ def read(parts: list, top: bool, styles: Styles, strings: "SharedStrings | None"
         return None
     if (np.diff(rows * 16_384 + cols) <= 0).any():
         return None
+    del head, tail, letters, digits, empty, inline, shared
     first = (int(rows.min()), int(cols.min()))
     last = (int(rows.max()), int(cols.max()))
     area = (last[0] - first[0] + 1) * (last[1] - first[1] + 1)
@@ -213,7 +222,7 @@ def read(parts: list, top: bool, styles: Styles, strings: "SharedStrings | None"
     # the values, coded by their text, each distinct text read once
     values: list = []
     index: dict = {}                        # value -> code; equal values (3 == 3.0) share one
-    code = np.empty(at.size, np.int32)
+    code = np.empty(cells, np.int32)
     groups = [(~dated & ~texted, _number), (dated, _day)]
     if texted.any():
         if strings is None:

@@ -369,7 +369,7 @@ def _run_length(word, test, most: int):
     """Per word: how many of its first `most` bytes in a row pass `test`, and whether all did."""
     import numpy as np
 
-    length = np.zeros(len(word), np.uint64)
+    length = np.zeros(len(word), np.uint8)
     going = np.ones(len(word), bool)
     for i in range(most):
         going &= test((word >> np.uint64(56 - 8 * i)) & np.uint64(0xFF))
