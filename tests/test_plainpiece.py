@@ -204,6 +204,16 @@ def test_the_styles_of_plain_numbers():
         assert (fmt.xf_index in styles.date) <= isinstance(value, dt.date)
 
 
+def test_no_date_is_read_here_in_a_workbook_on_the_1904_date_system():
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"date_1904": True})
+    ws = wb.add_worksheet("S")
+    ws.write_number(0, 0, 44000, wb.add_format({"num_format": "dd/mm/yyyy"}))
+    wb.close()
+    styles = plainpiece.plain_styles(Package(buf.getvalue()))
+    assert 0 in styles.number and styles.date == frozenset()
+
+
 def test_a_big_plain_survey_is_read_in_pieces_without_calamine(monkeypatch_plain):
     """100,000 rows of U1-U9, as the lean benchmark writes them: every piece past the header's."""
     import random

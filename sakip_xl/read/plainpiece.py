@@ -16,13 +16,15 @@ calamine as before. Read here: tags `<row ...>`, `</row>`, `<row .../>`; cells w
 `<c r="REF"[ s="N"][ t="inlineStr" or t="s"]>` with, in this order and nothing between,
 `<v>NUMBER</v></c>` (a number, or a date when its style shows a date only),
 `<is><t>TEXT</t></is></c>` (an inline text), `<v>INDEX</v></c>` (a text of the shared-string
-table, `SharedStrings`), or self-closing (an empty cell, which calamine leaves out of the range). A number's style must show it as a number (a built-in number format
-or a custom code without letters) or as a date only (then the number is a whole day from
-1 March 1900 to 31 December 9999, in a workbook on the 1900 date system). An inline text is at most
-64 bytes of UTF-8, with no entity, no `_xHHHH_` escape and no white space at either end; a
-shared text is one plain `<t>` with no escape, line break or white space at either end. Anything
-else, such as a rich text, a boolean, an error, a formula, a namespace prefix, an attribute in
-another order, cells out of order or repeated, a comment, goes to calamine.
+table, `SharedStrings`), or self-closing (an empty cell, which calamine leaves out of the
+range). A number's text is at most eight bytes, and its style shows it as a number (a built-in
+number format or a custom code without letters) or as a date only (then the number is a whole
+day from 1 March 1900 to 31 December 9999, in a workbook on the 1900 date system). An inline
+text is at most 64 bytes of UTF-8, with no entity, no `_xHHHH_` escape and no white space at
+either end; a shared text is one plain `<t>` with no escape, line break or white space at
+either end. Anything else, such as a rich text, a boolean, an error, a formula, a namespace
+prefix, an attribute in another order, cells out of order or repeated, a comment, goes to
+calamine. tests/test_plainpiece.py compares every piece read here with calamine's reading.
 """
 from __future__ import annotations
 
@@ -65,14 +67,11 @@ def plain_styles(pkg: Package) -> Styles:
     """The cellXfs indexes by what they make of a number; empty when there is no readable styles
     part (then no piece is read here)."""
     try:
-        wb = pkg.workbook_part()
-        styles = next((r.part for r in pkg.rels(wb) if r.kind == "styles" and r.part), None) if wb else None
-        styles = pkg.find(styles) if styles else None
-        if styles is None:
+        root = _workbook_part(pkg, "styles")
+        if root is None:
             return Styles()
-        root = pkg.xml(styles)
         date1904 = any(local(el) == "workbookPr" and (el.get("date1904") or "0").strip().lower() not in ("0", "false")
-                       for el in pkg.xml(wb))
+                       for el in pkg.xml(pkg.workbook_part()))
     except Exception:
         return Styles()
     numbers, dates = set(PLAIN_FORMATS), set(DATE_FORMATS)
@@ -367,15 +366,20 @@ class SharedStrings:
         return self._texts[int(index)]
 
 
+def _workbook_part(pkg: Package, kind: str):
+    """The parsed XML of the workbook's part of relationship `kind`, or None."""
+    wb = pkg.workbook_part()
+    part = next((r.part for r in pkg.rels(wb) if r.kind == kind and r.part), None) if wb else None
+    part = pkg.find(part) if part else None
+    return pkg.xml(part) if part is not None else None
+
+
 def _shared_texts(pkg: Package) -> list:
     try:
-        wb = pkg.workbook_part()
-        part = next((r.part for r in pkg.rels(wb) if r.kind == "sharedStrings" and r.part), None) if wb else None
-        part = pkg.find(part) if part else None
-        if part is None:
-            return []
-        root = pkg.xml(part)
+        root = _workbook_part(pkg, "sharedStrings")
     except Exception:
+        return []
+    if root is None:
         return []
     out: list = []
     for si in root:
