@@ -146,6 +146,27 @@ def test_equal_numbers_written_differently_share_a_code():
         (9, {float}, [3.0, 3.5, 7.0, 1.0, 0.0, 0.5], [0, 1, 0, 0, 2, 3, 3, 4, 5], None)
 
 
+def sheet_of(cells: dict, inline: bool) -> bytes:
+    """A sheet of the cells {(row, col): (kind, value)}: numbers, texts (inline, or in the shared
+    strings, every other row bold), dates and booleans, with rows enough below to cut it."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"constant_memory": inline, "strings_to_numbers": False})
+    date, bold = wb.add_format({"num_format": "dd/mm/yyyy"}), wb.add_format({"bold": True})
+    ws = wb.add_worksheet("SKM")
+    cells = {**{(k, 13): ("n", k % 4 + 1) for k in range(320)}, **cells}
+    for (r, c), (kind, value) in sorted(cells.items()):
+        if kind == "n":
+            ws.write_number(r, c, value)
+        elif kind == "s":
+            ws.write_string(r, c, value, bold if r % 2 and not inline else None)
+        elif kind == "d":
+            ws.write_number(r, c, value, date)
+        else:
+            ws.write_boolean(r, c, value)
+    wb.close()
+    return buf.getvalue()
+
+
 TEXTS = st.one_of(st.sampled_from(["Akta Kematian", "L", "P", "Ibu Rumah Tangga", "Rp 5.000", "ÉÈ ü — 中文"]),
                   st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=70))
 CELLS = st.one_of(SHORT.map(lambda v: ("n", v)), TEXTS.map(lambda v: ("s", v)),
@@ -159,22 +180,7 @@ CELLS = st.one_of(SHORT.map(lambda v: ("n", v)), TEXTS.map(lambda v: ("s", v)),
 def test_mixed_pieces_read_as_calamine_reads_the_sheet(monkeypatch_plain, cells, pieces):
     """Numbers, inline texts, dates and booleans as a writer of inline strings (xlsxwriter's
     constant_memory) writes them: each piece, read here or by calamine, as calamine reads it."""
-    buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"constant_memory": True, "strings_to_numbers": False})
-    date = wb.add_format({"num_format": "dd/mm/yyyy"})
-    ws = wb.add_worksheet("SKM")
-    cells = {**{(k, 13): ("n", k % 4 + 1) for k in range(320)}, **cells}        # rows enough to cut
-    for (r, c), (kind, value) in sorted(cells.items()):
-        if kind == "n":
-            ws.write_number(r, c, value)
-        elif kind == "s":
-            ws.write_string(r, c, value)
-        elif kind == "d":
-            ws.write_number(r, c, value, date)
-        else:
-            ws.write_boolean(r, c, value)
-    wb.close()
-    data = buf.getvalue()
+    data = sheet_of(cells, inline=True)
     monkeypatch_plain.clear()
     got = split(data, "SKM", pieces)
     assert got is not None
@@ -282,20 +288,7 @@ def test_shared_strings_read_as_calamine_reads_them(monkeypatch_plain, cells, pi
     """Texts in the shared-string table, as Excel saves them (some with white space at an end, a
     line break, an entity or an escape; rich text: test_a_survey_saved_by_excel_is_read_here):
     each piece as calamine reads it."""
-    buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"strings_to_numbers": False})
-    date, bold = wb.add_format({"num_format": "dd/mm/yyyy"}), wb.add_format({"bold": True})
-    ws = wb.add_worksheet("SKM")
-    cells = {**{(k, 13): ("n", k % 4 + 1) for k in range(320)}, **cells}        # rows enough to cut
-    for (r, c), (kind, value) in sorted(cells.items()):
-        if kind == "n":
-            ws.write_number(r, c, value)
-        elif kind == "s":
-            ws.write_string(r, c, value, bold if r % 2 else None)
-        else:
-            ws.write_number(r, c, value, date)
-    wb.close()
-    data = buf.getvalue()
+    data = sheet_of(cells, inline=False)
     got = split(data, "SKM", pieces)
     assert got is not None
     assert_same(got, data, "SKM")

@@ -430,17 +430,17 @@ def _column(at, code, values: list, nrows: int):
 
 def _decimal(word, length):
     """The numbers written in the first `length` bytes of each big-endian `word` (digits)."""
-    out = np.zeros(len(word), np.int64)
-    for i in range(8):
-        digit = ((word >> np.uint64(56 - 8 * i)) & np.uint64(0xFF)).astype(np.int64) - 48
-        out = np.where(i < length, out * 10 + digit, out)
-    return out
+    return _positional(word, length, 8, 10, 48)
 
 
 def _letters(word, length):
     """The 1-based column numbers written in the first `length` bytes of each `word` (A-Z)."""
+    return _positional(word, length, 3, 26, 64)
+
+
+def _positional(word, length, most: int, base: int, zero: int):
     out = np.zeros(len(word), np.int64)
-    for i in range(3):
-        letter = ((word >> np.uint64(56 - 8 * i)) & np.uint64(0xFF)).astype(np.int64) - 64
-        out = np.where(i < length, out * 26 + letter, out)
+    for i in range(most):
+        figure = ((word >> np.uint64(56 - 8 * i)) & np.uint64(0xFF)).astype(np.int64) - zero
+        out = np.where(i < length, out * base + figure, out)
     return out
