@@ -108,6 +108,8 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
     shared = _shared_members(pkg)
     from sakip_xl.read.plainpiece import SharedStrings, plain_styles
     plain = (plain_styles(pkg), SharedStrings(pkg))
+    if "sharedStrings" in shared:
+        plain[1].preload()
     count = max(2, pieces or _piece_count(member.usize, shared))
     ends = [member.usize * (k + 1) // count for k in range(count - 1)]     # where each piece but the last ends
     if pieces is None and member.usize > 4 * HEAD_BYTES * count:

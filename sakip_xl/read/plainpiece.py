@@ -355,12 +355,22 @@ class SharedStrings:
         self._lock = threading.Lock()
         self._texts: list | None = None
 
+    def preload(self) -> None:
+        """Read the table in a thread of its own now (lxml parses it without the GIL), while the
+        first pieces are inflated, instead of in the first piece that needs it."""
+        import threading
+
+        threading.Thread(target=self._load, name="sakip-sst", daemon=True).start()
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._texts is None:
+                self._texts = _shared_texts(self._pkg)
+
     def text(self, index: bytes) -> str:
         """The plain text of the item written as `index`; ValueError when it is not read here."""
         if self._texts is None:
-            with self._lock:
-                if self._texts is None:
-                    self._texts = _shared_texts(self._pkg)
+            self._load()
         if not index.isdigit() or int(index) >= len(self._texts) or self._texts[int(index)] is None:
             raise ValueError(index)
         return self._texts[int(index)]
