@@ -256,16 +256,29 @@ def test_numpy_is_imported_before_the_pieces_start(tmp_path):
     assert out.stdout.strip() == "[True]"
 
 
+REAL = CORPUS.parent / "real-workbooks"
+
+
 def corpus_files() -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
-    return sorted(p for p in CORPUS.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm"))
+    """The Excel corpus, and the real workbooks from public repositories (SKM exports, a Renja)."""
+    return sorted(p for folder in (CORPUS, REAL) if folder.is_dir()
+                  for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm"))
 
 
-def test_every_excel_saved_sheet_that_can_be_cut_reads_the_same(record_property):
+def test_every_excel_saved_sheet_that_can_be_cut_reads_the_same(record_property, monkeypatch):
     files = corpus_files()
     if not files:
         pytest.skip(f"corpus not found at {CORPUS}")
+    from sakip_xl.read import plainpiece
+    plain: list[bool] = []
+    original = plainpiece.read
+
+    def spy(*args):
+        out = original(*args)
+        plain.append(out is not None)
+        return out
+
+    monkeypatch.setattr(plainpiece, "read", spy)
     cut = whole_only = 0
     for path in files:
         data = path.read_bytes()
@@ -288,9 +301,13 @@ def test_every_excel_saved_sheet_that_can_be_cut_reads_the_same(record_property)
                 continue
             cut += 1
             assert got.rows == expected, (path.name, name)
-            assert columns_of(got) == list(zip(*expected)), (path.name, name)
-    record_property("summary", f"bigsheet corpus: {cut} sheets read in pieces = whole, {whole_only} not cut")
-    assert cut >= 100
+            columns = columns_of(got)
+            assert columns == list(zip(*expected)), (path.name, name)
+            assert [list(map(type, c)) for c in columns] == [list(map(type, c)) for c in zip(*expected)], \
+                (path.name, name)
+    record_property("summary", f"bigsheet corpus: {cut} sheets read in pieces = whole, {whole_only} not cut, "
+                               f"{sum(plain)} of {len(plain)} pieces read without calamine (plainpiece.py)")
+    assert cut >= 100 and sum(plain) >= 100
 
 
 def test_bytescan_finds_markup_by_a_rare_byte_and_by_plain_search_when_it_is_common():
