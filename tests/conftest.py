@@ -89,3 +89,21 @@ _hyp_settings.load_profile("sakip")
 def pytest_addoption(parser):
     parser.addoption("--fuzz-cases", type=int, default=None,
                      help="number of mutated workbooks tests/test_fuzz.py runs (default 300)")
+
+
+@pytest.fixture
+def monkeypatch_plain(monkeypatch):
+    """Whether each piece of a big sheet was read by read/plainpiece.py (True) or left to
+    calamine (False), in the order the pieces finished."""
+    from sakip_xl.read import plainpiece
+
+    seen: list[bool] = []
+    original = plainpiece.read
+
+    def spy(*args):
+        out = original(*args)
+        seen.append(out is not None)
+        return out
+
+    monkeypatch.setattr(plainpiece, "read", spy)
+    return seen

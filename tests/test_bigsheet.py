@@ -265,20 +265,11 @@ def corpus_files() -> list[Path]:
                   for p in folder.iterdir() if p.suffix.lower() in (".xlsx", ".xlsm"))
 
 
-def test_every_excel_saved_sheet_that_can_be_cut_reads_the_same(record_property, monkeypatch):
+def test_every_excel_saved_sheet_that_can_be_cut_reads_the_same(record_property, monkeypatch_plain):
     files = corpus_files()
     if not files:
         pytest.skip(f"corpus not found at {CORPUS}")
-    from sakip_xl.read import plainpiece
-    plain: list[bool] = []
-    original = plainpiece.read
-
-    def spy(*args):
-        out = original(*args)
-        plain.append(out is not None)
-        return out
-
-    monkeypatch.setattr(plainpiece, "read", spy)
+    plain = monkeypatch_plain
     cut = whole_only = 0
     for path in files:
         data = path.read_bytes()

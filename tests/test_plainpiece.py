@@ -70,21 +70,6 @@ def test_the_plain_path_is_taken(monkeypatch_plain, inline):
     assert monkeypatch_plain == [True] * 4
 
 
-@pytest.fixture
-def monkeypatch_plain(monkeypatch):
-    """Whether each piece was read by plainpiece (True) or left to calamine (False)."""
-    seen: list[bool] = []
-    original = plainpiece.read
-
-    def spy(*args):
-        out = original(*args)
-        seen.append(out is not None)
-        return out
-
-    monkeypatch.setattr(plainpiece, "read", spy)
-    return seen
-
-
 STYLES = plainpiece.Styles(frozenset({0, 1}), frozenset({3}))
 PLAIN = b'<row r="7" spans="1:3"><c r="A7"><v>3</v></c><c r="B7" s="1"><v>4.5</v></c><c r="C7" s="1"/></row>' \
         b'<row r="8"><c r="B8"><v>-2</v></c><c r="C8" s="3"><v>44539</v></c>' \

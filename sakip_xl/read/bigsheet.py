@@ -8,10 +8,9 @@ it is inflated, to its own calamine workbook: a small stored (uncompressed)
 package holding the piece, the styles and the shared strings of the original. The
 pieces are parsed at the same time, each in its own thread, which also turns its
 rows into columns coded by distinct value (columns.py). A piece of plain cells (numbers,
-inline texts, whole-day dates: a survey's rows, as most applications export them) is read
-with numpy instead, straight into coded columns (plainpiece.py); the first piece is kept
-short (HEAD_BYTES) so that the sheet's title and header, often in shared strings, go to
-calamine alone. The rows and columns are
+texts, whole-day dates: a survey's rows) is read with numpy instead, straight into coded
+columns (plainpiece.py); the first piece is kept short (HEAD_BYTES), so that a title or
+header calamine must read (a rich text, a formula) sends little to it. The rows and columns are
 joined exactly as calamine returns the whole sheet: the same row and column
 positions, the same padding with "". The inflated XML is also what the scans for
 error cells, hidden rows and formulas without a result read (in one more thread),
@@ -113,8 +112,8 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
     count = max(2, pieces or _piece_count(member.usize, shared))
     ends = [member.usize * (k + 1) // count for k in range(count - 1)]     # where each piece but the last ends
     if pieces is None and member.usize > 4 * HEAD_BYTES * count:
-        # The first piece holds the sheet's title and header (text): calamine parses it. Kept short,
-        # so that the rows below, plain numbers in a survey, are read by plainpiece.py.
+        # The first piece holds the sheet's title and header, the cells most likely to need calamine
+        # (a rich text, a formula): kept short, so that the rows below go to plainpiece.py whatever it holds.
         ends = [HEAD_BYTES] + [HEAD_BYTES + (member.usize - HEAD_BYTES) * (k + 1) // count for k in range(count - 1)]
         count += 1
     raw = pkg.zip.raw(member)

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sakip_xl.xlsx.extent import CELLS_PER_VALUE, MIN_BUDGET, _run_length
+from sakip_xl.xlsx.extent import CELLS_PER_VALUE, MIN_BUDGET, is_digit, is_letter, run_length
 from sakip_xl.xlsx.opc import Package
 from sakip_xl.xlsx.xmlutil import local
 
@@ -123,12 +123,12 @@ def read(parts: list, top: bool, styles: Styles, strings: "SharedStrings | None"
     if ((x[at + 3] != 114) | (x[at + 4] != 61) | (x[at + 5] != 34)).any():
         return None
     head = words[at + 6].astype(np.uint64)
-    letters, four = _run_length(head, _is_letter, 4)
+    letters, four = run_length(head, is_letter, 4)
     if four.any() or not letters.all():
         return None
     row_at = at + 6 + letters
     tail = words[row_at].astype(np.uint64)
-    digits, eight = _run_length(tail, _is_digit, 8)
+    digits, eight = run_length(tail, is_digit, 8)
     if eight.any() or not digits.all():
         return None
     quote = row_at + digits
@@ -142,7 +142,7 @@ def read(parts: list, top: bool, styles: Styles, strings: "SharedStrings | None"
         if ((x[s_at + 2] != 61) | (x[s_at + 3] != 34)).any():
             return None
         s_word = words[s_at + 4].astype(np.uint64)
-        s_digits, s_eight = _run_length(s_word, _is_digit, 8)
+        s_digits, s_eight = run_length(s_word, is_digit, 8)
         if s_eight.any() or not s_digits.all():
             return None
         s_end = s_at + 4 + s_digits.astype(np.int64)
@@ -403,13 +403,6 @@ def _shared_texts(pkg: Package) -> list:
         out.append(text if plain else None)
     return out
 
-
-def _is_letter(v):
-    return (v - np.uint64(65)) < np.uint64(26)
-
-
-def _is_digit(v):
-    return (v - np.uint64(48)) < np.uint64(10)
 
 
 def _column(at, code, values: list, nrows: int):

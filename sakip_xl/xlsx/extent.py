@@ -365,8 +365,9 @@ def span(xml) -> Span | None:
     return Span(min(rows_lo), max(rows_hi), min(cols_lo, default=0), max(cols_hi, default=0), count)
 
 
-def _run_length(word, test, most: int):
-    """Per word: how many of its first `most` bytes in a row pass `test`, and whether all did."""
+def run_length(word, test, most: int):
+    """Per big-endian word (numpy uint64): how many of its first `most` bytes in a row pass `test`
+    (is_letter, is_digit), and whether all did. Shared with read/plainpiece.py."""
     import numpy as np
 
     length = np.zeros(len(word), np.uint8)
@@ -377,18 +378,32 @@ def _run_length(word, test, most: int):
     return length, going
 
 
+def is_letter(byte):
+    """A-Z, for bytes as numpy uint64 (what is below "A" wraps around to a large number)."""
+    import numpy as np
+
+    return (byte - np.uint64(65)) < np.uint64(26)
+
+
+def is_digit(byte):
+    """0-9, for bytes as numpy uint64."""
+    import numpy as np
+
+    return (byte - np.uint64(48)) < np.uint64(10)
+
+
 def _span_batch(data: bytes, words, pos):
     """(first row, last row, first column, last column, cells) of the references starting at `pos`,
     0-based (columns -1 when none has a column), or None when one is not plainly written."""
     import numpy as np
 
     head = words[pos].astype(np.uint64)
-    letters, four = _run_length(head, lambda b: (b - np.uint64(65)) < np.uint64(26), 4)
+    letters, four = run_length(head, is_letter, 4)
     if four.any():
         return None                                                      # four letters or more
     at = pos + letters.astype(np.int64)
     tail = words[at].astype(np.uint64)
-    digits, eight = _run_length(tail, lambda b: (b - np.uint64(48)) < np.uint64(10), 8)
+    digits, eight = run_length(tail, is_digit, 8)
     if not digits.all():
         return None
     short = ~eight
