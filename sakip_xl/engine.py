@@ -30,7 +30,7 @@ from sakip_xl.xlsx.safeio import (
 )
 from sakip_xl.read.settings import Settings, read_settings
 from sakip_xl.sections import Context, all_settings, is_input_sheet_name, known_sheet_names, sections
-from sakip_xl.xlsx.splice import check_container, inspect_package, read_ahead, splice
+from sakip_xl.xlsx.splice import check_container, inspect_package, splice
 
 if TYPE_CHECKING:
     from sakip_xl.pk.model import Indicator
@@ -214,19 +214,19 @@ class _Renderer:
         while self.done < len(secs) and secs[self.done].key in results:
             section = secs[self.done]
             if results[section.key] is not None:
-                with self._quiet(), self._rows_in_order(_rows_written(section.key, results)):
+                with self._quiet(), self._rows_in_order(section.key in _ROWS_IN_ORDER):
                     layout = section.render(self.wb, self.fmt, ctx, results[section.key])
                 if layout is not None:
                     ctx.layouts[section.key] = layout
             self.done += 1
 
     @contextlib.contextmanager
-    def _rows_in_order(self, rows: int):
+    def _rows_in_order(self, on: bool):
         """The sheets added meanwhile are written row by row (xlsxwriter's constant_memory) when
-        they will hold `rows` rows or more (see bigsheet_out)."""
+        `on` (see bigsheet_out)."""
         from sakip_xl.write import bigsheet_out
 
-        with bigsheet_out.streamed(self.wb, rows >= bigsheet_out.ROWS):
+        with bigsheet_out.streamed(self.wb, on):
             yield
 
     def finish(self, analysis: Analysis) -> bytes:
@@ -238,32 +238,19 @@ class _Renderer:
 
         from sakip_xl.write import bigsheet_out
 
-        rows = max(len(analysis.findings), _rows_written("pk", analysis.results))
         with self._quiet():
-            with self._rows_in_order(rows):
+            with self._rows_in_order(True):
                 pemeriksaan_sheet.write(self.wb, self.fmt, analysis.findings, set(analysis.sheet_names), subtitle,
                                         analysis.settings, snapshot.take(analysis))
             bigsheet_out.close(self.wb)
         return self.buffer.getvalue()
 
 
-# The sections whose sheets grow with the PK or the budget and are written top to bottom (a sheet
-# written row by row refuses a cell above the rows already written: tests/test_bigsheet_out.py).
-# The SKM sheets hold aggregates whatever the number of respondents; the LKE sheet has a fixed size.
+# The sections whose sheets are written top to bottom, row by row as they are rendered (while a big
+# survey is still being read), and Pemeriksaan: a sheet written row by row refuses a cell above
+# the rows already written (tests/test_bigsheet_out.py). The SKM sheets (aggregates, whatever the
+# number of respondents) and the LKE sheet (a fixed size) are written whole when the workbook closes.
 _ROWS_IN_ORDER = {"pk", "anggaran", "renstra", "analisis", "rencana_aksi"}
-
-
-def _rows_written(key: str, results: dict) -> int:
-    """About how many rows the sheets of section `key` will write: one per PK indicator (Capaian,
-    Perbandingan, ...), and for the Anggaran section one per budget line at least; 0 for the
-    sections not in _ROWS_IN_ORDER."""
-    if key not in _ROWS_IN_ORDER:
-        return 0
-    rows = len(results.get("pk") or [])
-    if key == "anggaran" and results.get(key) is not None:
-        res = results[key]
-        rows = max(rows, sum(len(t.lines) for t in (res.anggaran, res.belanja) if t is not None))
-    return rows
 
 
 def render(analysis: Analysis) -> bytes:
@@ -389,10 +376,9 @@ def compute(path: str | Path, output: str | Path | None = None, force: bool = Fa
             raise OutputError(MSG_CHANGED.format(name=path.name))
         with gc_paused():
             check_container(data)              # before anything is inflated in the background
-            ahead = read_ahead(data)
             analysis = analyze(data, render_early=True)
             generated = render(analysis)
-            result = splice(data, generated, tool_version=__version__, ahead=ahead, protected=is_input_sheet_name)
+            result = splice(data, generated, tool_version=__version__, protected=is_input_sheet_name)
         if reencrypt is not None:
             result = encrypt(result, reencrypt)
         if in_place:

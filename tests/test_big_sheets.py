@@ -113,7 +113,7 @@ def _sheet_files(z: zipfile.ZipFile, wbxml: str) -> dict[str, str]:
 def test_byte_rewrite_of_a_generated_sheet_equals_the_tree_rewrite():
     """The splice rewrites a generated sheet's style and string indices on its bytes; the result
     must be the bytes the lxml tree rewrite gave, also with text that looks like markup."""
-    from sakip_xl.xlsx.sheetxml import rewrite_sheet, rewrite_sheet_bytes
+    from sakip_xl.xlsx.sheetxml import rewrite_sheet, rewrite_sheet_bytes, shared_items
     from sakip_xl.xlsx.xmlutil import parse, serialize
     from sakip_xl.xlsx.styles import StyleMap
 
@@ -125,24 +125,30 @@ def test_byte_rewrite_of_a_generated_sheet_equals_the_tree_rewrite():
     red = wb.add_format({"font_color": "red"})
     ws.set_column(0, 0, 20, bold)
     ws.set_row(3, 30, pct)
-    tricky = ['a s="3" b', '"><v>7</v>', "<c r=\"A1\" s=\"1\">", "x >= y & z", " t=\"s\"><v>1</v>", ""]
+    tricky = ['a s="3" b', '"><v>7</v>', "<c r=\"A1\" s=\"1\">", "x >= y & z", " t=\"s\"><v>1</v>", "",
+              "  spasi di tepi  ", "<si>teks</si>"]
     for r, text in enumerate(tricky):
         ws.write_string(r, 0, text, bold)
         ws.write_formula(r, 1, f'=IF(A{r + 1}>=1,"{text[:3]}","")', pct, text)
         ws.write_formula(r, 2, "=1+1", None, "")
         ws.write_number(r, 3, r, pct)
         ws.write_blank(r, 4, None, bold)
+    ws.write_rich_string(len(tricky), 0, "biasa ", bold, "tebal", " lagi")
     ws.conditional_format(0, 3, 10, 3, {"type": "cell", "criteria": ">", "value": 2, "format": red})
     ws.activate()
     wb.close()
     with zipfile.ZipFile(buf) as z:
         data = z.read("xl/worksheets/sheet1.xml")
-        strings = z.read("xl/sharedStrings.xml").count(b"<si>")
+        mapping = shared_items(z.read("xl/sharedStrings.xml"))
     styles = StyleMap(xf={i: i + 7 for i in range(10)}, dxf={0: 4})
-    mapping = {i: 100 + 3 * i for i in range(strings)}
     root = parse(data)
     rewrite_sheet(root, styles, mapping)
-    assert rewrite_sheet_bytes(data, styles, mapping) == serialize(root)
+    out = rewrite_sheet_bytes(data, styles, mapping)
+    assert out == serialize(root)
+    shared_cell = re.compile(rb'<c [^>]*t="s"')
+    assert not shared_cell.search(out)
+    assert out.count(b't="inlineStr"') == len(shared_cell.findall(data)) > len(tricky)
+    assert b"<is><r><t" in out and b'<is><t xml:space="preserve">  spasi di tepi  </t></is>' in out
     assert b"tabSelected" in data and b"tabSelected" not in rewrite_sheet_bytes(data, styles, mapping)
 
 

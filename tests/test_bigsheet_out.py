@@ -7,6 +7,7 @@ indicator) takes the big-sheet path; bench/bigpk.py measures the real sizes.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 
@@ -19,16 +20,16 @@ from sakip_xl import engine
 from sakip_xl.xlsx import sheetstream
 from sakip_xl.xlsx.sheetxml import rewrite_sheet_bytes
 from sakip_xl.xlsx.zipio import ZipArchive, ZipFormatError
+from sakip_xl.sections import tool_sheets
 from sakip_xl.write import bigsheet_out
 from sakip_xl.write.common import Formats, new_workbook
 from sakip_xl.xlsx.styles import StyleMap
 
-# the sheets that take the big-sheet path (engine._ROWS_IN_ORDER, and Pemeriksaan)
+# the sheets written row by row (engine._ROWS_IN_ORDER, and Pemeriksaan)
 TOOL_SHEETS = ("Capaian", "Hasil Anggaran", "Perbandingan", "Analisis Capaian", "Hasil Rencana Aksi", "Pemeriksaan")
 
 
 def _lower_thresholds(monkeypatch, chunk: int = 700) -> None:
-    monkeypatch.setattr(bigsheet_out, "ROWS", 1)
     monkeypatch.setattr(sheetstream, "STREAM_BYTES", 0)
     monkeypatch.setattr(sheetstream, "CHUNK", chunk)
 
@@ -54,7 +55,7 @@ def _sheet_xml(path, sheet: str) -> bytes:
 
 @pytest.fixture
 def both(tmp_path, monkeypatch):
-    """The example workbook computed the normal way and with every big-sheet path taken."""
+    """The example workbook computed the normal way and with the splice's stream path taken."""
     src = example(tmp_path)
     normal = tmp_path / "biasa.xlsx"
     engine.compute(src, normal)
@@ -75,10 +76,11 @@ def test_streamed_sheets_hold_the_same_cells(both):
     fa, fb = formula_cells(normal), formula_cells(streamed)
     assert len(fa) > 500
     assert fa == fb
-    # the big-sheet path was taken: text in the cells (inline strings), not in the shared table
-    for sheet in TOOL_SHEETS:
-        assert b't="inlineStr"' in _sheet_xml(streamed, sheet), sheet
-        assert b't="inlineStr"' not in _sheet_xml(normal, sheet), sheet
+    # the tool's text is in its cells (inline strings), never in the user's shared table
+    for path in (normal, streamed):
+        for sheet in set(a) & set(tool_sheets()):
+            assert not re.search(rb'<c [^>]*t="s"', _sheet_xml(path, sheet)), (path.name, sheet)
+        assert b't="inlineStr"' in _sheet_xml(path, "Capaian")
 
 
 @pytest.mark.libreoffice
@@ -87,31 +89,32 @@ def test_streamed_sheets_recalculate_to_their_stored_values(both, tmp_path):
     assert compare_with_engine(streamed, tmp_path / "lo", sheets=list(TOOL_SHEETS)) == []
 
 
-def test_small_workbooks_are_written_as_before(tmp_path):
-    """Below the thresholds nothing changes: no inline strings, the example's sheets as the normal path."""
-    src = example(tmp_path)
-    out = tmp_path / "hasil.xlsx"
-    engine.compute(src, out)
+def test_the_sheets_written_top_to_bottom_are_written_row_by_row_at_any_size(tmp_path):
+    """Even the example's small sheets: written as they are rendered (inline strings in the
+    generated package), while the SKM sheets are written whole at the end (shared strings)."""
+    gen = _generated(tmp_path)
+    names = re.findall(rb'<sheet name="([^"]+)"', gen.read(next(m for m in gen.members if m.name == "xl/workbook.xml")))
+    sheets = sorted((m for m in gen.members if m.name.startswith("xl/worksheets/sheet")),
+                    key=lambda m: int(re.search(r"(\d+)\.xml$", m.name).group(1)))
+    xml = {name.decode(): gen.read(m) for name, m in zip(names, sheets)}
     for sheet in TOOL_SHEETS:
-        assert b"inlineStr" not in _sheet_xml(out, sheet)
+        assert b't="inlineStr"' in xml[sheet] and not re.search(rb'<c [^>]*t="s"', xml[sheet]), sheet
+    assert any(re.search(rb'<c [^>]*t="s"', data) for name, data in xml.items() if name not in TOOL_SHEETS)
 
 
-def _generated(monkeypatch, tmp_path, streamed: bool) -> ZipArchive:
-    if streamed:
-        monkeypatch.setattr(bigsheet_out, "ROWS", 1)
+def _generated(tmp_path) -> ZipArchive:
     data = example(tmp_path).read_bytes()
     analysis = engine.analyze(data, render_early=True)
     return ZipArchive(engine.render(analysis))
 
 
-@pytest.mark.parametrize("streamed", [False, True])
 @pytest.mark.parametrize("chunk", [1, 7, 300, 1 << 20])
-def test_stream_rewrite_is_the_whole_rewrite(monkeypatch, tmp_path, streamed, chunk):
+def test_stream_rewrite_is_the_whole_rewrite(tmp_path, chunk):
     """Rewritten a few bytes at a time, every generated sheet is byte for byte what the whole
     rewrite makes (styles and shared strings remapped, empty elements closed, declaration)."""
-    gen = _generated(monkeypatch, tmp_path, streamed)
+    gen = _generated(tmp_path)
     styles = StyleMap(xf={i: i + 7 for i in range(500)}, dxf={i: i + 2 for i in range(50)})
-    strings = {i: i * 3 + 1 for i in range(5000)}
+    strings = {i: b"<t>teks %d</t>" % i for i in range(5000)}
     sheets = [m for m in gen.members if m.name.startswith("xl/worksheets/sheet")]
     assert len(sheets) >= 4
     for member in sheets:
@@ -124,8 +127,8 @@ def test_stream_rewrite_is_the_whole_rewrite(monkeypatch, tmp_path, streamed, ch
         assert packed.crc == zlib.crc32(whole) and packed.size == len(whole)
 
 
-def test_a_damaged_member_is_refused_while_streaming(monkeypatch, tmp_path):
-    gen = _generated(monkeypatch, tmp_path, True)
+def test_a_damaged_member_is_refused_while_streaming(tmp_path):
+    gen = _generated(tmp_path)
     member = next(m for m in gen.members if m.name.startswith("xl/worksheets/sheet"))
     member.crc ^= 1
     with pytest.raises(ZipFormatError):

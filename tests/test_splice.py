@@ -210,25 +210,29 @@ def test_charts_follow_their_sheets(case):
     assert len(names) == len(set(names))
 
 
-def test_rich_strings_and_existing_string_items_are_kept_byte_identical(gen):
+def test_the_users_string_table_is_kept_byte_identical_and_the_tools_text_is_in_its_cells(gen):
     original = original_xlsxwriter()
     output = splice(original, gen, tool_version=VERSION)
-    old = read_member(original, "xl/sharedStrings.xml")
-    new = read_member(output, "xl/sharedStrings.xml")
-    old_items = old[old.index(b"<si>") : old.rindex(b"</si>") + 5]
-    assert new[new.index(b"<si>") :].startswith(old_items)
-    root = etree.fromstring(new)
-    items = root.findall("m:si", NS)
-    assert root.get("uniqueCount") == str(len(items))
-    texts = ["".join(si.itertext()) for si in items]
-    assert texts.count("Indikator") == 1  # shared with the user's table, not appended twice
-    assert "Catatan penting di sini" in texts
+    old = {m.name: m for m in zipio.ZipArchive(original).members}["xl/sharedStrings.xml"]
+    new = {m.name: m for m in zipio.ZipArchive(output).members}["xl/sharedStrings.xml"]
+    assert (new.crc, new.csize, new.usize) == (old.crc, old.csize, old.usize)
+    assert read_member(output, "xl/sharedStrings.xml") == read_member(original, "xl/sharedStrings.xml")
+    by_target = {}
+    for rel in rels_of(output, "xl/workbook.xml"):
+        by_target[rel.id] = rel.part
+    book = etree.fromstring(read_member(output, "xl/workbook.xml"))
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    ids = {el.get("name"): el.get(r_id) for el in book.iter(f"{{{NS['m']}}}sheet")}
+    capaian = read_member(output, by_target[ids["Capaian"]])
+    assert b' t="s"' not in capaian and b't="inlineStr"' in capaian
     wb = openpyxl.load_workbook(io.BytesIO(output), rich_text=True)
     rich = wb["Capaian"]["F3"].value
     assert str(rich) == "Catatan penting di sini"
     assert any(getattr(part, "font", None) is not None and part.font.b for part in rich)
     user_rich = wb["PK"]["E1"].value
     assert str(user_rich) == "Teks tebal biasa"
+    values = python_calamine.load_workbook(io.BytesIO(output)).get_sheet_by_name("Capaian").to_python()
+    assert "Indikator" in [v for row in values for v in row]
 
 
 def test_shared_strings_untouched_when_nothing_is_added():
@@ -243,14 +247,17 @@ def test_shared_strings_untouched_when_nothing_is_added():
     assert read_member(again, "xl/styles.xml") == read_member(first, "xl/styles.xml")
 
 
-def test_shared_strings_part_created_when_absent(gen):
+def test_no_string_table_is_added_to_a_workbook_without_one(gen):
     original = original_without_styles()
     output = splice(original, gen, tool_version=VERSION)
     kinds = {r.kind: r for r in rels_of(output, "xl/workbook.xml")}
-    assert kinds["sharedStrings"].part == "xl/sharedStrings.xml"
+    assert "sharedStrings" not in kinds
     assert kinds["styles"].part == "xl/styles.xml"
     ct = read_member(output, "[Content_Types].xml").decode()
-    assert 'PartName="/xl/sharedStrings.xml"' in ct and 'PartName="/xl/styles.xml"' in ct
+    assert "sharedStrings" not in ct and 'PartName="/xl/styles.xml"' in ct
+    assert not any("sharedstrings" in n.lower() for n in zipfile.ZipFile(io.BytesIO(output)).namelist())
+    values = python_calamine.load_workbook(io.BytesIO(output)).get_sheet_by_name("Capaian").to_python()
+    assert "Indikator" in [v for row in values for v in row]
 
 
 def test_styles_are_appended_not_renumbered(gen):

@@ -1,22 +1,22 @@
-"""Big computed sheets written row by row (xlsxwriter's constant_memory mode).
+"""Computed sheets written row by row (xlsxwriter's constant_memory mode).
 
 A PK of 100,000 indicators makes some ten million formula cells (Capaian, the four
 Perbandingan tables, Pemeriksaan). xlsxwriter normally keeps every cell in memory until
-the workbook is closed, gigabytes at that size. A sheet that will hold `ROWS` rows or
-more is instead written row by row to a temporary file: only the row being written is
-kept. Its text is then stored in the cells (inline strings) instead of the shared-string
-table, which the splice and every reader of the package handle like any other cell.
+the workbook is closed, gigabytes at that size, and writes their XML only then. The sheets
+of the sections that write top to bottom (engine._ROWS_IN_ORDER) and Pemeriksaan are
+instead written row by row to a temporary file, whatever their size: only the row being
+written is kept, and the XML of the sheets rendered while a big survey is still being read
+is made meanwhile, not after it. Their text is stored in the cells (inline strings), as the
+splice stores all the tool's text (sheetxml.shared_items).
 
 The mode needs every writer to write its rows top to bottom: a cell written above a row
 already flushed would be lost, so `common._Worksheet` raises instead (a wrong number is
-never silent). Smaller sheets are written as before, byte for byte.
+never silent).
 """
 from __future__ import annotations
 
 import contextlib
 import os
-
-ROWS = 5_000        # a sheet of this many rows or more is written row by row
 
 
 @contextlib.contextmanager

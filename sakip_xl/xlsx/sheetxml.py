@@ -10,8 +10,10 @@ from sakip_xl.xlsx.styles import StyleMap
 from sakip_xl.xlsx.xmlutil import excel_declaration, ns_of
 
 
-def rewrite_sheet(root: etree._Element, styles: StyleMap, strings: dict[int, int]) -> None:
-    """Remap style and string indices of a generated sheet; drop tabSelected."""
+def rewrite_sheet(root: etree._Element, styles: StyleMap, strings: dict[int, bytes]) -> None:
+    """Remap the style indices of a generated sheet, put its shared strings in the cells (inline
+    strings: `strings` maps an index of the generated table to its item's XML, see
+    shared_items); drop tabSelected."""
     ns = ns_of(root)
     tag = (lambda name: f"{{{ns}}}{name}") if ns else (lambda name: name)
     c_tag, v_tag, row_tag, col_tag = tag("c"), tag("v"), tag("row"), tag("col")
@@ -26,7 +28,10 @@ def rewrite_sheet(root: etree._Element, styles: StyleMap, strings: dict[int, int
             if el.get("t") == "s":
                 v = el.find(v_tag)
                 if v is not None and v.text is not None:
-                    v.text = str(_lookup(strings, v.text, "shared string"))
+                    item = _lookup(strings, v.text, "shared string")
+                    inline = etree.fromstring(b'<is xmlns="%s">' % (ns or "").encode() + item + b"</is>")
+                    el.set("t", "inlineStr")
+                    el.replace(v, inline)
         elif t == row_tag:
             if el.get("s") is not None:
                 el.set("s", str(_lookup(xf, el.get("s"), "style")))
@@ -40,7 +45,7 @@ def rewrite_sheet(root: etree._Element, styles: StyleMap, strings: dict[int, int
             el.attrib.pop("tabSelected", None)
 
 
-def _lookup(mapping: dict[int, int], raw: str, what: str) -> int:
+def _lookup(mapping: dict, raw: str, what: str):
     try:
         return mapping[int(raw)]
     except (KeyError, ValueError):
@@ -56,14 +61,31 @@ _ATTR = {b"c": re.compile(rb'\ss="(\d+)"'), b"row": re.compile(rb'\ss="(\d+)"'),
          b"col": re.compile(rb'\sstyle="(\d+)"'), b"cfRule": re.compile(rb'\sdxfId="(\d+)"')}
 _TAB_SELECTED = re.compile(rb'\stabSelected="[^"]*"')
 _SHARED = b't="s"'
+_INLINE = b't="inlineStr"'
 _EMPTY = re.compile(rb'<([A-Za-z]\w*)(\s[^<>]*?)?></\1>')      # <v></v>: lxml writes <v/>
 _SHEET_DATA = re.compile(rb'<sheetData\b[^>]*?(/?)>')
 # Inside <sheetData>: a cell's or a row's style, a shared-string cell's value.
 _CELL_STYLE = re.compile(rb'(<(?:c|row) r="\d*[A-Z]*\d+")((?: [A-Za-z]+="[^"]*")*?) s="(\d+)"')
 _SHARED_VALUE = re.compile(rb' t="s"><v>(\d+)</v>')
+_ITEM = re.compile(rb'<si>(.*?)</si>', re.S)
+_UNIQUE = re.compile(rb'<sst\b[^>]*?\suniqueCount="(\d+)"')
 
 
-def rewrite_sheet_bytes(data: bytes, styles: StyleMap, strings: dict[int, int]) -> bytes:
+def shared_items(data: bytes) -> dict[int, bytes]:
+    """The items of the shared-string table xlsxwriter wrote, by index: the XML inside each
+    <si> (a <t>, or the runs of a rich text), as it goes inside an inline string's <is>.
+
+    The tool's sheets keep their text in their cells, not in the user's table: that table (tens of
+    thousands of free-text answers in a survey) then stays byte for byte as the user saved it,
+    and is neither parsed nor compressed again."""
+    items = _ITEM.findall(data)
+    unique = _UNIQUE.search(data)
+    if unique is None or int(unique.group(1)) != len(items) or data.count(b"<si") != len(items):
+        raise ValueError("generated shared-string table is not as xlsxwriter writes it")
+    return dict(enumerate(items))
+
+
+def rewrite_sheet_bytes(data: bytes, styles: StyleMap, strings: dict[int, bytes]) -> bytes:
     """rewrite_sheet on the bytes of a sheet written by xlsxwriter, without building its tree:
     the same output as parsing, rewriting and serialising it, in a fraction of the time and
     of the memory (a tree costs hundreds of bytes a cell). The cells are rewritten with one
@@ -84,7 +106,7 @@ def drop_empty(body: bytes) -> bytes:
                       + b"/>", body)
 
 
-def rewriters(styles: StyleMap, strings: dict[int, int]):
+def rewriters(styles: StyleMap, strings: dict[int, bytes]):
     """(tags, cells): rewrite the tags outside <sheetData> (any bytes), and the rows inside it
     (whole rows: what lies between <sheetData> and </sheetData>, or any run of whole rows)."""
     xf, dxf = styles.xf, styles.dxf
@@ -97,10 +119,11 @@ def rewriters(styles: StyleMap, strings: dict[int, int]):
             table, what = (dxf, "dxf") if name == b"cfRule" else (xf, "style")
             attrs = _ATTR[name].sub(lambda a: a.group(0)[: a.start(1) - a.start(0)]
                                     + str(_lookup(table, a.group(1), what)).encode() + b'"', attrs, count=1)
+        if value is not None and name == b"c" and _SHARED in attrs:
+            item = _lookup(strings, value, "shared string")
+            return b"<c" + attrs.replace(_SHARED, _INLINE) + close + b"><is>" + item + b"</is>"
         out = b"<" + name + attrs + close + b">"
         if value is not None:
-            if name == b"c" and _SHARED in attrs:
-                value = str(_lookup(strings, value, "shared string")).encode()
             out += b"<v>" + value + b"</v>"
         return out
 
@@ -114,7 +137,7 @@ def rewriters(styles: StyleMap, strings: dict[int, int]):
         return m.group(1) + m.group(2) + new
 
     def shared(m: re.Match) -> bytes:
-        return b' t="s"><v>%d</v>' % _lookup(strings, m.group(1), "shared string")
+        return b' t="inlineStr"><is>' + _lookup(strings, m.group(1), "shared string") + b"</is>"
 
     def tags(data: bytes) -> bytes:
         return _TAG.sub(one, data)

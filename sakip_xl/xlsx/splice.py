@@ -4,15 +4,15 @@ The tool writes its sheets with xlsxwriter into a temporary in-memory workbook
 ("generated"). :func:`splice` moves those sheets, with their drawings, charts,
 styles and strings, into the user's original package. Only the package's index
 parts are edited (``[Content_Types].xml``, ``xl/workbook.xml`` and its
-relationships, ``xl/styles.xml``, ``xl/sharedStrings.xml``); every other member is
-copied as its raw compressed bytes, so it stays byte-identical and a 60 MB sheet
-costs a memory copy. See ``shared/SPLICE-NOTES.md`` for why each rule exists.
+relationships, ``xl/styles.xml``); every other member is copied as its raw
+compressed bytes, so it stays byte-identical and a 60 MB sheet costs a memory copy.
+The tool's text is written in its own cells (inline strings), so the user's
+shared-string table is one of those members. See ``shared/SPLICE-NOTES.md`` for why each rule exists.
 """
 
 from __future__ import annotations
 
 import posixpath
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
@@ -21,8 +21,7 @@ from lxml import etree
 from sakip_xl.errors import InputFileError, OutputError
 from sakip_xl.xlsx.container import MSG_CORRUPT, MSG_UNSAFE_XML, _detail, check_container, open_package
 from sakip_xl.xlsx.opc import CONTENT_TYPES, ContentTypes, Package, extension, relative, rels_name
-from sakip_xl.xlsx.sheetxml import rewrite_sheet_bytes
-from sakip_xl.xlsx.sst import merge_strings, read_user_strings
+from sakip_xl.xlsx.sheetxml import rewrite_sheet_bytes, shared_items
 from sakip_xl.xlsx.workbook import (
     SHEET_MARKER,
     TOOL_MARKER,
@@ -235,39 +234,18 @@ def _shared_strings_at(pkg: Package, book: Book, indices: set[int]) -> dict[int,
 
 
 @_translate_errors
-def splice(original: bytes, generated: bytes, *, tool_version: str, ahead: Future | None = None,
+def splice(original: bytes, generated: bytes, *, tool_version: str,
            protected: Callable[[str], bool] | None = None) -> bytes:
     """Return ``original`` with the sheets of ``generated`` added or replaced; a sheet `protected`
-    names is never replaced (see owned_sheets).
-
-    ``ahead``: what read_ahead(original) started, if the caller did."""
+    names is never replaced (see owned_sheets)."""
     pkg = open_package(original)
     gen = Package(generated)
-    return _Splicer(pkg, gen, tool_version, ahead, protected).run()
-
-
-def read_ahead(original: bytes) -> Future:
-    """Start reading the user's shared-string table in the background.
-
-    A survey with free-text answers has a table of tens of thousands of strings;
-    parsing and indexing it (lxml releases the GIL while it parses) then happens
-    while the workbook is analysed instead of after it. The splice waits for it
-    and meets any error it raised there.
-    """
-    return _background(_user_strings, original)
-
-
-def _user_strings(original: bytes):
-    pkg = Package(original)
-    rel = Book(pkg).rel_of_kind("sharedStrings")
-    part = pkg.find(rel.part) if rel else None
-    return (part, read_user_strings(pkg.read(part))) if part is not None else None
+    return _Splicer(pkg, gen, tool_version, protected).run()
 
 
 class _Splicer:
-    def __init__(self, pkg: Package, gen: Package, tool_version: str, ahead: Future | None = None,
+    def __init__(self, pkg: Package, gen: Package, tool_version: str,
                  protected: Callable[[str], bool] | None = None):
-        self.ahead = ahead
         self.protected = protected
         self.pkg = pkg
         self.gen = gen
@@ -279,7 +257,6 @@ class _Splicer:
         self.ct = ContentTypes(self.ct_root)
         self.rels_root = pkg.xml(self.book.rels_part) if pkg.find(self.book.rels_part) else None
         self.modified: dict[str, bytes] = {}
-        self.early: dict[str, Future] = {}   # big modified parts already being compressed
         self.new_parts: list[tuple[str, bytes]] = []
         self.new_rels: list[tuple[str, str]] = []  # (kind, member name) for workbook rels
         self.new_types: list[tuple[str, str]] = []  # (member name, content type)
@@ -289,7 +266,7 @@ class _Splicer:
         self._plan()
         self._drop_parts()
         self._merge_styles()
-        self._merge_strings()
+        self._inline_strings()
         self._copy_sheets()
         self._edit_workbook()
         self._edit_workbook_rels()
@@ -396,41 +373,14 @@ class _Splicer:
         if self.style_map.changed:
             self.modified[part] = serialize(root)
 
-    def _merge_strings(self) -> None:
-        # The generated sheets are rewritten as bytes (rewrite_sheet_bytes), not as trees: a
-        # tree of a 100,000-row sheet costs gigabytes.
-        self.gen_trees = set()
-        refs = 0
-        for gs in self.gen_sheets:
-            self.gen_trees.add(gs.part)
-            if gs.rel.kind == "worksheet":    # xlsxwriter writes a string cell's type as t="s"
-                refs += self._count(gs.part, b' t="s"')
+    def _inline_strings(self) -> None:
+        # The generated sheets' text goes into their cells (sheetxml.shared_items): the user's
+        # shared-string table is left as it is. The sheets are rewritten as bytes
+        # (rewrite_sheet_bytes), not as trees: a tree of a 100,000-row sheet costs gigabytes.
+        self.gen_trees = {gs.part for gs in self.gen_sheets}
         grel = self.gbook.rel_of_kind("sharedStrings")
-        gitems = children(self.gen.xml(grel.part), "si") if grel and self.gen.find(grel.part) else []
-        self.sst_map: dict[int, int] = {}
-        if not gitems:
-            return
-        rel = self.book.rel_of_kind("sharedStrings")
-        part = self.pkg.find(rel.part) if rel else None
-        user = None
-        if self.ahead is not None and part is not None:
-            read = self.ahead.result()
-            if read is not None and read[0] == part:
-                user = read[1]
-        orig = user.data if user is not None else (self.pkg.read(part) if part else None)
-        data, self.sst_map = merge_strings(orig, gitems, refs, user=user)
-        if part is not None:
-            if data is not None:
-                self.modified[part] = data
-                if len(data) > _EARLY_BYTES:
-                    # zlib releases the GIL: the table is compressed while the sheets are merged.
-                    self.early[part] = _background(deflate, data)
-            return
-        name = self._claim(rel.part if rel else posixpath.join(posixpath.dirname(self.book.part), "sharedStrings.xml"))
-        self.new_parts.append((name, data))
-        self.new_types.append((name, CONTENT_TYPE_BY_KIND["sharedStrings"]))
-        if rel is None:
-            self.new_rels.append(("sharedStrings", name))
+        found = self.gen.find(grel.part) if grel else None
+        self.sst_items: dict[int, bytes] = shared_items(self.gen.read(found)) if found else {}
 
     # -- sheets and their parts ---------------------------------------------------
     def _copy_sheets(self) -> None:
@@ -483,8 +433,8 @@ class _Splicer:
 
             member = self.gen.members[gpart]
             if member.usize > sheetstream.STREAM_BYTES:     # kept compressed: see sheetstream
-                return sheetstream.rewrite_member(self.gen.zip, member, self.style_map, self.sst_map)
-            return rewrite_sheet_bytes(self.gen.read(gpart), self.style_map, self.sst_map)
+                return sheetstream.rewrite_member(self.gen.zip, member, self.style_map, self.sst_items)
+            return rewrite_sheet_bytes(self.gen.read(gpart), self.style_map, self.sst_items)
         data = self.gen.read(gpart)
         if data.lstrip()[:5] == b"<?xml":
             return excel_declaration(data.lstrip())
@@ -691,8 +641,7 @@ class _Splicer:
             if data is None or (len(data) == m.usize and data == self._original(m.name)):
                 writer.copy_raw(self.pkg.zip, m)
             else:
-                early = self.early.get(m.name)
-                writer.add(m.name, data, like=m, compressed=early.result() if early else None)
+                writer.add(m.name, data, like=m)
         for name, data in self.new_parts:
             if isinstance(data, bytes):
                 writer.add(name, data)
@@ -705,16 +654,6 @@ class _Splicer:
             return self.pkg.read(name)
         except ZipFormatError:
             return None
-
-
-_EARLY_BYTES = 1 << 20
-
-
-def _background(fn, *args) -> Future:
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sakip-splice")
-    future = pool.submit(fn, *args)
-    pool.shutdown(wait=False)          # the thread ends once fn returns
-    return future
 
 
 def _copy_sheet_attrs(target: etree._Element, src: etree._Element) -> None:

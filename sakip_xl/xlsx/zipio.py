@@ -343,17 +343,15 @@ class ZipWriter:
             member.external_attr,
         )
 
-    def add(self, name: str, data: bytes, like: ZipMember | None = None, compressed: bytes | None = None) -> None:
-        """Add a member compressed with deflate; ``like`` supplies the timestamp.
-
-        ``compressed``: deflate(data), when the caller already has it."""
+    def add(self, name: str, data: bytes, like: ZipMember | None = None) -> None:
+        """Add a member compressed with deflate; ``like`` supplies the timestamp."""
         try:
             raw_name = name.encode("ascii")
             flags = 0
         except UnicodeEncodeError:
             raw_name = name.encode("utf-8")
             flags = FLAG_UTF8
-        comp = deflate(data) if compressed is None else compressed
+        comp = deflate(data)
         self._add(
             raw_name,
             flags,
