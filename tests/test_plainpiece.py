@@ -326,3 +326,107 @@ def test_shared_texts_read_here_and_those_left_to_calamine():
         for item in src.infolist():
             z.writestr(item, sst if item.filename == "xl/sharedStrings.xml" else src.read(item))
     assert _shared_texts(Package(out.getvalue())) == ["Akta", "A & B", None, None, None, None, None, "é中"]
+
+
+def _with_table(sst: bytes) -> Package:
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf)
+    wb.add_worksheet("S").write_string(0, 0, "x")
+    wb.close()
+    import zipfile
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            z.writestr(item, sst if item.filename == "xl/sharedStrings.xml" else src.read(item))
+    return Package(out.getvalue())
+
+
+def _both_ways(pkg: Package):
+    """The table read from its bytes (None: not written the usual way) and read by lxml."""
+    part = plainpiece._part_name(pkg, "sharedStrings")
+    return plainpiece._plain_items(pkg.read(part)), plainpiece._tree_items(Package(pkg.zip.data), part)
+
+
+def _agree(fast, tree) -> None:
+    """What is read from the bytes is what lxml reads; an item may be left to calamine there only."""
+    assert len(fast) == len(tree)
+    for got, want in zip(fast, tree):
+        assert got is None or got == want
+
+
+ITEM_TEXT = st.text(st.sampled_from(list("ab &<>\"'_x0D\t\n\r é中")), max_size=12)
+
+
+def _item(kind: str, text: str) -> bytes:
+    esc = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode()
+    if kind == "plain":
+        return b"<si><t>" + esc + b"</t></si>"
+    if kind == "preserve":
+        return b'<si><t xml:space="preserve">' + esc + b"</t></si>"
+    if kind == "quoted":       # a character reference, and a named entity XML needs no escape for
+        esc = "".join({"a": "&#97;", "b": "&quot;", "&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(c, c)
+                      for c in text).encode()
+        return b"<si><t>" + esc + b"</t></si>"
+    if kind == "rich":
+        return b"<si><r><t>" + esc + b"</t></r><r><rPr><b/></rPr><t>z</t></r></si>"
+    return b"<si><t>" + esc + b'</t><rPh sb="0" eb="1"><t>p</t></rPh></si>'
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["plain", "preserve", "quoted", "rich", "phonetic"]), ITEM_TEXT),
+                min_size=1, max_size=30))
+def test_the_shared_texts_read_from_the_bytes_are_those_lxml_reads(items):
+    body = b"".join(_item(kind, text) for kind, text in items)
+    sst = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxml'
+           b'formats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(items), len(items))
+           + body + b"</sst>")
+    fast, tree = _both_ways(_with_table(sst))
+    assert fast is not None
+    _agree(fast, tree)
+    for (kind, text), got in zip(items, fast):
+        if kind == "plain" and text and "&" not in text and text == text.strip() and "_x" not in text \
+                and "\n" not in text and "\r" not in text:
+            assert got == text               # the common case is read from the bytes, not left to lxml
+
+
+@pytest.mark.parametrize("edit", [
+    lambda t: t.replace(b"<si>", b"<x:si>").replace(b"</si>", b"</x:si>").replace(b"<sst ", b"<x:sst "),
+    lambda t: t.replace(b"<si><t>Akta</t></si>", b"<si/>"),
+    lambda t: t.replace(b"<si><t>Akta</t></si>", b'<si foo="1"><t>Akta</t></si>'),
+    lambda t: t.replace(b"<si><t>Akta</t></si>", b"<!-- c --><si><t>Akta</t></si>"),
+    lambda t: t.replace(b"<t>Akta</t>", b"<t><![CDATA[Akta]]></t>"),
+], ids=["prefix", "empty-item", "attribute", "comment", "cdata"])
+def test_a_table_written_otherwise_is_read_by_lxml(edit):
+    sst = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxml'
+           b'formats.org/spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Akta</t></si>'
+           b"<si><t>KTP</t></si></sst>")
+    pkg = _with_table(edit(sst))
+    fast, tree = _both_ways(pkg)
+    assert fast is None
+    assert plainpiece._shared_texts(pkg) == tree
+
+
+def test_every_corpus_table_is_read_from_its_bytes_as_lxml_reads_it(record_property):
+    from test_bigsheet import CORPUS, REAL
+
+    books = sorted(CORPUS.glob("*.xlsx")) + sorted(REAL.rglob("*.xlsx"))
+    if not books:
+        pytest.skip("../shared/excel-corpus is absent")
+    fast_tables = tables = 0
+    for path in books:
+        try:
+            pkg = Package(path.read_bytes())
+            part = plainpiece._part_name(pkg, "sharedStrings")
+        except Exception:
+            continue
+        if part is None:
+            continue
+        tables += 1
+        fast, tree = _both_ways(pkg)
+        if fast is not None:
+            fast_tables += 1
+            _agree(fast, tree)
+            assert sum(t is not None for t in fast) == sum(t is not None for t in tree), path.name
+    record_property("tables", f"{fast_tables} of {tables} read from their bytes")
+    assert tables > 100 and fast_tables > 0.9 * tables

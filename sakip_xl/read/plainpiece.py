@@ -222,17 +222,17 @@ def read(parts: list, top: bool, styles: Styles, strings: "SharedStrings | None"
     values: list = []
     index: dict = {}                        # value -> code; equal values (3 == 3.0) share one
     code = np.empty(cells, np.int32)
-    groups = [(~dated & ~texted, _number), (dated, _day)]
-    if texted.any():
-        if strings is None:
-            return None
-        groups.append((texted, strings.text))
-    for mine, read_one in groups:
+    for mine, read_one in ((~dated & ~texted, _number), (dated, _day)):
         if mine.any():
             got = _code_texts(words, v_start[mine], v_end[mine], read_one, values, index)
             if got is None:
                 return None
             code[kn[mine]] = got
+    if texted.any():
+        got = None if strings is None else _code_shared(words, v_start[texted], v_end[texted], strings, values, index)
+        if got is None:
+            return None
+        code[kn[texted]] = got
     if kt.size:
         got = _code_strings(x, t_start, t_end, values, index)
         if got is None:
@@ -298,6 +298,35 @@ def _code_texts(words, start, stop, read_one, values: list, index: dict):
             remap[i] = _code_of(read_one(text), values, index)
     except ValueError:
         return None
+    return remap[which.ravel()]
+
+
+def _code_shared(words, start, stop, strings: "SharedStrings", values: list, index: dict):
+    """Codes of the shared strings whose indexes are written from `start` to `stop`; None when
+    one is not read here (SharedStrings). Each distinct index is looked up once; the texts are
+    coded at once when they are all new (no text coded before in this piece, none twice in the
+    table), else one by one."""
+    length = stop - start
+    if length.min() < 1 or length.max() > 8:
+        return None
+    word = words[start].astype(np.uint64)
+    digits, _ = run_length(word, is_digit, 8)
+    if (digits != length).any():
+        return None
+    used, which = np.unique(_decimal(word, length), return_inverse=True)
+    table = strings.texts()
+    if int(used[-1]) >= len(table):
+        return None
+    texts = [table[i] for i in used.tolist()]
+    if None in texts:
+        return None
+    first = len(values)
+    if not any(isinstance(v, str) for v in values) and len(dict.fromkeys(texts)) == len(texts):
+        index.update(zip(texts, range(first, first + len(texts))))
+        values.extend(texts)
+        remap = np.arange(first, first + len(texts), dtype=np.int32)
+    else:
+        remap = np.fromiter((_code_of(text, values, index) for text in texts), np.int32, len(texts))
     return remap[which.ravel()]
 
 
@@ -367,29 +396,43 @@ class SharedStrings:
             if self._texts is None:
                 self._texts = _shared_texts(self._pkg)
 
-    def text(self, index: bytes) -> str:
-        """The plain text of the item written as `index`; ValueError when it is not read here."""
+    def texts(self) -> list:
+        """The table's items: the plain text of each, or None for one not read here."""
         if self._texts is None:
             self._load()
-        if not index.isdigit() or int(index) >= len(self._texts) or self._texts[int(index)] is None:
-            raise ValueError(index)
-        return self._texts[int(index)]
+        return self._texts
+
+
+def _part_name(pkg: Package, kind: str) -> str | None:
+    """The member name of the workbook's part of relationship `kind`, or None."""
+    wb = pkg.workbook_part()
+    part = next((r.part for r in pkg.rels(wb) if r.kind == kind and r.part), None) if wb else None
+    return pkg.find(part) if part else None
 
 
 def _workbook_part(pkg: Package, kind: str):
     """The parsed XML of the workbook's part of relationship `kind`, or None."""
-    wb = pkg.workbook_part()
-    part = next((r.part for r in pkg.rels(wb) if r.kind == kind and r.part), None) if wb else None
-    part = pkg.find(part) if part else None
+    part = _part_name(pkg, kind)
     return pkg.xml(part) if part is not None else None
 
 
 def _shared_texts(pkg: Package) -> list:
     try:
-        root = _workbook_part(pkg, "sharedStrings")
+        part = _part_name(pkg, "sharedStrings")
+        if part is None:
+            return []
+        data = pkg.read(part)
     except Exception:
         return []
-    if root is None:
+    texts = _plain_items(data)
+    return texts if texts is not None else _tree_items(pkg, part)
+
+
+def _tree_items(pkg: Package, part: str) -> list:
+    """_shared_texts of a table, read with lxml whatever its bytes look like."""
+    try:
+        root = pkg.xml(part)
+    except Exception:
         return []
     out: list = []
     for si in root:
@@ -398,11 +441,57 @@ def _shared_texts(pkg: Package) -> list:
         kids = [k for k in si if isinstance(k.tag, str)]
         text = kids[0].text if len(kids) == 1 and local(kids[0]) == "t" and not len(kids[0]) \
             and local(si) == "si" else None
-        plain = bool(text) and "_x" not in text and "\r" not in text and "\n" not in text \
-            and not text[0].isspace() and not text[-1].isspace()
-        out.append(text if plain else None)
+        out.append(text if _plain(text) else None)
     return out
 
+
+def _plain(text: str | None) -> bool:
+    return bool(text) and "_x" not in text and "\r" not in text and "\n" not in text \
+        and not text[0].isspace() and not text[-1].isspace()
+
+
+_PLAIN_ITEM = re.compile(rb'<si><t(?: xml:space="preserve")?>([^<]*)</t></si>')
+_ITEM_TEXT = re.compile(rb'<t(?: xml:space="preserve")?>([^<]*)</t>')
+_ENTITIES = ((b"&lt;", b"<"), (b"&gt;", b">"), (b"&quot;", b'"'), (b"&apos;", b"'"), (b"&amp;", b"&"))
+
+
+def _plain_items(data: bytes) -> list | None:
+    """The table's texts as _shared_texts reads them, found in its bytes when it is written the
+    usual way (Excel, LibreOffice, xlsxwriter): `<sst ...>` and items `<si>...</si>` without a
+    prefix or attribute, no comment, CDATA or declaration of entities. An item is read when it
+    is one `<t>` holding plain text (the five named entities decoded; a character reference, or
+    anything else, leaves the item to calamine). None: the table is read by lxml instead.
+    A table of 60,000 free-text answers takes 0.03 s here, 0.13 s with lxml (both holding the GIL)."""
+    if b"<!" in data or (b"<sst " not in data and b"<sst>" not in data):
+        return None
+    count = data.count(b"<si")
+    raws = _PLAIN_ITEM.findall(data)         # a text holds no "<": one match is one whole item
+    if len(raws) != count:                   # some are not one plain <t>: item by item, in order
+        if data.count(b"<si>") != count or data.count(b"</si>") != count:
+            return None      # an empty <si/>, an item with attributes
+        raws = []
+        for part in data.split(b"<si>")[1:]:
+            m = _ITEM_TEXT.fullmatch(part, 0, part.find(b"</si>"))
+            raws.append(m.group(1) if m else None)
+    try:
+        texts = [raw.decode("utf-8") if raw is not None and b"&" not in raw else _unescape(raw) for raw in raws]
+    except UnicodeDecodeError:
+        return None
+    return [text if text and "_x" not in text and "\r" not in text and "\n" not in text
+            and not text[0].isspace() and not text[-1].isspace() else None for text in texts]
+
+
+def _unescape(raw: bytes | None) -> str | None:
+    """The text of a <t> with the five named entities decoded; None when it holds a character
+    reference (left to calamine)."""
+    if raw is None:
+        return None
+    if b"&" in raw:
+        if raw.count(b"&") != sum(raw.count(entity) for entity, _ in _ENTITIES):
+            return None
+        for entity, char in _ENTITIES:
+            raw = raw.replace(entity, char)
+    return raw.decode("utf-8")
 
 
 def _column(at, code, values: list, nrows: int):
