@@ -195,7 +195,7 @@ class _Renderer:
         from sakip_xl.write.common import Formats, new_workbook
 
         self.buffer = io.BytesIO()
-        self.wb = new_workbook(self.buffer, font)
+        self.wb = new_workbook(self.buffer, font, zip_level=1)
         self.fmt = Formats(self.wb)
         self.done = 0          # sections of sections() already written (or skipped)
         self.warnings: list[str] = []   # what the writer library warned about (never on stderr)

@@ -430,3 +430,14 @@ def test_every_corpus_table_is_read_from_its_bytes_as_lxml_reads_it(record_prope
             assert sum(t is not None for t in fast) == sum(t is not None for t in tree), path.name
     record_property("tables", f"{fast_tables} of {tables} read from their bytes")
     assert tables > 100 and fast_tables > 0.9 * tables
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.integers(0, 70_000), st.integers(0, 2**64 - 1)), min_size=1, max_size=300))
+def test_distinct_keys_are_those_of_numpy_unique(keys):
+    import numpy as np
+
+    key = np.array(keys, np.uint64)
+    texts, which = plainpiece._distinct(key)
+    want, inverse = np.unique(key, return_inverse=True)
+    assert texts.tolist() == want.tolist() and which.tolist() == inverse.ravel().tolist()

@@ -108,8 +108,6 @@ def read(parts: list, top: bool, styles: Styles, strings: "SharedStrings | None"
         return None
     data = b"".join([*parts, _PAD])     # padded: eight bytes, or a text's width, can be read from any offset
     n = len(data) - len(_PAD)
-    if data.count(b' t="') != data.count(b' t="inlineStr">') + data.count(b' t="s">'):
-        return None                         # booleans, errors, formulas' texts: a quick way out
     x = np.frombuffer(data, np.uint8)
     words = np.ndarray((n + 1,), ">u8", data, 0, (1,))             # eight bytes from each offset
     # every "<", found a megabyte at a time (int32: a piece is far below 2 GB)
@@ -197,7 +195,7 @@ def read(parts: list, top: bool, styles: Styles, strings: "SharedStrings | None"
     del lt, at, row, tag, row_at, quote, end      # a piece's arrays are let go as soon as they are read
     # each number's style shows it as a number or as a date (a shared string is text whatever its style)
     texted = shared[kn]
-    used = np.unique(style[kn[~texted]]).tolist()
+    used = np.flatnonzero(np.bincount(style[kn[~texted]])).tolist()       # styles are small indexes
     if not set(used) <= styles.number | styles.date:
         return None
     dated = np.isin(style[kn], [s for s in used if s in styles.date]) & ~texted
@@ -270,17 +268,18 @@ def _code_texts(words, start, stop, read_one, values: list, index: dict):
     if length.min() < 1 or length.max() > 8:
         return None
     key = words[start].astype(np.uint64) >> (np.uint64(64) - np.uint64(8) * length.astype(np.uint64))
-    texts, first, which = np.unique(key, return_index=True, return_inverse=True)
-    # every byte of every distinct text is a digit, a sign, a point or an exponent's E
+    texts, which = _distinct(key)
+    # every byte of every distinct text is a digit, a sign, a point or an exponent's E; a text's
+    # bytes are never 0, so its length is the count of its non-zero bytes (right-aligned)
     grid = texts.astype(">u8").view(np.uint8).reshape(-1, 8)        # right-aligned, zeros before
-    if not (_NUMBER_BYTES[grid] | ((grid == 0) & (np.arange(8) < 8 - length[first][:, None]))).all():
+    size = (grid != 0).sum(1)
+    if not (_NUMBER_BYTES[grid] | ((grid == 0) & (np.arange(8) < 8 - size[:, None]))).all():
         return None
     remap = np.empty(len(texts), np.int32)
     rest = np.arange(len(texts))
     if read_one is _number:
         # whole numbers written plainly (no sign, point, exponent or leading zero): one value each,
         # read at once; "3.0" or "03" below still shares the code of 3
-        size = length[first]
         whole = (((grid >= 48) & (grid <= 57)) | (np.arange(8) < 8 - size[:, None])).all(1) \
             & ((grid[np.arange(len(texts)), 8 - size] != 48) | (size == 1))
         if whole.any():
@@ -298,7 +297,20 @@ def _code_texts(words, start, stop, read_one, values: list, index: dict):
             remap[i] = _code_of(read_one(text), values, index)
     except ValueError:
         return None
-    return remap[which.ravel()]
+    return remap[which]
+
+
+def _distinct(key):
+    """np.unique(key, return_inverse=True); keys below 2**16 (texts of one or two bytes: survey
+    answers, ages) are counted instead of sorted."""
+    if key.size and int(key.max()) < 1 << 16:
+        small = key.astype(np.int32)
+        texts = np.flatnonzero(np.bincount(small))
+        lookup = np.zeros(int(texts[-1]) + 1, np.intp)
+        lookup[texts] = np.arange(texts.size)
+        return texts.astype(np.uint64), lookup[small]
+    texts, which = np.unique(key, return_inverse=True)
+    return texts, which.ravel()
 
 
 def _code_shared(words, start, stop, strings: "SharedStrings", values: list, index: dict):
@@ -313,7 +325,7 @@ def _code_shared(words, start, stop, strings: "SharedStrings", values: list, ind
     digits, _ = run_length(word, is_digit, 8)
     if (digits != length).any():
         return None
-    used, which = np.unique(_decimal(word, length), return_inverse=True)
+    used, which = _distinct(_decimal(word, length))
     table = strings.texts()
     if int(used[-1]) >= len(table):
         return None
@@ -327,7 +339,7 @@ def _code_shared(words, start, stop, strings: "SharedStrings", values: list, ind
         remap = np.arange(first, first + len(texts), dtype=np.int32)
     else:
         remap = np.fromiter((_code_of(text, values, index) for text in texts), np.int32, len(texts))
-    return remap[which.ravel()]
+    return remap[which]
 
 
 def _code_strings(x, start, stop, values: list, index: dict):

@@ -122,13 +122,32 @@ def _escape(text: str) -> str:
 
 class _Workbook(xlsxwriter.Workbook):
     worksheet_class = _Worksheet
+    zip_level: int | None = None       # None: xlsxwriter's own (zlib's default, level 6)
+
+    def _store_workbook(self) -> None:
+        """xlsxwriter's packaging, its zip members deflated at `zip_level`."""
+        if self.zip_level is None:
+            return super()._store_workbook()
+        import xlsxwriter.workbook as xw
+
+        # xlsxwriter opens its zip file with no compression level; the name is looked up when it
+        # does, so it is replaced for this call only (one thread writes a workbook at a time).
+        zip_file = xw.ZipFile
+        xw.ZipFile = functools.partial(zip_file, compresslevel=self.zip_level)
+        try:
+            return super()._store_workbook()
+        finally:
+            xw.ZipFile = zip_file
 
 
-def new_workbook(buffer: io.BytesIO, font: tuple[str, float] = ("Calibri", 11.0)) -> xlsxwriter.Workbook:
+def new_workbook(buffer: io.BytesIO, font: tuple[str, float] = ("Calibri", 11.0),
+                 zip_level: int | None = None) -> xlsxwriter.Workbook:
     """A workbook for the tool's sheets. Text is never turned into formulas, numbers or links.
 
     It uses the user's Normal font, so its default font matches the user's
-    (a whole size is passed as an int: xlsxwriter writes 11.0 as "11.0").
+    (a whole size is passed as an int: xlsxwriter writes 11.0 as "11.0"). `zip_level`: how
+    hard its parts are deflated; the engine's workbook is only read back by the splice, which
+    compresses the parts it keeps again, so it takes zlib's fastest level (1).
     """
     size = int(font[1]) if float(font[1]).is_integer() else font[1]
     wb = _Workbook(
@@ -143,6 +162,7 @@ def new_workbook(buffer: io.BytesIO, font: tuple[str, float] = ("Calibri", 11.0)
     )
     # A fixed date: the temporary workbook's bytes then depend only on its content.
     wb.set_properties({"created": _FIXED_DATE})
+    wb.zip_level = zip_level
     return wb
 
 
