@@ -214,3 +214,27 @@ def test_counting_in_a_streamed_member_counts_across_chunks(chunk):
     archive = ZipArchive(buf.getvalue())
     member = archive.members[0]
     assert sheetstream.count_in_member(archive, member, b' t="s"', chunk) == text.count(b' t="s"') == 4 * 7
+
+
+def test_the_temporary_workbook_is_zipped_at_the_fastest_level_and_xlsxwriter_is_left_as_it_was():
+    import xlsxwriter.workbook as xw
+
+    before = xw.ZipFile
+
+    def written(level):
+        buf = io.BytesIO()
+        wb = new_workbook(buf, zip_level=level)
+        ws = wb.add_worksheet("Uji")
+        for r in range(3000):
+            ws.write_number(r, 0, r * 7919 % 10007)
+            ws.write_formula(r, 1, f"=A{r + 1}*2", None, r * 7919 % 10007 * 2)
+        wb.close()
+        return ZipArchive(buf.getvalue())
+
+    fast, normal = written(1), written(None)
+    assert xw.ZipFile is before
+    sheet = {m.name: m for m in fast.members}["xl/worksheets/sheet1.xml"]
+    same = {m.name: m for m in normal.members}["xl/worksheets/sheet1.xml"]
+    assert fast.read(sheet) == normal.read(same)
+    assert sheet.csize > same.csize             # deflated less hard: level 1, not xlsxwriter's 6
+    assert engine._Renderer(("Calibri", 11.0)).wb.zip_level == 1

@@ -6,6 +6,7 @@ import functools
 import io
 import math
 import re
+import zipfile
 
 import xlsxwriter
 import xlsxwriter.worksheet
@@ -120,6 +121,15 @@ def _escape(text: str) -> str:
     return text
 
 
+class _LeveledZip(zipfile.ZipFile):
+    """A zip file whose every member is deflated at its `compresslevel`, also those xlsxwriter
+    adds with a ZipInfo of its own (in memory), which would otherwise take zlib's default."""
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
+        level = self.compresslevel if compresslevel is None else compresslevel
+        return super().writestr(zinfo_or_arcname, data, compress_type, level)
+
+
 class _Workbook(xlsxwriter.Workbook):
     worksheet_class = _Worksheet
     zip_level: int | None = None       # None: xlsxwriter's own (zlib's default, level 6)
@@ -133,7 +143,7 @@ class _Workbook(xlsxwriter.Workbook):
         # xlsxwriter opens its zip file with no compression level; the name is looked up when it
         # does, so it is replaced for this call only (one thread writes a workbook at a time).
         zip_file = xw.ZipFile
-        xw.ZipFile = functools.partial(zip_file, compresslevel=self.zip_level)
+        xw.ZipFile = functools.partial(_LeveledZip, compresslevel=self.zip_level)
         try:
             return super()._store_workbook()
         finally:
