@@ -111,7 +111,8 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
         plain[1].preload()
     count = max(2, pieces or _piece_count(member.usize, shared))
     ends = [member.usize * (k + 1) // count for k in range(count - 1)]     # where each piece but the last ends
-    if pieces is None and member.usize > 4 * HEAD_BYTES * count:
+    head = pieces is None and member.usize > 4 * HEAD_BYTES * count
+    if head:
         # The first piece holds the sheet's title and header, the cells most likely to need calamine
         # (a rich text, a formula): kept short, so that the rows below go to plainpiece.py whatever it holds.
         ends = [HEAD_BYTES] + [HEAD_BYTES + (member.usize - HEAD_BYTES) * (k + 1) // count for k in range(count - 1)]
@@ -127,8 +128,12 @@ def parse(pkg: Package, part: str, scanner=None, pieces: int | None = None) -> S
     try:
         for k in range(count):
             want = ends[k] - size if k < count - 1 else member.usize - size + 1
-            in_flight.acquire()
-            piece = _Piece(top=k == 0, done=in_flight.release, plain=plain)
+            # The short head piece holds no slot: while the main thread is busy it can take as long
+            # as a full piece (every numpy step waits for the GIL), and the last piece waited for it.
+            slot = not (head and k == 0)
+            if slot:
+                in_flight.acquire()
+            piece = _Piece(top=k == 0, done=in_flight.release if slot else None, plain=plain)
             started.append(piece)
             if inflater is not None:
                 chunk = inflater.decompress(pending, want)
