@@ -60,6 +60,52 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
     # (tests/test_bigsheet_out.py), and anything else by xlsxwriter itself.
     _fast_cells = True
 
+    # In a sheet written row by row, a cell of the row being written or a later one, given by its
+    # row and column numbers, is stored here in one step: what xlsxwriter's write_* do for it
+    # (bounds, dimensions, flushing the rows above, the cell tuple) without its layers of calls
+    # (A1 notation, two dimension checks, formula checks our formulas never need). Anything else,
+    # and every sheet kept whole, goes through xlsxwriter as before.
+    def _fast_spot(self, row, col) -> bool:
+        if not (self.constant_memory and self._fast_cells and type(row) is int and type(col) is int
+                and 0 <= row < self.xls_rowmax and 0 <= col < self.xls_colmax and row >= self.previous_row):
+            return False
+        if self.dim_rowmin is None or row < self.dim_rowmin:
+            self.dim_rowmin = row
+        if self.dim_rowmax is None or row > self.dim_rowmax:
+            self.dim_rowmax = row
+        if self.dim_colmin is None or col < self.dim_colmin:
+            self.dim_colmin = col
+        if self.dim_colmax is None or col > self.dim_colmax:
+            self.dim_colmax = col
+        if row > self.previous_row:
+            self._write_single_row(row)
+        return True
+
+    def write_formula(self, row, col, formula=None, cell_format=None, value=0):
+        if (not formula or formula[0] == "{" or _DYNAMIC.search(formula)
+                or (value.__class__ is float and not math.isfinite(value)) or not self._fast_spot(row, col)):
+            return super().write_formula(row, col, formula, cell_format, value)
+        self.table[row][col] = _FormulaCell(self._prepare_formula(formula), cell_format, value)
+        return 0
+
+    def write_string(self, row, col, string=None, cell_format=None):
+        if string.__class__ is not str or len(string) > self.xls_strmax // 2 or not self._fast_spot(row, col):
+            return super().write_string(row, col, string, cell_format)
+        self.table[row][col] = _StringCell(string, cell_format)
+        return 0
+
+    def write_number(self, row, col, number=None, cell_format=None):
+        if number.__class__ not in (int, float) or not math.isfinite(number) or not self._fast_spot(row, col):
+            return super().write_number(row, col, number, cell_format)
+        self.table[row][col] = _NumberCell(number, cell_format)
+        return 0
+
+    def write_blank(self, row, col, blank=None, cell_format=None):
+        if cell_format is None or not self._fast_spot(row, col):
+            return super().write_blank(row, col, blank, cell_format)
+        self.table[row][col] = _BlankCell(cell_format)
+        return 0
+
     def _write_single_row(self, current_row_num=0):
         """One write to the row file per row, not one per cell."""
         if not self._fast_cells:
@@ -100,6 +146,13 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
             self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}"/>')
         else:
             return super()._write_cell(row, col, cell)
+
+
+_DYNAMIC = xlsxwriter.worksheet.re_dynamic_function
+_FormulaCell = xlsxwriter.worksheet.CellFormulaTuple
+_StringCell = xlsxwriter.worksheet.CellStringTuple
+_NumberCell = xlsxwriter.worksheet.CellNumberTuple
+_BlankCell = xlsxwriter.worksheet.CellBlankTuple
 
 
 class _Collect:
