@@ -223,9 +223,7 @@ _WINDOW = 32 * 1024
 def deflate(data: bytes) -> bytes:
     """Raw deflate at level 6.
 
-    A part over 2 MB (a user's shared-string table of free-text survey answers,
-    rewritten because strings were appended) is compressed in 1 MB blocks at the
-    same time, as pigz does: each block primed with the 32 KB before it and ended
+    A part over 2 MB is compressed in 1 MB blocks at the same time, as pigz does: each block primed with the 32 KB before it and ended
     with a sync flush, the last one finished, so the blocks join into one valid
     stream. zlib releases the GIL, so the blocks use every core. The output depends
     only on the data (fixed block size), never on the number of cores.
