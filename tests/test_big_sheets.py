@@ -139,16 +139,20 @@ def test_byte_rewrite_of_a_generated_sheet_equals_the_tree_rewrite():
     wb.close()
     with zipfile.ZipFile(buf) as z:
         data = z.read("xl/worksheets/sheet1.xml")
-        mapping = shared_items(z.read("xl/sharedStrings.xml"))
+        inline = shared_items(z.read("xl/sharedStrings.xml"))
     styles = StyleMap(xf={i: i + 7 for i in range(10)}, dxf={0: 4})
-    root = parse(data)
-    rewrite_sheet(root, styles, mapping)
-    out = rewrite_sheet_bytes(data, styles, mapping)
-    assert out == serialize(root)
     shared_cell = re.compile(rb'<c [^>]*t="s"')
-    assert not shared_cell.search(out)
-    assert out.count(b't="inlineStr"') == len(shared_cell.findall(data)) > len(tricky)
-    assert b"<is><r><t" in out and b'<is><t xml:space="preserve">  spasi di tepi  </t></is>' in out
+    for mapping in (inline, {i: 100 + 3 * i for i in inline}):     # into the cells, or merged indexes
+        root = parse(data)
+        rewrite_sheet(root, styles, mapping)
+        out = rewrite_sheet_bytes(data, styles, mapping)
+        assert out == serialize(root)
+        if mapping is inline:
+            assert not shared_cell.search(out)
+            assert out.count(b't="inlineStr"') == len(shared_cell.findall(data)) > len(tricky)
+            assert b"<is><r><t" in out and b'<is><t xml:space="preserve">  spasi di tepi  </t></is>' in out
+        else:
+            assert b"<v>100</v>" in out and b"inlineStr" not in out
     assert b"tabSelected" in data and b"tabSelected" not in rewrite_sheet_bytes(data, styles, mapping)
 
 

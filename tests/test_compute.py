@@ -17,7 +17,7 @@ from sakip_xl.sections import tool_sheets
 
 # Parts the tool may edit; every other part of the input must come out byte-identical.
 EDITABLE = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-            "xl/calcChain.xml", "docProps/app.xml"}
+            "xl/sharedStrings.xml", "xl/calcChain.xml", "docProps/app.xml"}
 
 
 def capaian_rows(path):

@@ -31,6 +31,7 @@ from sakip_xl.xlsx.splice import (
     splice,
 )
 from sakip_xl.sections import is_input_sheet_name
+from support import hostile_files as H
 from support.splice_fixtures import (
     generated,
     make_zip,
@@ -210,29 +211,59 @@ def test_charts_follow_their_sheets(case):
     assert len(names) == len(set(names))
 
 
-def test_the_users_string_table_is_kept_byte_identical_and_the_tools_text_is_in_its_cells(gen):
-    original = original_xlsxwriter()
-    output = splice(original, gen, tool_version=VERSION)
-    old = {m.name: m for m in zipio.ZipArchive(original).members}["xl/sharedStrings.xml"]
-    new = {m.name: m for m in zipio.ZipArchive(output).members}["xl/sharedStrings.xml"]
-    assert (new.crc, new.csize, new.usize) == (old.crc, old.csize, old.usize)
-    assert read_member(output, "xl/sharedStrings.xml") == read_member(original, "xl/sharedStrings.xml")
-    by_target = {}
-    for rel in rels_of(output, "xl/workbook.xml"):
-        by_target[rel.id] = rel.part
+def _texts(table: bytes) -> list[str]:
+    return ["".join(si.itertext()) for si in etree.fromstring(table).findall("m:si", NS)]
+
+
+def _capaian_xml(output: bytes) -> bytes:
     book = etree.fromstring(read_member(output, "xl/workbook.xml"))
     r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     ids = {el.get("name"): el.get(r_id) for el in book.iter(f"{{{NS['m']}}}sheet")}
-    capaian = read_member(output, by_target[ids["Capaian"]])
-    assert b' t="s"' not in capaian and b't="inlineStr"' in capaian
+    parts = {rel.id: rel.part for rel in rels_of(output, "xl/workbook.xml")}
+    return read_member(output, parts[ids["Capaian"]])
+
+
+def test_rich_strings_and_existing_string_items_are_kept_byte_identical(gen):
+    original = original_xlsxwriter()
+    output = splice(original, gen, tool_version=VERSION)
+    old = read_member(original, "xl/sharedStrings.xml")
+    new = read_member(output, "xl/sharedStrings.xml")
+    old_items = old[old.index(b"<si>") : old.rindex(b"</si>") + 5]
+    assert new[new.index(b"<si>") :].startswith(old_items)
+    root = etree.fromstring(new)
+    items = root.findall("m:si", NS)
+    assert root.get("uniqueCount") == str(len(items))
+    texts = ["".join(si.itertext()) for si in items]
+    assert texts.count("Indikator") == 1  # shared with the user's table, not appended twice
+    assert "Catatan penting di sini" in texts
     wb = openpyxl.load_workbook(io.BytesIO(output), rich_text=True)
     rich = wb["Capaian"]["F3"].value
     assert str(rich) == "Catatan penting di sini"
     assert any(getattr(part, "font", None) is not None and part.font.b for part in rich)
     user_rich = wb["PK"]["E1"].value
     assert str(user_rich) == "Teks tebal biasa"
+
+
+def test_a_big_user_string_table_is_kept_byte_identical_and_the_tools_text_is_in_its_cells(gen, monkeypatch):
+    """A table over MERGE_BYTES (a survey's free-text answers) is copied, never parsed or recompressed."""
+    from sakip_xl.xlsx import splice as splice_module
+
+    monkeypatch.setattr(splice_module, "MERGE_BYTES", 0)
+    original = original_xlsxwriter()
+    output = splice(original, gen, tool_version=VERSION)
+    old = {m.name: m for m in zipio.ZipArchive(original).members}["xl/sharedStrings.xml"]
+    new = {m.name: m for m in zipio.ZipArchive(output).members}["xl/sharedStrings.xml"]
+    assert (new.crc, new.csize, new.usize) == (old.crc, old.csize, old.usize)
+    capaian = _capaian_xml(output)
+    assert not re.search(rb'<c [^>]*t="s"', capaian) and b't="inlineStr"' in capaian
+    wb = openpyxl.load_workbook(io.BytesIO(output), rich_text=True)
+    rich = wb["Capaian"]["F3"].value
+    assert str(rich) == "Catatan penting di sini"
+    assert any(getattr(part, "font", None) is not None and part.font.b for part in rich)
+    assert str(wb["PK"]["E1"].value) == "Teks tebal biasa"
     values = python_calamine.load_workbook(io.BytesIO(output)).get_sheet_by_name("Capaian").to_python()
     assert "Indikator" in [v for row in values for v in row]
+    assert splice(output, gen, tool_version=VERSION) == output      # a re-run changes nothing
 
 
 def test_shared_strings_untouched_when_nothing_is_added():
@@ -247,15 +278,41 @@ def test_shared_strings_untouched_when_nothing_is_added():
     assert read_member(again, "xl/styles.xml") == read_member(first, "xl/styles.xml")
 
 
-def test_no_string_table_is_added_to_a_workbook_without_one(gen):
+def test_a_workbook_without_a_string_table_gets_the_tools_table(gen):
+    """Excel keeps a workbook's text in its shared-string table; a workbook whose only text is
+    inline is rewritten at its next save (openxml-audit: Excel_InlineStrCells)."""
     original = original_without_styles()
     output = splice(original, gen, tool_version=VERSION)
     kinds = {r.kind: r for r in rels_of(output, "xl/workbook.xml")}
-    assert "sharedStrings" not in kinds
+    assert kinds["sharedStrings"].part == "xl/sharedStrings.xml"
     assert kinds["styles"].part == "xl/styles.xml"
     ct = read_member(output, "[Content_Types].xml").decode()
-    assert "sharedStrings" not in ct and 'PartName="/xl/styles.xml"' in ct
-    assert not any("sharedstrings" in n.lower() for n in zipfile.ZipFile(io.BytesIO(output)).namelist())
+    assert 'PartName="/xl/sharedStrings.xml"' in ct and 'PartName="/xl/styles.xml"' in ct
+    assert _texts(read_member(output, "xl/sharedStrings.xml")) == _texts(read_member(gen, "xl/sharedStrings.xml"))
+    assert b' t="s"' in _capaian_xml(output) and b"inlineStr" not in _capaian_xml(output)
+    values = python_calamine.load_workbook(io.BytesIO(output)).get_sheet_by_name("Capaian").to_python()
+    assert "Indikator" in [v for row in values for v in row]
+
+
+def test_an_empty_string_table_takes_the_tools_items(gen):
+    empty = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.'
+             b'openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>')
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf)
+    book.add_worksheet("PK").write_number(0, 0, 1)       # no text: xlsxwriter writes no table
+    book.close()
+    sst_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    sst_rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    original = H.rezip(buf.getvalue(), {
+        "[Content_Types].xml": lambda b: b.replace(
+            b"</Types>", f'<Override PartName="/xl/sharedStrings.xml" ContentType="{sst_type}"/></Types>'.encode()),
+        "xl/_rels/workbook.xml.rels": lambda b: b.replace(
+            b"</Relationships>", f'<Relationship Id="rId99" Type="{sst_rel}" Target="sharedStrings.xml"/>'
+                                 "</Relationships>".encode()),
+    }, add=[("xl/sharedStrings.xml", empty)])
+    output = splice(original, gen, tool_version=VERSION)
+    assert _texts(read_member(output, "xl/sharedStrings.xml")) == _texts(read_member(gen, "xl/sharedStrings.xml"))
+    assert b' t="s"' in _capaian_xml(output)
     values = python_calamine.load_workbook(io.BytesIO(output)).get_sheet_by_name("Capaian").to_python()
     assert "Indikator" in [v for row in values for v in row]
 

@@ -10,10 +10,10 @@ from sakip_xl.xlsx.styles import StyleMap
 from sakip_xl.xlsx.xmlutil import excel_declaration, ns_of
 
 
-def rewrite_sheet(root: etree._Element, styles: StyleMap, strings: dict[int, bytes]) -> None:
-    """Remap the style indices of a generated sheet, put its shared strings in the cells (inline
-    strings: `strings` maps an index of the generated table to its item's XML, see
-    shared_items); drop tabSelected."""
+def rewrite_sheet(root: etree._Element, styles: StyleMap, strings: dict) -> None:
+    """Remap the style indices of a generated sheet and its shared strings: `strings` maps an
+    index of the generated table to its index in the merged table (an int), or to the item's XML
+    (bytes, see shared_items), which then goes into the cell as an inline string; drop tabSelected."""
     ns = ns_of(root)
     tag = (lambda name: f"{{{ns}}}{name}") if ns else (lambda name: name)
     c_tag, v_tag, row_tag, col_tag = tag("c"), tag("v"), tag("row"), tag("col")
@@ -29,6 +29,9 @@ def rewrite_sheet(root: etree._Element, styles: StyleMap, strings: dict[int, byt
                 v = el.find(v_tag)
                 if v is not None and v.text is not None:
                     item = _lookup(strings, v.text, "shared string")
+                    if isinstance(item, int):
+                        v.text = str(item)
+                        continue
                     inline = etree.fromstring(b'<is xmlns="%s">' % (ns or "").encode() + item + b"</is>")
                     el.set("t", "inlineStr")
                     el.replace(v, inline)
@@ -85,7 +88,7 @@ def shared_items(data: bytes) -> dict[int, bytes]:
     return dict(enumerate(items))
 
 
-def rewrite_sheet_bytes(data: bytes, styles: StyleMap, strings: dict[int, bytes]) -> bytes:
+def rewrite_sheet_bytes(data: bytes, styles: StyleMap, strings: dict) -> bytes:
     """rewrite_sheet on the bytes of a sheet written by xlsxwriter, without building its tree:
     the same output as parsing, rewriting and serialising it, in a fraction of the time and
     of the memory (a tree costs hundreds of bytes a cell). The cells are rewritten with one
@@ -106,7 +109,7 @@ def drop_empty(body: bytes) -> bytes:
                       + b"/>", body)
 
 
-def rewriters(styles: StyleMap, strings: dict[int, bytes]):
+def rewriters(styles: StyleMap, strings: dict):
     """(tags, cells): rewrite the tags outside <sheetData> (any bytes), and the rows inside it
     (whole rows: what lies between <sheetData> and </sheetData>, or any run of whole rows)."""
     xf, dxf = styles.xf, styles.dxf
@@ -121,7 +124,9 @@ def rewriters(styles: StyleMap, strings: dict[int, bytes]):
                                     + str(_lookup(table, a.group(1), what)).encode() + b'"', attrs, count=1)
         if value is not None and name == b"c" and _SHARED in attrs:
             item = _lookup(strings, value, "shared string")
-            return b"<c" + attrs.replace(_SHARED, _INLINE) + close + b"><is>" + item + b"</is>"
+            if not isinstance(item, int):
+                return b"<c" + attrs.replace(_SHARED, _INLINE) + close + b"><is>" + item + b"</is>"
+            value = str(item).encode()
         out = b"<" + name + attrs + close + b">"
         if value is not None:
             out += b"<v>" + value + b"</v>"
@@ -137,7 +142,10 @@ def rewriters(styles: StyleMap, strings: dict[int, bytes]):
         return m.group(1) + m.group(2) + new
 
     def shared(m: re.Match) -> bytes:
-        return b' t="inlineStr"><is>' + _lookup(strings, m.group(1), "shared string") + b"</is>"
+        item = _lookup(strings, m.group(1), "shared string")
+        if isinstance(item, int):
+            return b' t="s"><v>%d</v>' % item
+        return b' t="inlineStr"><is>' + item + b"</is>"
 
     def tags(data: bytes) -> bytes:
         return _TAG.sub(one, data)

@@ -6,8 +6,9 @@ styles and strings, into the user's original package. Only the package's index
 parts are edited (``[Content_Types].xml``, ``xl/workbook.xml`` and its
 relationships, ``xl/styles.xml``); every other member is copied as its raw
 compressed bytes, so it stays byte-identical and a 60 MB sheet costs a memory copy.
-The tool's text is written in its own cells (inline strings), so the user's
-shared-string table is one of those members. See ``shared/SPLICE-NOTES.md`` for why each rule exists.
+In a workbook whose shared-string table is big (a survey's free-text answers) the
+tool's text is written in its own cells (inline strings), so that table is one of
+those members too. See ``shared/SPLICE-NOTES.md`` for why each rule exists.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sakip_xl.errors import InputFileError, OutputError
 from sakip_xl.xlsx.container import MSG_CORRUPT, MSG_UNSAFE_XML, _detail, check_container, open_package
 from sakip_xl.xlsx.opc import CONTENT_TYPES, ContentTypes, Package, extension, relative, rels_name
 from sakip_xl.xlsx.sheetxml import rewrite_sheet_bytes, shared_items
+from sakip_xl.xlsx.sst import merge_strings
 from sakip_xl.xlsx.workbook import (
     SHEET_MARKER,
     TOOL_MARKER,
@@ -115,6 +117,10 @@ def _translate_errors(func):
     wrapper.__name__ = func.__name__
     wrapper.__doc__ = func.__doc__
     return wrapper
+
+
+# A user's shared-string table bigger than this is not merged with the tool's (see _Splicer._strings).
+MERGE_BYTES = 1 << 20
 
 
 @_translate_errors
@@ -266,7 +272,7 @@ class _Splicer:
         self._plan()
         self._drop_parts()
         self._merge_styles()
-        self._inline_strings()
+        self._strings()
         self._copy_sheets()
         self._edit_workbook()
         self._edit_workbook_rels()
@@ -373,14 +379,46 @@ class _Splicer:
         if self.style_map.changed:
             self.modified[part] = serialize(root)
 
-    def _inline_strings(self) -> None:
-        # The generated sheets' text goes into their cells (sheetxml.shared_items): the user's
-        # shared-string table is left as it is. The sheets are rewritten as bytes
-        # (rewrite_sheet_bytes), not as trees: a tree of a 100,000-row sheet costs gigabytes.
+    def _strings(self) -> None:
+        """Where the generated sheets' text goes. A user's shared-string table bigger than
+        MERGE_BYTES (tens of thousands of free-text survey answers) is left byte for byte as it
+        is: the generated text goes into the tool's own cells (inline strings,
+        sheetxml.shared_items). Otherwise the generated items are appended to the user's table
+        (or become the workbook's table when it has none), as Excel keeps a workbook's text: a
+        workbook whose only text is inline is rewritten by Excel at its next save. A re-run finds
+        its items already there and leaves the table as it is.
+        The sheets are rewritten as bytes (rewrite_sheet_bytes), not as trees: a tree of a
+        100,000-row sheet costs gigabytes."""
         self.gen_trees = {gs.part for gs in self.gen_sheets}
+        self.sst_map: dict = {}
         grel = self.gbook.rel_of_kind("sharedStrings")
         found = self.gen.find(grel.part) if grel else None
-        self.sst_items: dict[int, bytes] = shared_items(self.gen.read(found)) if found else {}
+        if found is None:
+            return
+        rel = self.book.rel_of_kind("sharedStrings")
+        part = self.pkg.find(rel.part) if rel else None
+        if part is not None and self.pkg.members[part].usize > MERGE_BYTES:
+            self.sst_map = shared_items(self.gen.read(found))
+            return
+        if part is not None:
+            gitems = children(self.gen.xml(found), "si")
+            if not gitems:
+                return
+            refs = sum(self._count(gs.part, b' t="s"') for gs in self.gen_sheets if gs.rel.kind == "worksheet")
+            data, self.sst_map = merge_strings(self.pkg.read(part), gitems, refs)
+            if data is not None:
+                self.modified[part] = data
+            return
+        # No table: the generated one, as xlsxwriter wrote it, becomes the workbook's.
+        data = self.gen.read(found)
+        self.sst_map = {i: i for i in shared_items(data)}
+        if not self.sst_map:
+            return
+        name = self._claim(rel.part if rel else posixpath.join(posixpath.dirname(self.book.part), "sharedStrings.xml"))
+        self.new_parts.append((name, data))
+        self.new_types.append((name, CONTENT_TYPE_BY_KIND["sharedStrings"]))
+        if rel is None:
+            self.new_rels.append(("sharedStrings", name))
 
     # -- sheets and their parts ---------------------------------------------------
     def _copy_sheets(self) -> None:
@@ -433,8 +471,8 @@ class _Splicer:
 
             member = self.gen.members[gpart]
             if member.usize > sheetstream.STREAM_BYTES:     # kept compressed: see sheetstream
-                return sheetstream.rewrite_member(self.gen.zip, member, self.style_map, self.sst_items)
-            return rewrite_sheet_bytes(self.gen.read(gpart), self.style_map, self.sst_items)
+                return sheetstream.rewrite_member(self.gen.zip, member, self.style_map, self.sst_map)
+            return rewrite_sheet_bytes(self.gen.read(gpart), self.style_map, self.sst_map)
         data = self.gen.read(gpart)
         if data.lstrip()[:5] == b"<?xml":
             return excel_declaration(data.lstrip())
