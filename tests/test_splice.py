@@ -967,3 +967,17 @@ def test_zip_variants_are_read_and_copied_raw(how, gen):
         assert zipfile.ZipFile(io.BytesIO(output)).comment == b"dibuat oleh pengguna"
     if how == "data-descriptors":
         assert any(i.flag_bits & 8 for i in zipfile.ZipFile(io.BytesIO(original)).infolist())
+
+
+def test_sheets_compressed_while_the_next_is_rewritten_give_the_same_bytes(gen, monkeypatch):
+    from sakip_xl.xlsx import splice as splice_module
+
+    original = original_xlsxwriter()
+    monkeypatch.setattr(splice_module, "_EARLY_BYTES", 1 << 40)
+    later = splice(original, gen, tool_version=VERSION)
+    monkeypatch.setattr(splice_module, "_EARLY_BYTES", 0)
+    calls = []
+    real = splice_module._deflated
+    monkeypatch.setattr(splice_module, "_deflated", lambda data: calls.append(len(data)) or real(data))
+    early = splice(original, gen, tool_version=VERSION)
+    assert calls and early == later

@@ -14,6 +14,8 @@ those members too. See ``shared/SPLICE-NOTES.md`` for why each rule exists.
 from __future__ import annotations
 
 import posixpath
+import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
@@ -266,18 +268,23 @@ class _Splicer:
         self.new_parts: list[tuple[str, bytes]] = []
         self.new_rels: list[tuple[str, str]] = []  # (kind, member name) for workbook rels
         self.new_types: list[tuple[str, str]] = []  # (member name, content type)
+        self._pool: ThreadPoolExecutor | None = None
 
     # -- planning -------------------------------------------------------------
     def run(self) -> bytes:
-        self._plan()
-        self._drop_parts()
-        self._merge_styles()
-        self._strings()
-        self._copy_sheets()
-        self._edit_workbook()
-        self._edit_workbook_rels()
-        self._edit_content_types()
-        return self._write()
+        try:
+            self._plan()
+            self._drop_parts()
+            self._merge_styles()
+            self._strings()
+            self._copy_sheets()
+            self._edit_workbook()
+            self._edit_workbook_rels()
+            self._edit_content_types()
+            return self._write()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _plan(self) -> None:
         owned = {n.casefold() for n in owned_sheets(self.pkg, self.book, self.protected)}
@@ -437,6 +444,9 @@ class _Splicer:
                 gpart, kind = queue.pop(0)
                 new = gen_to_new[gpart]
                 data = self._part_bytes(gpart)
+                if isinstance(data, bytes) and len(data) >= _EARLY_BYTES:
+                    # zlib releases the GIL: a rewritten sheet is compressed while the next is rewritten.
+                    data = self._compress_early(data)
                 self.new_parts.append((new, data))
                 self.new_types.append((new, self._content_type(gpart, kind)))
                 rels = self.gen.rels(gpart)
@@ -455,6 +465,12 @@ class _Splicer:
                     rel.el.set("Target", relative(new, gen_to_new[rel.part]))
                 rels_root = self.gen.xml(self.gen.find(rels_name(gpart)))
                 self.new_parts.append((rels_name(new), serialize(rels_root)))
+
+    def _compress_early(self, data: bytes) -> Future:
+        """deflate(data) in a thread of its own, as writer.add would compress it."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sakip-splice")
+        return self._pool.submit(_deflated, data)
 
     def _count(self, gpart: str, pattern: bytes) -> int:
         """Occurrences of `pattern` in a generated part (a big one inflated a few MB at a time)."""
@@ -681,6 +697,8 @@ class _Splicer:
             else:
                 writer.add(m.name, data, like=m)
         for name, data in self.new_parts:
+            if isinstance(data, Future):
+                data = data.result()
             if isinstance(data, bytes):
                 writer.add(name, data)
             else:          # sheetstream.Deflated
@@ -692,6 +710,15 @@ class _Splicer:
             return self.pkg.read(name)
         except ZipFormatError:
             return None
+
+
+_EARLY_BYTES = 64 << 10
+
+
+def _deflated(data: bytes):
+    from sakip_xl.xlsx.sheetstream import Deflated
+
+    return Deflated(deflate(data), zlib.crc32(data), len(data))
 
 
 def _copy_sheet_attrs(target: etree._Element, src: etree._Element) -> None:
