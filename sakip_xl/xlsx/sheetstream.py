@@ -114,7 +114,7 @@ def _stream_rows(head: bytes, buf: bytes, it, tags, cells):
         cut = buf.rfind(_ROW_END)
         if cut >= 0:
             cut += len(_ROW_END)
-            yield drop_empty(cells(buf[:cut]))
+            yield cells(buf[:cut])
             buf = buf[cut:]
     end = buf.find(_END)
     if end < 0:
@@ -125,7 +125,7 @@ def _stream_rows(head: bytes, buf: bytes, it, tags, cells):
             raise ValueError("generated sheet has no </sheetData>")
     for piece in it:
         buf += piece
-    yield drop_empty(cells(buf[:end]))
+    yield cells(buf[:end])
     yield drop_empty(tags(buf[end:]))
 
 

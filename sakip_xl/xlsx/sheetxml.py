@@ -96,11 +96,10 @@ def rewrite_sheet_bytes(data: bytes, styles: StyleMap, strings: dict) -> bytes:
     tags, cells = rewriters(styles, strings)
     start = _SHEET_DATA.search(data)
     end = data.find(b"</sheetData>") if start is not None and not start.group(1) else -1
-    if end < 0:
-        body = tags(data)
-    else:
-        body = tags(data[:start.end()]) + cells(data[start.end():end]) + tags(data[end:])
-    return excel_declaration(drop_empty(body).lstrip())
+    if end < 0 or end == start.end():          # no rows (an empty <sheetData></sheetData> is closed too)
+        return excel_declaration(drop_empty(tags(data)).lstrip())
+    body = drop_empty(tags(data[:start.end()])) + cells(data[start.end():end]) + drop_empty(tags(data[end:]))
+    return excel_declaration(body.lstrip())
 
 
 def drop_empty(body: bytes) -> bytes:
@@ -151,6 +150,10 @@ def rewriters(styles: StyleMap, strings: dict):
         return _TAG.sub(one, data)
 
     def cells(data: bytes) -> bytes:
-        return _SHARED_VALUE.sub(shared, _CELL_STYLE.sub(style, data))
+        # Inside xlsxwriter's rows the only empty elements are a formula's empty result and an empty
+        # text (xlsxwriter refuses an empty formula or rich-text run, and closes an empty cell or row
+        # itself): closed here as drop_empty would, without its search through every tag.
+        data = _SHARED_VALUE.sub(shared, _CELL_STYLE.sub(style, data))
+        return data.replace(b"<v></v>", b"<v/>").replace(b"<t></t>", b"<t/>")
 
     return tags, cells
