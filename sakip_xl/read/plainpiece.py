@@ -473,7 +473,7 @@ def _plain_items(data: bytes) -> list | None:
     prefix or attribute, no comment, CDATA or declaration of entities. An item is read when it
     is one `<t>` holding plain text (the five named entities decoded; a character reference, or
     anything else, leaves the item to calamine). None: the table is read by lxml instead.
-    A table of 60,000 free-text answers takes 0.03 s here, 0.13 s with lxml (both holding the GIL)."""
+    A table of 60,000 free-text answers takes 0.05 s here, 0.13 s with lxml (both holding the GIL)."""
     if b"<!" in data or (b"<sst " not in data and b"<sst>" not in data):
         return None
     count = data.count(b"<si")
@@ -489,8 +489,7 @@ def _plain_items(data: bytes) -> list | None:
         texts = [raw.decode("utf-8") if raw is not None and b"&" not in raw else _unescape(raw) for raw in raws]
     except UnicodeDecodeError:
         return None
-    return [text if text and "_x" not in text and "\r" not in text and "\n" not in text
-            and not text[0].isspace() and not text[-1].isspace() else None for text in texts]
+    return [text if _plain(text) else None for text in texts]
 
 
 def _unescape(raw: bytes | None) -> str | None:

@@ -76,11 +76,9 @@ _UNIQUE = re.compile(rb'<sst\b[^>]*?\suniqueCount="(\d+)"')
 
 def shared_items(data: bytes) -> dict[int, bytes]:
     """The items of the shared-string table xlsxwriter wrote, by index: the XML inside each
-    <si> (a <t>, or the runs of a rich text), as it goes inside an inline string's <is>.
-
-    The tool's sheets keep their text in their cells, not in the user's table: that table (tens of
-    thousands of free-text answers in a survey) then stays byte for byte as the user saved it,
-    and is neither parsed nor compressed again."""
+    <si> (a <t>, or the runs of a rich text), as it goes inside an inline string's <is>: the
+    splice puts the tool's text in its cells when the user's table is big (splice.MERGE_BYTES),
+    so that table stays byte for byte as the user saved it, neither parsed nor compressed again."""
     items = _ITEM.findall(data)
     unique = _UNIQUE.search(data)
     if unique is None or int(unique.group(1)) != len(items) or data.count(b"<si") != len(items):
