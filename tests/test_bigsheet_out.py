@@ -155,6 +155,8 @@ CELLS = [
     ("formula", ('=IF(A1>0,"Ya","Tidak")', "Ya")), ("formula", ("=A1&B1", "")), ("formula", ("=1/0", "#DIV/0!")),
     ("formula", ("=A1*2", 4.25)), ("formula", ("=A1", 7)), ("formula", ("=A1>0", True)),
     ("formula", ('=IF(A1<>"","<&>","")', "<&>")), ("blank", None),
+    ("string", "tab\t"), ("string", "\u3000lebar"), ("string", "x\u2028"), ("formula", ("=FILTER(A1:A2,A1:A2>0)", 1)),
+    ("formula", ("=A1+1", None)), ("number", 0.1 + 0.2),
 ]
 
 
@@ -168,7 +170,14 @@ def _sheet_bytes(fast: bool, monkeypatch) -> bytes:
     styles = [fmt.text, fmt.number, fmt.center, None]
     with bigsheet_out.streamed(wb, True):
         ws = wb.add_worksheet("Besar")
-    for r in range(3):
+    ws.set_row(1, 30)                           # a row with a height, one with a format, one empty
+    ws.set_row(2, None, fmt.label)
+    ws.set_row(4, 45)
+    for r in (0, 1, 2, 3, 6):
+        if r == 6:                              # a sparse row far to the right
+            ws.write_string(r, 40, "AO7", fmt.text)
+            ws.write_number(r, 3, 1.5)
+            continue
         for c, (kind, value) in enumerate(CELLS):
             style = styles[(r + c) % len(styles)]
             if kind == "number":
@@ -182,6 +191,19 @@ def _sheet_bytes(fast: bool, monkeypatch) -> bytes:
     bigsheet_out.close(wb)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
         return z.read("xl/worksheets/sheet1.xml")
+
+
+@pytest.mark.parametrize("formula", [
+    "=FILTER(A1:A9,B1:B9>0)", "=A1+FILTER(A1:A9,B1:B9>0)", "=SUM(A1:A9)", "=X1FILTER(A1)", "=A1&\"FILTER(\"",
+    "=IF(SORT1(A1),1,2)", "=1+SORT(A1:A3)", "=IF(A1,UNIQUE(B1:B9),0)", "=TEXT(A1,\"0\")&\"\udc80\"",
+])
+def test_the_dynamic_array_test_by_shape_misses_nothing_xlsxwriter_would_catch(formula):
+    from sakip_xl.write import common
+
+    common._dynamic_shapes.clear()
+    expected = common._DYNAMIC.search(formula) is not None
+    assert common._dynamic(formula) >= expected
+    assert common._dynamic(formula) >= expected          # from the cache
 
 
 def test_fast_cell_writer_writes_what_xlsxwriter_writes(monkeypatch):

@@ -10,8 +10,7 @@ import zipfile
 
 import xlsxwriter
 import xlsxwriter.worksheet
-from xlsxwriter.utility import _preserve_whitespace
-from xlsxwriter.utility import xl_rowcol_to_cell_fast as _cell_ref
+from xlsxwriter.utility import xl_col_to_name
 
 from sakip_xl.xlsx.addresses import quote_sheet
 
@@ -66,23 +65,27 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
     # (A1 notation, two dimension checks, formula checks our formulas never need). Anything else,
     # and every sheet kept whole, goes through xlsxwriter as before.
     def _fast_spot(self, row, col) -> bool:
-        if not (self.constant_memory and self._fast_cells and type(row) is int and type(col) is int
-                and 0 <= row < self.xls_rowmax and 0 <= col < self.xls_colmax and row >= self.previous_row):
+        if not (self.constant_memory and self._fast_cells and row.__class__ is int and col.__class__ is int
+                and 0 <= col < self.xls_colmax and self.previous_row <= row < self.xls_rowmax):
             return False
-        if self.dim_rowmin is None or row < self.dim_rowmin:
-            self.dim_rowmin = row
-        if self.dim_rowmax is None or row > self.dim_rowmax:
-            self.dim_rowmax = row
-        if self.dim_colmin is None or col < self.dim_colmin:
-            self.dim_colmin = col
-        if self.dim_colmax is None or col > self.dim_colmax:
-            self.dim_colmax = col
+        if self.dim_rowmin is None:
+            self.dim_rowmin = self.dim_rowmax = row
+            self.dim_colmin = self.dim_colmax = col
+        else:
+            if row < self.dim_rowmin:
+                self.dim_rowmin = row
+            elif row > self.dim_rowmax:
+                self.dim_rowmax = row
+            if col < self.dim_colmin:
+                self.dim_colmin = col
+            elif col > self.dim_colmax:
+                self.dim_colmax = col
         if row > self.previous_row:
             self._write_single_row(row)
         return True
 
     def write_formula(self, row, col, formula=None, cell_format=None, value=0):
-        if (not formula or formula[0] == "{" or _DYNAMIC.search(formula)
+        if (not formula or formula[0] == "{" or _dynamic(formula)
                 or (value.__class__ is float and not math.isfinite(value)) or not self._fast_spot(row, col)):
             return super().write_formula(row, col, formula, cell_format, value)
         self.table[row][col] = _FormulaCell(self._prepare_formula(formula), cell_format, value)
@@ -107,45 +110,69 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
         return 0
 
     def _write_single_row(self, current_row_num=0):
-        """One write to the row file per row, not one per cell."""
+        """xlsxwriter's _write_single_row (a sheet written row by row) with one write to the row
+        file per row, and the cells it holds by the million (numbers, plain text, formulas and
+        blanks, each with a format) written with one f-string each, byte for byte what
+        xlsxwriter's _write_cell writes (tests/test_bigsheet_out.py); any other cell by
+        xlsxwriter itself."""
         if not self._fast_cells:
             return super()._write_single_row(current_row_num)
-        fh, parts = self.fh, []
-        self.fh = _Collect(parts)
-        try:
-            super()._write_single_row(current_row_num)
-        finally:
-            self.fh = fh
-        if parts:
+        row_num = self.previous_row
+        self.previous_row = current_row_num
+        table = self.table
+        cells = table[row_num] if row_num in table else None
+        if cells or row_num in self.row_info or row_num in self.comments:
+            fh, parts = self.fh, []
+            self.fh = _Collect(parts)
+            try:
+                if cells:
+                    self._write_row(row_num, None, self.row_info.get(row_num))
+                    self._cells_xml(row_num, cells, parts)
+                    parts.append("</row>")
+                else:
+                    self._write_empty_row(row_num, None, self.row_info[row_num])
+            finally:
+                self.fh = fh
             fh.write("".join(parts))
+        table.clear()
 
-    def _write_cell(self, row, col, cell):
-        if not (self.constant_memory and self._fast_cells and cell.format is not None):
-            return super()._write_cell(row, col, cell)
-        kind = type(cell).__name__
-        ref = _cell_ref(row, col)
-        if kind == "Formula":
-            value = cell.value
-            if isinstance(value, bool):
-                return super()._write_cell(row, col, cell)
-            if isinstance(value, str):
-                t = "" if value == "" else ' t="e"' if value in _ERROR_CODES else ' t="str"'
-                value = _escape(value)
+    def _cells_xml(self, row_num: int, cells: dict, parts: list) -> None:
+        add, lo, hi, rowstr = parts.append, self.dim_colmin, self.dim_colmax, str(row_num + 1)
+        for col in sorted(cells):
+            if col < lo or col > hi:
+                continue
+            cell = cells[col]
+            fmt = cell.format
+            if fmt is None:
+                super()._write_cell(row_num, col, cell)
+                continue
+            xf = fmt.xf_index
+            if xf is None:
+                xf = fmt._get_xf_index()
+            kind = cell.__class__
+            if kind is _NumberCell:
+                add(f'<c r="{_column(col)}{rowstr}" s="{xf}"><v>{cell.number:.16G}</v></c>')
+            elif kind is _StringCell:
+                text = cell.string
+                if _CARE.search(text):
+                    super()._write_cell(row_num, col, cell)
+                else:
+                    add(f'<c r="{_column(col)}{rowstr}" s="{xf}" t="inlineStr"><is><t>{text}</t></is></c>')
+            elif kind is _FormulaCell:
+                value = cell.value
+                if value.__class__ is str:
+                    t = "" if value == "" else ' t="e"' if value in _ERROR_CODES else ' t="str"'
+                    value = _escape(value)
+                elif value.__class__ is bool:
+                    super()._write_cell(row_num, col, cell)
+                    continue
+                else:
+                    t = ""
+                add(f'<c r="{_column(col)}{rowstr}" s="{xf}"{t}><f>{_escape(cell.formula)}</f><v>{value}</v></c>')
+            elif kind is _BlankCell:
+                add(f'<c r="{_column(col)}{rowstr}" s="{xf}"/>')
             else:
-                t = ""
-            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}"{t}><f>{_escape(cell.formula)}</f>'
-                          f'<v>{value}</v></c>')
-        elif kind == "String":
-            text = cell.string
-            if _CARE.search(text) or _preserve_whitespace(text):
-                return super()._write_cell(row, col, cell)
-            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}" t="inlineStr"><is><t>{text}</t></is></c>')
-        elif kind == "Number":
-            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}"><v>{cell.number:.16G}</v></c>')
-        elif kind == "Blank":
-            self.fh.write(f'<c r="{ref}" s="{cell.format._get_xf_index()}"/>')
-        else:
-            return super()._write_cell(row, col, cell)
+                super()._write_cell(row_num, col, cell)
 
 
 _DYNAMIC = xlsxwriter.worksheet.re_dynamic_function
@@ -163,8 +190,34 @@ class _Collect:
 
 
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))
-# what xlsxwriter escapes in an inline string: XML's specials, control characters, _xHHHH_, non-characters
-_CARE = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+# A text xlsxwriter writes otherwise than as is: what it escapes in an inline string (XML's
+# specials, control characters, _xHHHH_, non-characters), and a leading or trailing space
+# (xml:space="preserve"; its own test: utility.RE_LEADING_WHITESPACE, RE_TRAILING_WHITESPACE).
+_CARE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$")
+
+
+@functools.lru_cache(maxsize=16384)
+def _column(col: int) -> str:
+    return xl_col_to_name(col)
+
+
+_DIGITS = b"0123456789"
+_dynamic_shapes: dict[bytes, bool] = {}
+
+
+def _dynamic(formula: str) -> bool:
+    """Whether xlsxwriter would write `formula` as a dynamic array (its re_dynamic_function),
+    decided once per shape: the formula without its digits, which the tool's formulas share row
+    after row. No function name in that list holds a digit, and removing digits (word
+    characters) can only add a word boundary before a name, never take one away: a shape
+    matches whenever its formula does (a false alarm only takes xlsxwriter's own path)."""
+    shape = formula.encode("utf-8", "surrogatepass").translate(None, _DIGITS)
+    found = _dynamic_shapes.get(shape)
+    if found is None:
+        if len(_dynamic_shapes) >= 4096:
+            _dynamic_shapes.clear()
+        found = _dynamic_shapes[shape] = _DYNAMIC.search(shape.decode("utf-8", "surrogatepass")) is not None
+    return found
 
 
 def _escape(text: str) -> str:

@@ -68,7 +68,7 @@ _INLINE = b't="inlineStr"'
 _EMPTY = re.compile(rb'<([A-Za-z]\w*)(\s[^<>]*?)?></\1>')      # <v></v>: lxml writes <v/>
 _SHEET_DATA = re.compile(rb'<sheetData\b[^>]*?(/?)>')
 # Inside <sheetData>: a cell's or a row's style, a shared-string cell's value.
-_CELL_STYLE = re.compile(rb'(<(?:c|row) r="\d*[A-Z]*\d+")((?: [A-Za-z]+="[^"]*")*?) s="(\d+)"')
+_CELL_STYLE = re.compile(rb'(<(?:c|row) r="\d*[A-Z]*\d+"(?: [A-Za-z]+="[^"]*")*? s=")(\d+)"')
 _SHARED_VALUE = re.compile(rb' t="s"><v>(\d+)</v>')
 _ITEM = re.compile(rb'<si>(.*?)</si>', re.S)
 _UNIQUE = re.compile(rb'<sst\b[^>]*?\suniqueCount="(\d+)"')
@@ -129,14 +129,21 @@ def rewriters(styles: StyleMap, strings: dict):
             out += b"<v>" + value + b"</v>"
         return out
 
-    style_attr: dict[bytes, bytes] = {}
+    # A style index as written -> the new index and the closing quote; the split below cuts
+    # a row into [text, start of a tag up to s=", index, text, ...]: one lookup a cell.
+    style_attr = {b"%d" % old: b'%d"' % new for old, new in xf.items()}
 
-    def style(m: re.Match) -> bytes:
-        raw = m.group(3)
-        new = style_attr.get(raw)
-        if new is None:
-            new = style_attr[raw] = b' s="%d"' % _lookup(xf, raw, "style")
-        return m.group(1) + m.group(2) + new
+    def restyle(data: bytes) -> bytes:
+        parts = _CELL_STYLE.split(data)
+        indexes = parts[2::3]
+        try:
+            parts[2::3] = [style_attr[raw] for raw in indexes]
+        except KeyError:
+            for raw in indexes:
+                if raw not in style_attr:
+                    style_attr[raw] = b'%d"' % _lookup(xf, raw, "style")     # b"07", or unknown: raises
+            parts[2::3] = [style_attr[raw] for raw in indexes]
+        return b"".join(parts)
 
     def shared(m: re.Match) -> bytes:
         item = _lookup(strings, m.group(1), "shared string")
@@ -151,7 +158,7 @@ def rewriters(styles: StyleMap, strings: dict):
         # Inside xlsxwriter's rows the only empty elements are a formula's empty result and an empty
         # text (xlsxwriter refuses an empty formula or rich-text run, and closes an empty cell or row
         # itself): closed here as drop_empty would, without its search through every tag.
-        data = _SHARED_VALUE.sub(shared, _CELL_STYLE.sub(style, data))
+        data = _SHARED_VALUE.sub(shared, restyle(data))
         return data.replace(b"<v></v>", b"<v/>").replace(b"<t></t>", b"<t/>")
 
     return tags, cells
