@@ -143,6 +143,14 @@ def test_a_row_written_above_the_flushed_rows_is_refused():
     ws.write_string(6, 0, "baris 7", fmt.text)
     with pytest.raises(RuntimeError):
         ws.write_number(2, 1, 3)
+    # the row of the cells before, once a cell xlsxwriter writes itself (a link) has flushed it
+    ws.write_string(7, 0, "baris 8", fmt.text)
+    ws.write_string(7, 2, "baris 8", fmt.text)
+    ws.write_url(9, 0, "internal:'Besar'!A1", fmt.link, "tautan")
+    for write in (lambda: ws.write_string(7, 1, "hilang?", fmt.text), lambda: ws.write_number(7, 1, 1, fmt.number),
+                  lambda: ws.write_formula(7, 1, "=1+1", fmt.number, 2), lambda: ws.write_blank(7, 1, None, fmt.text)):
+        with pytest.raises(RuntimeError):
+            write()
     bigsheet_out.close(wb)
 
 

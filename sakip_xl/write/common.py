@@ -64,7 +64,14 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
     # (bounds, dimensions, flushing the rows above, the cell tuple) without its layers of calls
     # (A1 notation, two dimension checks, formula checks our formulas never need). Anything else,
     # and every sheet kept whole, goes through xlsxwriter as before.
+    _spot_row = _spot_lo = _spot_hi = -1
+
     def _fast_spot(self, row, col) -> bool:
+        # Most cells fall in the row of the cell before, within the columns already spanned:
+        # nothing to check or update then (the row is forgotten whenever a row is flushed).
+        if (row == self._spot_row and row.__class__ is int and col.__class__ is int
+                and self._spot_lo <= col <= self._spot_hi):
+            return True
         if not (self.constant_memory and self._fast_cells and row.__class__ is int and col.__class__ is int
                 and 0 <= col < self.xls_colmax and self.previous_row <= row < self.xls_rowmax):
             return False
@@ -82,6 +89,7 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
                 self.dim_colmax = col
         if row > self.previous_row:
             self._write_single_row(row)
+        self._spot_row, self._spot_lo, self._spot_hi = row, self.dim_colmin, self.dim_colmax
         return True
 
     def write_formula(self, row, col, formula=None, cell_format=None, value=0):
@@ -115,6 +123,7 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
         blanks, each with a format) written with one f-string each, byte for byte what
         xlsxwriter's _write_cell writes (tests/test_bigsheet_out.py); any other cell by
         xlsxwriter itself."""
+        self._spot_row = -1
         if not self._fast_cells:
             return super()._write_single_row(current_row_num)
         row_num = self.previous_row

@@ -1,9 +1,11 @@
 """Excel cell addresses and sheet references."""
 from __future__ import annotations
 
+import functools
 import re
 
 
+@functools.lru_cache(maxsize=16384)     # every column of a sheet; called for every reference written
 def col_letter(col: int) -> str:
     """0-based column index -> 'A', 'B', ... 'AA'."""
     s = ""
@@ -21,6 +23,7 @@ def cell(row: int, col: int, absolute: bool = False) -> str:
     return f"{col_letter(col)}{row + 1}"
 
 
+@functools.lru_cache(maxsize=1024)
 def quote_sheet(name: str) -> str:
     """Sheet name as written in a formula: always quoted, inner quotes doubled."""
     return "'" + name.replace("'", "''") + "'"
