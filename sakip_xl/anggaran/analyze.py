@@ -115,8 +115,10 @@ def _text(value: object) -> str:
 
 def _lines(table: Table, date1904: bool, text_keys: dict[str, str], out: list) -> list[Line]:
     lines = []
+    columns = {c.key for c in table.spec.columns}
+    keys = [k for k in NUMBER_KEYS if k in columns]
     for rec in table.records:
-        cells = {k: number_cell(table, rec, k, date1904) for k in NUMBER_KEYS if k in {c.key for c in table.spec.columns}}
+        cells = {k: number_cell(table, rec, k, date1904) for k in keys}
         line = Line(row=rec.row, kode=_text(rec.values.get(text_keys["kode"])) if text_keys.get("kode") else "",
                     uraian=_text(rec.values.get(text_keys["uraian"])), cells=cells,
                     tingkat=_text(rec.values.get("tingkat")), jenis=_text(rec.values.get("jenis_belanja")),

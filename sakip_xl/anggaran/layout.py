@@ -2,7 +2,7 @@
 (sheet.py: the budget tree; summary.py: the tables below it)."""
 from __future__ import annotations
 
-from sakip_xl.xlsx.addresses import cell, parse_cell, ref
+from sakip_xl.xlsx.addresses import address_ref, cell
 from sakip_xl.write.common import Formats
 
 SHEET = "Hasil Anggaran"
@@ -73,8 +73,7 @@ def difference_formula(a: str, b: str) -> str:
 
 
 def source(sheet: str, address: str) -> str:
-    r, c = parse_cell(address)
-    return ref(sheet, r, c)
+    return address_ref(sheet, address)
 
 
 # --- the sheet ----------------------------------------------------------------

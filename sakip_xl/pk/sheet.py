@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sakip_xl.pk import capaian as C
 from sakip_xl.read import ordinal
-from sakip_xl.xlsx.addresses import cell, col_letter, parse_cell, quote_sheet, ref
+from sakip_xl.xlsx.addresses import address_ref, cell, col_letter, quote_sheet, ref
 from sakip_xl.read.numbers import format_id
 from sakip_xl.pk.analyze import SasaranSummary, summarize
 from sakip_xl.pk.judge import stated_is_fraction, stated_shown
@@ -179,8 +179,7 @@ def _chart(wb, ws, top: int, indicators: list[Indicator]) -> int:
 
 
 def _src(sheet: str, address: str) -> str:
-    r, c = parse_cell(address)
-    return ref(sheet, r, c)
+    return address_ref(sheet, address)
 
 
 def _at(r: int, name: str) -> str:

@@ -33,13 +33,7 @@ def number_cell(table: Table, rec: Record, key: str, date1904: bool) -> NumberCe
         return None
     raw = rec.values.get(key)
     parsed = read_number(raw)
-    serial = excel_serial(raw, date1904)
-    if parsed.kind == NUMBER:
-        engine = parsed.value
-    elif serial is not None:
-        engine = serial
-    else:
-        engine = None
+    engine = parsed.value if parsed.kind == NUMBER else excel_serial(raw, date1904)
     value = parsed.value if parsed.kind in (NUMBER, TEXT_NUMBER) else engine
     address = table.address(rec, key)
     if parsed.kind == NUMBER and address in table.percent:

@@ -9,7 +9,7 @@ from functools import partial
 
 from sakip_xl.pk import capaian as C
 from sakip_xl.read import ordinal
-from sakip_xl.xlsx.addresses import cell, parse_cell, ref
+from sakip_xl.xlsx.addresses import address_ref, cell
 from sakip_xl.pk.schema import JENIS_RENTANG
 from sakip_xl.read.cells import shown_value
 from sakip_xl.pk.sheet import CapaianLayout
@@ -86,8 +86,7 @@ def _table(ws, fmt, top, title, heads, result: Result, fill, date1904, helper=No
 
 
 def _src(src: compare.Source) -> str:
-    r, c = parse_cell(src.cell.address)
-    return ref(src.sheet, r, c)
+    return address_ref(src.sheet, src.cell.address)
 
 
 def _show(ws, fmt, r, c, src: compare.Source | None, qualitative: bool, date1904: bool) -> None:

@@ -34,6 +34,15 @@ def ref(sheet: str, row: int, col: int, absolute: bool = False) -> str:
 
 
 _CELL = re.compile(r"^\$?([A-Z]+)\$?(\d+)$")
+_CANONICAL = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
+
+
+def address_ref(sheet: str, address: str) -> str:
+    """A cell of `sheet` given by its address ('b7', '$B$7', 'B7') as a formula reference:
+    ref(sheet, *parse_cell(address)); an address already written as 'B7' is used as it is."""
+    if _CANONICAL.fullmatch(address):
+        return f"{quote_sheet(sheet)}!{address}"
+    return ref(sheet, *parse_cell(address))
 
 
 def parse_cell(address: str) -> tuple[int, int]:
