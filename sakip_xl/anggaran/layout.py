@@ -2,7 +2,7 @@
 (sheet.py: the budget tree; summary.py: the tables below it)."""
 from __future__ import annotations
 
-from sakip_xl.xlsx.addresses import address_ref, cell
+from sakip_xl.xlsx.addresses import cell
 from sakip_xl.write.common import Formats
 
 SHEET = "Hasil Anggaran"
@@ -70,10 +70,6 @@ def share_formula(x: str, total: str) -> str:
 
 def difference_formula(a: str, b: str) -> str:
     return f'=IF(AND(ISNUMBER({a}),ISNUMBER({b})),{a}-{b},"")'
-
-
-def source(sheet: str, address: str) -> str:
-    return address_ref(sheet, address)
 
 
 # --- the sheet ----------------------------------------------------------------

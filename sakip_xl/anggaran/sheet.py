@@ -5,12 +5,12 @@ stored with it (LibreOffice parity tests prove both agree).
 """
 from __future__ import annotations
 
-from sakip_xl.xlsx.addresses import cell
+from sakip_xl.xlsx.addresses import address_ref, cell
 from sakip_xl.write.common import Formats, fit_row, internal_link, write_link, number_or_fallback, stored
 from sakip_xl.anggaran import compute as C
 from sakip_xl.anggaran.analyze import AnggaranResult, BudgetTable
 from sakip_xl.anggaran.layout import (COL, COLUMNS, SHEET, Styles, call, difference_formula, ranges, rollup_formula,
-                                      serapan_formula, share_formula, source)
+                                      serapan_formula, share_formula)
 from sakip_xl.anggaran.schema import BELANJA
 from sakip_xl.anggaran.summary import belanja_chart, write_classes, write_programmes, write_sasaran
 
@@ -135,7 +135,7 @@ def _number(ws, r: int, c: int, bt: BudgetTable, ln, key: str, fmt) -> None:
     if nc is None:
         ws.write_blank(r, c, None, fmt)
         return
-    ws.write_formula(r, c, number_or_fallback(source(bt.sheet, nc.address), nc.fallback), fmt, stored(nc.value))
+    ws.write_formula(r, c, number_or_fallback(address_ref(bt.sheet, nc.address), nc.fallback), fmt, stored(nc.value))
 
 
 def _write_total(ws, st: Styles, r: int, top_rows: list[int], bt: BudgetTable) -> None:

@@ -5,7 +5,7 @@ with the value analyze.py computed (its Python twin).
 """
 from __future__ import annotations
 
-from sakip_xl.xlsx.addresses import cell, parse_cell, ref
+from sakip_xl.xlsx.addresses import address_ref, cell
 from sakip_xl.read.cells import shown_value
 from sakip_xl.pk.sheet import shown_formula
 from sakip_xl.write.common import Formats, fit_row, internal_link, num_literal, number_or_fallback, stored, write_link
@@ -120,7 +120,7 @@ def _answer(ws, fmt, r, c, result: Result, ans, kind, live: bool) -> None:
         ws.write_blank(r, c, None, fmt.center)
         ws.write_blank(r, c + 1, None, fmt.number)
         return
-    src = ref(result.sheet, *parse_cell(ans.address))
+    src = address_ref(result.sheet, ans.address)
     ws.write_formula(r, c, shown_formula(src), fmt.center, stored(shown_value(ans.raw)))
     ws.write_formula(r, c + 1, T.answer_formula(result.answers, src, kind), fmt.number, stored(ans.value))
 
@@ -139,7 +139,7 @@ def _subs(ws, fmt, result: Result, lay: Layout) -> None:
         ws.write_string(r, 1, f"{g.komponen} / {g.sub}", fmt.text)
         fit_row(ws, r, [(f"{g.komponen} / {g.sub}", WIDTHS[1])])
         if g.weight is not None:
-            src = ref(result.sheet, *parse_cell(g.weight_address))
+            src = address_ref(result.sheet, g.weight_address)
             ws.write_formula(r, 2, number_or_fallback(src, g.weight_fallback), fmt.number, g.weight)
         else:
             ws.write_blank(r, 2, None, fmt.number)
@@ -207,7 +207,7 @@ def _summary(ws, fmt, result: Result, lay: Layout) -> None:
     ws.write_string(lay.lalu, 1, LABEL_LALU, fmt.text)
     other = num_literal(result.lalu) if result.lalu is not None else '""'
     if result.lalu_ref and result.settings_sheet:
-        src = ref(result.settings_sheet, *parse_cell(result.lalu_ref))
+        src = address_ref(result.settings_sheet, result.lalu_ref)
         ws.write_formula(lay.lalu, 3, f"=IF(ISNUMBER({src}),{src},{other})", fmt.number, stored(result.lalu))
     else:
         ws.write_blank(lay.lalu, 3, None, fmt.number)

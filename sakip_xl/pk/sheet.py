@@ -178,10 +178,6 @@ def _chart(wb, ws, top: int, indicators: list[Indicator]) -> int:
     return top + P.rows_for_height(CHART_HEIGHT)
 
 
-def _src(sheet: str, address: str) -> str:
-    return address_ref(sheet, address)
-
-
 def _at(r: int, name: str) -> str:
     return cell(r, COL[name])
 
@@ -210,12 +206,12 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
                      f'=IF(ISNUMBER({cp}),IF(ROUND({cp},{C.COMPARE_DECIMALS})>=100,"Ya","Tidak"),"")', fmt.center,
                      stored(ind.tercapai))
     if ind.stated is not None and stated_is_fraction(ind.stated, ind.capaian):
-        src = _src(pk_sheet, ind.stated.address)     # 106,88 % in a percent cell is 1,0688: shown as 106,88
+        src = address_ref(pk_sheet, ind.stated.address)     # 106,88 % in a percent cell is 1,0688: shown as 106,88
         ws.write_formula(r, COL["Capaian Dilaporkan (%)"], f'=IF(ISNUMBER({src}),{src}*100,"")', fmt.percent,
                          stored(stated_shown(ind.stated, ind.capaian)))
     elif ind.stated is not None:
         ws.write_formula(r, COL["Capaian Dilaporkan (%)"],
-                         number_or_fallback(_src(pk_sheet, ind.stated.address), ind.stated.fallback,
+                         number_or_fallback(address_ref(pk_sheet, ind.stated.address), ind.stated.fallback,
                                             ind.stated.percent),
                          fmt.percent, stored(ind.stated.value))
     else:
@@ -231,8 +227,8 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
 
 
 def _qualitative_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
-    src_t = _src(pk_sheet, ind.target.address)
-    src_r = _src(pk_sheet, ind.realisasi.address)
+    src_t = address_ref(pk_sheet, ind.target.address)
+    src_r = address_ref(pk_sheet, ind.realisasi.address)
     ws.write_formula(r, COL["Target"], shown_formula(src_t), fmt.center, stored(ind.target_shown))
     ws.write_formula(r, COL["Realisasi"], shown_formula(src_r), fmt.center, stored(ind.realisasi_shown))
     ws.write_string(r, COL["Skala Kualitatif"], ind.scale.name, fmt.center)
@@ -253,14 +249,14 @@ def _qualitative_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
 
 
 def _numeric_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
-    src_t = _src(pk_sheet, ind.target.address)
+    src_t = address_ref(pk_sheet, ind.target.address)
     ws.write_formula(r, COL["Target"], number_or_fallback(src_t, ind.target.fallback, ind.target.percent), fmt.number,
                      stored(ind.target.value))
     t, rl, st = _at(r, "Target"), _at(r, "Realisasi"), _at(r, "Status")
     _realisasi_cells(ws, fmt, r, pk_sheet, ind)
     if ind.jenis == JENIS_RENTANG:
         u = _at(r, "Target Batas Atas")
-        src_u = _src(pk_sheet, ind.target_atas.address)
+        src_u = address_ref(pk_sheet, ind.target_atas.address)
         atas = ind.target_atas
         ws.write_formula(r, COL["Target Batas Atas"], number_or_fallback(src_u, atas.fallback, atas.percent),
                          fmt.number, stored(atas.value))
@@ -295,7 +291,7 @@ def _numeric_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
 
 
 def _realisasi_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
-    src_r = _src(pk_sheet, ind.realisasi.address)
+    src_r = address_ref(pk_sheet, ind.realisasi.address)
     if not ind.quarters:
         ws.write_formula(r, COL["Realisasi"], number_or_fallback(src_r, ind.realisasi.fallback, ind.realisasi.percent),
                          fmt.number, stored(ind.realisasi_value))
@@ -304,7 +300,7 @@ def _realisasi_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:
     for name, q in zip(TW_COLS, ind.quarters):
         qs.append(_at(r, name))
         if q is not None:
-            ws.write_formula(r, COL[name], number_or_fallback(_src(pk_sheet, q.address), q.fallback, q.percent),
+            ws.write_formula(r, COL[name], number_or_fallback(address_ref(pk_sheet, q.address), q.fallback, q.percent),
                              fmt.number, stored(q.value))
         else:
             ws.write_formula(r, COL[name], '=""', fmt.number, "")

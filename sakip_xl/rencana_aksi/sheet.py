@@ -6,7 +6,7 @@ formula's Python twin is in analyze.py.
 from __future__ import annotations
 
 from sakip_xl.pk import capaian as C
-from sakip_xl.xlsx.addresses import cell, parse_cell, ref
+from sakip_xl.xlsx.addresses import address_ref, cell
 from sakip_xl.write import presentation as P
 from sakip_xl.pk.sheet import chart_label, rule_expr
 from sakip_xl.write.common import Formats, fit_row, internal_link, number_or_fallback, stored, write_link
@@ -68,7 +68,7 @@ def _num(ws, fmt, r, c, src_sheet, cell_obj) -> None:
     if cell_obj is None:
         ws.write_blank(r, c, None, fmt.number)
         return
-    src = ref(src_sheet, *parse_cell(cell_obj.address))
+    src = address_ref(src_sheet, cell_obj.address)
     ws.write_formula(r, c, number_or_fallback(src, cell_obj.fallback), fmt.number, stored(cell_obj.value))
 
 

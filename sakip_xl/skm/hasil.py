@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sakip_xl.xlsx.addresses import cell, col_letter
+from sakip_xl.xlsx.addresses import address_ref, cell, col_letter
 from sakip_xl.write.common import fit_row, stored
 from sakip_xl.skm import formulas as X
 from sakip_xl.skm import groups_sheet as GS
@@ -242,7 +242,7 @@ def write_distribution(wb, sf, ctx, dist) -> None:
 def _sources(sheet, row, fmt):
     def write(ws, r):
         for k, src in enumerate(row.answers):
-            ws.write_formula(r, K["1 (a)"] + k, S.number_source(S.source_ref(sheet, src.address), src.fallback),
+            ws.write_formula(r, K["1 (a)"] + k, S.number_source(address_ref(sheet, src.address), src.fallback),
                              fmt.number, stored(src.value))
     return write
 
@@ -253,7 +253,7 @@ def _stated(ws, sf, r: int, sheet: str, row) -> None:
     st = row.stated
     if st is None:
         return
-    ws.write_formula(r, c, S.number_source(S.source_ref(sheet, st.address), st.fallback), fmt.percent,
+    ws.write_formula(r, c, S.number_source(address_ref(sheet, st.address), st.fallback), fmt.percent,
                      stored(st.value))
     score = cell(r, K["NRR × 25"])
     got = cell(r, c)

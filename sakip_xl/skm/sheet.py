@@ -7,7 +7,7 @@ and the respondent profile (groups_sheet.py).
 """
 from __future__ import annotations
 
-from sakip_xl.xlsx.addresses import cell, col_letter, parse_cell, quote_sheet
+from sakip_xl.xlsx.addresses import cell, col_letter, quote_sheet
 from sakip_xl.write.common import fit_row, internal_link, write_link, num_literal, stored
 from sakip_xl.write.presentation import explicit_labels
 from sakip_xl.skm import formulas as X
@@ -180,11 +180,6 @@ def chart(wb, ws, first: int, last: int, top: int) -> int:
     explicit_labels(bars)
     ws.insert_chart(top, 1, bars, {"x_offset": 0, "y_offset": 0, "object_position": 3})
     return top + CHART_ROWS
-
-
-def source_ref(sheet: str, address: str) -> str:
-    r, c = parse_cell(address)
-    return f"{quote_sheet(sheet)}!{cell(r, c)}"
 
 
 def number_source(src: str, fallback: float | None) -> str:

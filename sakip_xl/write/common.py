@@ -10,9 +10,8 @@ import zipfile
 
 import xlsxwriter
 import xlsxwriter.worksheet
-from xlsxwriter.utility import xl_col_to_name
 
-from sakip_xl.xlsx.addresses import quote_sheet
+from sakip_xl.xlsx.addresses import col_letter, quote_sheet
 
 
 class _Worksheet(xlsxwriter.worksheet.Worksheet):
@@ -160,13 +159,13 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
                 xf = fmt._get_xf_index()
             kind = cell.__class__
             if kind is _NumberCell:
-                add(f'<c r="{_column(col)}{rowstr}" s="{xf}"><v>{cell.number:.16G}</v></c>')
+                add(f'<c r="{col_letter(col)}{rowstr}" s="{xf}"><v>{cell.number:.16G}</v></c>')
             elif kind is _StringCell:
                 text = cell.string
                 if _CARE.search(text):
                     super()._write_cell(row_num, col, cell)
                 else:
-                    add(f'<c r="{_column(col)}{rowstr}" s="{xf}" t="inlineStr"><is><t>{text}</t></is></c>')
+                    add(f'<c r="{col_letter(col)}{rowstr}" s="{xf}" t="inlineStr"><is><t>{text}</t></is></c>')
             elif kind is _FormulaCell:
                 value = cell.value
                 if value.__class__ is str:
@@ -177,9 +176,9 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
                     continue
                 else:
                     t = ""
-                add(f'<c r="{_column(col)}{rowstr}" s="{xf}"{t}><f>{_escape(cell.formula)}</f><v>{value}</v></c>')
+                add(f'<c r="{col_letter(col)}{rowstr}" s="{xf}"{t}><f>{_escape(cell.formula)}</f><v>{value}</v></c>')
             elif kind is _BlankCell:
-                add(f'<c r="{_column(col)}{rowstr}" s="{xf}"/>')
+                add(f'<c r="{col_letter(col)}{rowstr}" s="{xf}"/>')
             else:
                 super()._write_cell(row_num, col, cell)
 
@@ -203,11 +202,6 @@ _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!
 # specials, control characters, _xHHHH_, non-characters), and a leading or trailing space
 # (xml:space="preserve"; its own test: utility.RE_LEADING_WHITESPACE, RE_TRAILING_WHITESPACE).
 _CARE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$")
-
-
-@functools.lru_cache(maxsize=16384)
-def _column(col: int) -> str:
-    return xl_col_to_name(col)
 
 
 _DIGITS = b"0123456789"
