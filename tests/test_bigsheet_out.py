@@ -168,7 +168,8 @@ CELLS = [
 ]
 
 
-def _sheet_bytes(fast: bool, monkeypatch) -> bytes:
+def _sheet_bytes(fast: bool, monkeypatch, by_row: bool = False, streamed: bool = True) -> bytes:
+    """A sheet of CELLS in every style, written cell by cell or (`by_row`) a row at a time with put_row."""
     from sakip_xl.write import common
 
     monkeypatch.setattr(common._Worksheet, "_fast_cells", fast)
@@ -176,18 +177,26 @@ def _sheet_bytes(fast: bool, monkeypatch) -> bytes:
     wb = new_workbook(buf)
     fmt = Formats(wb)
     styles = [fmt.text, fmt.number, fmt.center, None]
-    with bigsheet_out.streamed(wb, True):
-        ws = wb.add_worksheet("Besar")
+    with bigsheet_out.streamed(wb, streamed):
+        real = wb.add_worksheet("Besar")
+    ws = _RowWriter(real) if by_row else real
     ws.set_row(1, 30)                           # a row with a height, one with a format, one empty
     ws.set_row(2, None, fmt.label)
     ws.set_row(4, 45)
-    for r in (0, 1, 2, 3, 6):
+    for r in (0, 1, 2, 3, 6, 8, 9):
         if r == 6:                              # a sparse row far to the right
             ws.write_string(r, 40, "AO7", fmt.text)
             ws.write_number(r, 3, 1.5)
             continue
         for c, (kind, value) in enumerate(CELLS):
             style = styles[(r + c) % len(styles)]
+            if r >= 8:                          # rows without a cell only xlsxwriter writes
+                if kind == "formula" and (value[1] is None or value[1] is True or "FILTER" in value[0]):
+                    continue
+                if kind == "string" and common._CARE.search(value):
+                    continue
+                style = style or fmt.number
+
             if kind == "number":
                 ws.write_number(r, c, value, style)
             elif kind == "string":
@@ -196,9 +205,136 @@ def _sheet_bytes(fast: bool, monkeypatch) -> bytes:
                 ws.write_formula(r, c, value[0], style, value[1])
             else:
                 ws.write_blank(r, c, None, style or fmt.text)
+    if by_row:
+        ws.flush()
     bigsheet_out.close(wb)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
         return z.read("xl/worksheets/sheet1.xml")
+
+
+class _RowWriter:
+    """The write_* calls of one row gathered in a RowCells and written with put_row when the row changes."""
+
+    def __init__(self, ws):
+        from sakip_xl.write.common import RowCells
+
+        self.ws, self.row, self.cells, self._new = ws, None, RowCells(), RowCells
+
+    def _at(self, r):
+        if r != self.row:
+            self.flush()
+            self.row = r
+        return self.cells
+
+    def flush(self):
+        if self.row is not None:
+            self.ws.put_row(self.row, self.cells)
+        self.row, self.cells = None, self._new()
+
+    def set_row(self, *args):
+        self.flush()
+        self.ws.set_row(*args)
+
+    def write_number(self, r, c, value, style=None):
+        self._at(r).number(c, value, style)
+
+    def write_string(self, r, c, value, style=None):
+        self._at(r).string(c, value, style)
+
+    def write_formula(self, r, c, formula, style=None, value=0):
+        self._at(r).formula(c, formula, style, value)
+
+    def write_blank(self, r, c, _, style=None):
+        self._at(r).blank(c, style)
+
+
+@pytest.mark.parametrize("streamed", [True, False])
+def test_a_row_put_at_once_is_the_row_written_cell_by_cell(monkeypatch, streamed):
+    """put_row stores what the write_* calls would (a cell xlsxwriter writes itself included)."""
+    from sakip_xl.write import common
+
+    slow = _sheet_bytes(False, monkeypatch, streamed=streamed)
+    taken = []
+    put_fast = common._Worksheet._put_fast
+
+    def spy(self, row, items):
+        taken.append((row, put_fast(self, row, items)))
+        return taken[-1][1]
+
+    monkeypatch.setattr(common._Worksheet, "_put_fast", spy)
+    assert _sheet_bytes(True, monkeypatch, by_row=True, streamed=streamed) == slow
+    # rows holding a cell xlsxwriter writes itself (a dynamic array, a bool or None result, a text
+    # it escapes, a cell without a format) take its path, cell by cell; the others one step
+    assert taken == [(r, streamed and r >= 8) for r in (0, 1, 2, 3, 6, 8, 9)]
+    assert _sheet_bytes(True, monkeypatch, streamed=streamed) == slow
+
+
+def test_a_row_put_at_once_widens_the_sheet_to_its_first_and_last_column(monkeypatch):
+    from sakip_xl.write.common import RowCells
+
+    def sheet(by_row):
+        buf = io.BytesIO()
+        wb = new_workbook(buf)
+        fmt = Formats(wb)
+        with bigsheet_out.streamed(wb, True):
+            ws = wb.add_worksheet("Besar")
+        ws.write_number(0, 4, 1, fmt.number)
+        cells = RowCells()
+        for c in (6, 1, 3, 9):
+            cells.formula(c, f"=E1+{c}", fmt.number, 1 + c)
+        if by_row:
+            ws.put_row(1, cells)
+        else:
+            for _, c, f, style, v in cells.items:
+                ws.write_formula(1, c, f, style, v)
+        bigsheet_out.close(wb)
+        with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
+            return z.read("xl/worksheets/sheet1.xml")
+
+    one = sheet(True)
+    assert b'<dimension ref="B1:J2"/>' in one and one.count(b"<f>") == 4
+    assert one == sheet(False)
+
+
+def test_a_row_put_at_once_around_a_cell_already_written_keeps_it():
+    from sakip_xl.write.common import RowCells
+
+    buf = io.BytesIO()
+    wb = new_workbook(buf)
+    fmt = Formats(wb)
+    with bigsheet_out.streamed(wb, True):
+        ws = wb.add_worksheet("Besar")
+    ws.write_string(0, 2, "sudah ada", fmt.text)
+    cells = RowCells()
+    cells.number(0, 1, fmt.number)
+    cells.number(3, 2, fmt.number)
+    ws.put_row(0, cells)
+    ws.write_string(1, 0, "baris 2", fmt.text)
+    bigsheet_out.close(wb)
+    assert python_calamine.load_workbook(io.BytesIO(buf.getvalue())).get_sheet_by_name("Besar").to_python() == \
+        [[1.0, "", "sudah ada", 2.0], ["baris 2", "", "", ""]]
+
+
+def test_a_row_put_at_once_is_still_refused_above_the_flushed_rows():
+    from sakip_xl.write.common import RowCells
+
+    wb = new_workbook(io.BytesIO())
+    fmt = Formats(wb)
+    with bigsheet_out.streamed(wb, True):
+        ws = wb.add_worksheet("Besar")
+    ws.write_string(5, 0, "baris 6", fmt.text)
+    ws.write_string(6, 0, "baris 7", fmt.text)
+    cells = RowCells()
+    cells.string(0, "hilang?", fmt.text)
+    cells.number(3, 1, fmt.number)
+    with pytest.raises(RuntimeError):
+        ws.put_row(2, cells)
+    # a cell written later inside the columns of a row put at once would be written twice
+    ws.put_row(8, cells)
+    ws.write_number(8, 2, 5, fmt.number)
+    with pytest.raises(RuntimeError):
+        ws.write_string(9, 0, "baris 10", fmt.text)
+    bigsheet_out.close(wb)
 
 
 @pytest.mark.parametrize("formula", [

@@ -6,7 +6,7 @@ stored with it (LibreOffice parity tests prove both agree).
 from __future__ import annotations
 
 from sakip_xl.xlsx.addresses import address_ref, cell
-from sakip_xl.write.common import Formats, fit_row, internal_link, write_link, number_or_fallback, stored
+from sakip_xl.write.common import Formats, RowCells, fit_row, internal_link, write_link, number_or_fallback, stored
 from sakip_xl.anggaran import compute as C
 from sakip_xl.anggaran.analyze import AnggaranResult, BudgetTable
 from sakip_xl.anggaran.layout import (COL, COLUMNS, SHEET, Styles, call, difference_formula, ranges, rollup_formula,
@@ -77,49 +77,57 @@ def write_tree(ws, st: Styles, top: int, heading: str, bt: BudgetTable, full: bo
     return total_row + 3
 
 
+# Column numbers and widths of the budget table, looked up once (a big table has 100,000 lines).
+_C = COL
+_WIDTH = dict(COLUMNS)
+_AMOUNT_PAIRS = (("pagu", _C["Pagu (Rp)"], _C["Jumlah Rincian Pagu"], _C["Selisih Pagu"]),
+                 ("realisasi", _C["Realisasi (Rp)"], _C["Jumlah Rincian Realisasi"], _C["Selisih Realisasi"]))
+_NUMBERS = (("pagu", _C["Pagu (Rp)"], False), ("realisasi", _C["Realisasi (Rp)"], False),
+            ("serapan_dilaporkan", _C["Serapan Dilaporkan (%)"], True),
+            ("porsi_dilaporkan", _C["Porsi Dilaporkan (%)"], True))
+
+
 def _write_line(ws, st: Styles, rows: list[int], i: int, bt: BudgetTable, tot_pagu: str, full: bool) -> None:
     f = st.base
     r, ln, res, struct = rows[i], bt.lines[i], bt.result, bt.struct
     is_total = struct.is_total[i]
     text_fmt = f.bold_text if is_total else (st.indent2 if (struct.level[i] or 1) >= 3 else
                                             st.indent if struct.level[i] == 2 else f.text)
-    ws.write_string(r, COL["Kode/No"], ln.kode, f.center)
-    ws.write_string(r, COL["Uraian"], ln.uraian, text_fmt)
-    p, q = cell(r, COL["Pagu (Rp)"]), cell(r, COL["Realisasi (Rp)"])
-    for key, col in (("pagu", "Pagu (Rp)"), ("realisasi", "Realisasi (Rp)"), ("serapan_dilaporkan", "Serapan Dilaporkan (%)"),
-                     ("porsi_dilaporkan", "Porsi Dilaporkan (%)")):
-        _number(ws, r, COL[col], bt, ln, key, f.percent if "%" in col else st.amount)
-    ws.write_formula(r, COL["Serapan (%)"], serapan_formula(p, q), f.percent, stored(res.serapan[i]))
-    ws.write_formula(r, COL["Porsi Pagu (%)"], share_formula(p, tot_pagu), f.percent, stored(res.share[i]))
+    row = RowCells()
+    row.string(_C["Kode/No"], ln.kode, f.center)
+    row.string(_C["Uraian"], ln.uraian, text_fmt)
+    p, q = cell(r, _C["Pagu (Rp)"]), cell(r, _C["Realisasi (Rp)"])
+    for key, col, percent in _NUMBERS:
+        _number(row, col, bt, ln, key, f.percent if percent else st.amount)
+    row.formula(_C["Serapan (%)"], serapan_formula(p, q), f.percent, stored(res.serapan[i]))
+    row.formula(_C["Porsi Pagu (%)"], share_formula(p, tot_pagu), f.percent, stored(res.share[i]))
     kids = [rows[j] for j in (struct.top() if is_total else struct.children(i))]
-    for key, src_col, roll_col, diff_col in (("pagu", "Pagu (Rp)", "Jumlah Rincian Pagu", "Selisih Pagu"),
-                                             ("realisasi", "Realisasi (Rp)", "Jumlah Rincian Realisasi",
-                                              "Selisih Realisasi")):
+    for key, src_col, roll_col, diff_col in _AMOUNT_PAIRS:
         if kids:
             roll = res.rincian[key][i]
-            ws.write_formula(r, COL[roll_col], rollup_formula(COL[src_col], kids), st.amount, stored(roll))
-            ws.write_formula(r, COL[diff_col], difference_formula(cell(r, COL[src_col]), cell(r, COL[roll_col])),
-                             f.number, stored(C.difference(ln.value(key), roll)))
+            row.formula(roll_col, rollup_formula(src_col, kids), st.amount, stored(roll))
+            row.formula(diff_col, difference_formula(cell(r, src_col), cell(r, roll_col)),
+                        f.number, stored(C.difference(ln.value(key), roll)))
         else:
-            ws.write_blank(r, COL[roll_col], None, st.amount)
-            ws.write_blank(r, COL[diff_col], None, f.number)
-    ws.write_string(r, COL["Tingkat"], _level_text(bt, i), f.center)
-    ws.write_string(r, COL["Kelompok Belanja"], (bt.kelompok[i] if bt.kelompok else None) or "", f.text)
-    ws.write_string(r, COL["Jenis Belanja"], (bt.jenis[i] if bt.jenis else None) or "", f.text)
+            row.blank(roll_col, st.amount)
+            row.blank(diff_col, f.number)
+    row.string(_C["Tingkat"], _level_text(bt, i), f.center)
+    row.string(_C["Kelompok Belanja"], (bt.kelompok[i] if bt.kelompok else None) or "", f.text)
+    row.string(_C["Jenis Belanja"], (bt.jenis[i] if bt.jenis else None) or "", f.text)
     if full:
-        ws.write_string(r, COL["Sasaran yang Didukung"], (bt.sasaran[i] if bt.sasaran else None) or "", f.text)
+        row.string(_C["Sasaran yang Didukung"], (bt.sasaran[i] if bt.sasaran else None) or "", f.text)
         sid = bt.sasaran_id[i] if bt.sasaran_id else None
         if sid is None:
-            ws.write_blank(r, COL["No Sasaran"], None, f.center)
+            row.blank(_C["No Sasaran"], f.center)
         else:
-            ws.write_number(r, COL["No Sasaran"], sid, f.center)
-        _number(ws, r, COL["Pagu di PK (Rp)"], bt, ln, "pagu_pk", st.amount)
+            row.number(_C["No Sasaran"], sid, f.center)
+        _number(row, _C["Pagu di PK (Rp)"], bt, ln, "pagu_pk", st.amount)
+    ws.put_row(r, row)
     addr = bt.address(i, "pagu")
-    link_col = COL["Sel Sumber"] if full else COL["Sasaran yang Didukung"]
+    link_col = _C["Sel Sumber"] if full else _C["Sasaran yang Didukung"]
     write_link(ws, r, link_col, internal_link(bt.sheet, addr), f.link, f"{bt.sheet}!{addr}")
-    widths = dict(COLUMNS)
-    fit_row(ws, r, [(ln.uraian, widths["Uraian"] - 2 * (struct.level[i] or 1)),
-                    ((bt.sasaran[i] if bt.sasaran and full else None) or "", widths["Sasaran yang Didukung"])])
+    fit_row(ws, r, [(ln.uraian, _WIDTH["Uraian"] - 2 * (struct.level[i] or 1)),
+                    ((bt.sasaran[i] if bt.sasaran and full else None) or "", _WIDTH["Sasaran yang Didukung"])])
 
 
 def _level_text(bt: BudgetTable, i: int) -> str:
@@ -130,12 +138,12 @@ def _level_text(bt: BudgetTable, i: int) -> str:
     return bt.struct.label(i)
 
 
-def _number(ws, r: int, c: int, bt: BudgetTable, ln, key: str, fmt) -> None:
+def _number(row: RowCells, c: int, bt: BudgetTable, ln, key: str, fmt) -> None:
     nc = ln.cells.get(key)
     if nc is None:
-        ws.write_blank(r, c, None, fmt)
+        row.blank(c, fmt)
         return
-    ws.write_formula(r, c, number_or_fallback(address_ref(bt.sheet, nc.address), nc.fallback), fmt, stored(nc.value))
+    row.formula(c, number_or_fallback(address_ref(bt.sheet, nc.address), nc.fallback), fmt, stored(nc.value))
 
 
 def _write_total(ws, st: Styles, r: int, top_rows: list[int], bt: BudgetTable) -> None:

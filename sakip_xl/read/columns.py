@@ -179,6 +179,12 @@ class ColumnRows:
     def _row(self, i: int) -> list:
         return [col[i] for col in self._columns]
 
+    def column(self, c: int) -> Sequence:
+        """Column `c`'s cells in these rows ('' past the sheet's last column), without building rows."""
+        if c >= len(self._columns):
+            return ("",) * self._n
+        return self._columns[c].values[self._start:self._start + self._n]
+
     def __getitem__(self, i):
         if isinstance(i, slice):
             start, stop, step = i.indices(self._n)

@@ -10,13 +10,14 @@ import io
 import re
 import threading
 from operator import itemgetter
+from typing import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import python_calamine
 
 from sakip_xl.xlsx.addresses import cell as cell_address
 from sakip_xl.errors import InputFileError, WorkbookLayoutError
-from sakip_xl.read.numbers import out_of_range
+from sakip_xl.read.numbers import LIMIT, out_of_range
 from sakip_xl.read.schema import TableSheet, normalize_header
 
 HEADER_SCAN_ROWS = 40
@@ -442,13 +443,17 @@ def read_table(spec: TableSheet, sheet: str, rows: list[list]) -> Table:
             f"Tambahkan kolom dengan judul tersebut di baris judul tabel."
         )
     numeric_keys = [c.key for c in spec.columns if c.kind == "number" and c.key in columns]
+    keys = list(columns)
+    # Column by column, only the table's columns: a big sheet's rows are never built whole.
+    first = header_row + 1
+    cells = [_column_cells(rows, c, first) for c in columns.values()]
+    record_at = [keys.index(k) for k in [spec.key_column] + numeric_keys if k in columns]
     records: list[Record] = []
     previous: dict[str, object] = {}
-    for r in range(header_row + 1, len(rows)):
-        row = rows[r]
-        values = {key: (row[c] if c < len(row) else "") for key, c in columns.items()}
-        if not _is_record(values, spec.key_column, numeric_keys) or _is_numbering_row(values):
+    for r, found in enumerate(zip(*cells), first):
+        if not any(not _blank(found[i]) for i in record_at) or _is_numbering(found):
             continue
+        values = dict(zip(keys, found))
         rec = Record(row=r, values=values)
         # A group (sasaran, tujuan) typed anew on this row starts a new group: a blank No is not the
         # number of the group above.
@@ -467,8 +472,11 @@ def read_table(spec: TableSheet, sheet: str, rows: list[list]) -> Table:
     table = Table(spec=spec, sheet=sheet, header_row=header_row, columns=columns, records=records)
     for rec in records:
         for key in numeric_keys:
-            if out_of_range(rec.values[key]):
-                table.extreme[cell_address(rec.row, columns[key])] = rec.values[key]
+            v = rec.values[key]
+            if (v.__class__ is float and -LIMIT <= v <= LIMIT) or v == "":
+                continue            # the usual cells, without a call
+            if out_of_range(v):
+                table.extreme[cell_address(rec.row, columns[key])] = v
     return table
 
 
@@ -485,16 +493,30 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
 
-def _is_record(values: dict, key_column: str, numeric_keys: list[str]) -> bool:
-    if not _blank(values.get(key_column, "")):
-        return True
-    return any(not _blank(values.get(k, "")) for k in numeric_keys)
+def _column_cells(rows, c: int, first: int) -> Sequence:
+    """Column `c`'s cells from row `first` down ('' where a row is shorter)."""
+    below = rows[first:]
+    if hasattr(below, "column"):          # a big sheet's rows, read from its columns (columns.ColumnRows)
+        return below.column(c)
+    return [row[c] if c < len(row) else "" for row in below]
 
 
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
 
 
-def _is_numbering_row(values: dict) -> bool:
-    """The '(1) (2) (3) ...' row many reports put under the header."""
-    filled = [v for v in values.values() if not _blank(v)]
-    return len(filled) >= 3 and all(isinstance(v, str) and _NUMBERING.match(v.strip()) for v in filled)
+def _is_numbering(values: Iterable) -> bool:
+    """The '(1) (2) (3) ...' row many reports put under the header: at least three cells filled,
+    each with such a number as text."""
+    filled = 0
+    for v in values:
+        if v is None:
+            continue
+        if not isinstance(v, str):
+            return False
+        v = v.strip()
+        if not v:
+            continue
+        if not _NUMBERING.match(v):
+            return False
+        filled += 1
+    return filled >= 3

@@ -116,6 +116,67 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
         self.table[row][col] = _BlankCell(cell_format)
         return 0
 
+    def put_row(self, row: int, cells: "RowCells") -> None:
+        """The cells gathered in `cells`, all in row `row`, written in one step.
+
+        In a sheet written row by row they are stored at once: what their write_* calls would
+        store (tests/test_bigsheet_out.py), with the checks made once per row instead of once
+        per cell. Otherwise, or when one of them needs xlsxwriter's own path, each is written
+        by its write_*, in the order gathered."""
+        items = cells.items
+        if items and self._put_fast(row, items):
+            return
+        for kind, col, a, fmt, b in items:
+            if kind is _TEXT:
+                self.write_string(row, col, a, fmt)
+            elif kind is _FORMULA:
+                self.write_formula(row, col, a, fmt, b)
+            elif kind is _NUMBER:
+                self.write_number(row, col, a, fmt)
+            else:
+                self.write_blank(row, col, None, fmt)
+
+    def _put_fast(self, row: int, items: list) -> bool:
+        """put_row's one step: the row's cells rendered to XML at once, byte for byte what
+        `_cells_xml` and xlsxwriter write for them (tests/test_bigsheet_out.py), and stored as
+        one piece; False, having stored nothing, when a cell needs xlsxwriter's own path."""
+        if not (self.constant_memory and self._fast_cells and row.__class__ is int):
+            return False
+        cells = {}
+        for item in items:
+            if item[1].__class__ is not int:
+                return False
+            cells[item[1]] = item                 # a column written twice: the later write holds
+        cols = sorted(cells)
+        first, last = cols[0], cols[-1]
+        if not (self._fast_spot(row, first) and self._fast_spot(row, last)):
+            return False
+        here = self.table[row]
+        if any(first <= col <= last for col in here):
+            return False
+        rowstr, strmax, parts = str(row + 1), self.xls_strmax // 2, []
+        add = parts.append
+        for col in cols:
+            kind, _, a, fmt, b = cells[col]
+            if fmt is None:
+                return False
+            if kind is _TEXT:
+                if a.__class__ is not str or len(a) > strmax:
+                    return False
+            elif kind is _FORMULA:
+                if not a or a[0] == "{" or _dynamic(a) or (b.__class__ is float and not math.isfinite(b)):
+                    return False
+                a = self._prepare_formula(a)
+            elif kind is _NUMBER:
+                if a.__class__ not in (int, float) or not math.isfinite(a):
+                    return False
+            xf = fmt.xf_index
+            if not _cell_xml(add, _LETTERS[col] + rowstr if col < 702 else col_letter(col) + rowstr,
+                             fmt._get_xf_index() if xf is None else xf, kind, a, b):
+                return False
+        here[first] = _Written("".join(parts), last)
+        return True
+
     def _write_single_row(self, current_row_num=0):
         """xlsxwriter's _write_single_row (a sheet written row by row) with one write to the row
         file per row, and the cells it holds by the million (numbers, plain text, formulas and
@@ -134,7 +195,12 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
             self.fh = _Collect(parts)
             try:
                 if cells:
-                    self._write_row(row_num, None, self.row_info.get(row_num))
+                    info = self.row_info.get(row_num)
+                    if (info is None and self.default_row_height == self.original_row_height
+                            and self.excel_version != 2010):
+                        parts.append(f'<row r="{row_num + 1}">')     # what _write_row writes for it
+                    else:
+                        self._write_row(row_num, None, info)
                     self._cells_xml(row_num, cells, parts)
                     parts.append("</row>")
                 else:
@@ -146,41 +212,52 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
 
     def _cells_xml(self, row_num: int, cells: dict, parts: list) -> None:
         add, lo, hi, rowstr = parts.append, self.dim_colmin, self.dim_colmax, str(row_num + 1)
+        written = -1
         for col in sorted(cells):
             if col < lo or col > hi:
                 continue
             cell = cells[col]
+            if col <= written:
+                raise RuntimeError(f"{self.name}: cell {col_letter(col)}{rowstr} written inside a row put at once")
+            if cell.__class__ is _Written:
+                add(cell.xml)
+                written = cell.last
+                continue
             fmt = cell.format
-            if fmt is None:
+            kind = _KINDS.get(cell.__class__)
+            if fmt is None or kind is None:
                 super()._write_cell(row_num, col, cell)
                 continue
             xf = fmt.xf_index
-            if xf is None:
-                xf = fmt._get_xf_index()
-            kind = cell.__class__
-            if kind is _NumberCell:
-                add(f'<c r="{col_letter(col)}{rowstr}" s="{xf}"><v>{cell.number:.16G}</v></c>')
-            elif kind is _StringCell:
-                text = cell.string
-                if _CARE.search(text):
-                    super()._write_cell(row_num, col, cell)
-                else:
-                    add(f'<c r="{col_letter(col)}{rowstr}" s="{xf}" t="inlineStr"><is><t>{text}</t></is></c>')
-            elif kind is _FormulaCell:
-                value = cell.value
-                if value.__class__ is str:
-                    t = "" if value == "" else ' t="e"' if value in _ERROR_CODES else ' t="str"'
-                    value = _escape(value)
-                elif value.__class__ is bool:
-                    super()._write_cell(row_num, col, cell)
-                    continue
-                else:
-                    t = ""
-                add(f'<c r="{col_letter(col)}{rowstr}" s="{xf}"{t}><f>{_escape(cell.formula)}</f><v>{value}</v></c>')
-            elif kind is _BlankCell:
-                add(f'<c r="{col_letter(col)}{rowstr}" s="{xf}"/>')
-            else:
+            if not _cell_xml(add, _LETTERS[col] + rowstr if col < 702 else col_letter(col) + rowstr,
+                             fmt._get_xf_index() if xf is None else xf, kind, cell[0],
+                             cell.value if kind is _FORMULA else None):
                 super()._write_cell(row_num, col, cell)
+
+
+def _cell_xml(add, ref: str, xf: int, kind: str, a, b) -> bool:
+    """Adds the XML xlsxwriter's _write_cell writes for a cell of a sheet written row by row
+    (`kind`: text `a`; formula `a`, without its '=', and its value `b`; number `a`; blank) with a
+    format of index `xf`, byte for byte (tests/test_bigsheet_out.py); False, adding nothing,
+    for a cell only xlsxwriter writes (a text it escapes, a boolean result)."""
+    if kind is _TEXT:
+        if _CARE.search(a):
+            return False
+        add(f'<c r="{ref}" s="{xf}" t="inlineStr"><is><t>{a}</t></is></c>')
+    elif kind is _FORMULA:
+        if b.__class__ is str:
+            t = "" if b == "" else ' t="e"' if b in _ERROR_CODES else ' t="str"'
+            b = _escape(b)
+        elif b.__class__ is bool:
+            return False
+        else:
+            t = ""
+        add(f'<c r="{ref}" s="{xf}"{t}><f>{_escape(a)}</f><v>{b}</v></c>')
+    elif kind is _NUMBER:
+        add(f'<c r="{ref}" s="{xf}"><v>{a:.16G}</v></c>')
+    else:
+        add(f'<c r="{ref}" s="{xf}"/>')
+    return True
 
 
 _DYNAMIC = xlsxwriter.worksheet.re_dynamic_function
@@ -188,6 +265,42 @@ _FormulaCell = xlsxwriter.worksheet.CellFormulaTuple
 _StringCell = xlsxwriter.worksheet.CellStringTuple
 _NumberCell = xlsxwriter.worksheet.CellNumberTuple
 _BlankCell = xlsxwriter.worksheet.CellBlankTuple
+
+
+_TEXT, _FORMULA, _NUMBER, _BLANK = "text", "formula", "number", "blank"
+_KINDS = {_StringCell: _TEXT, _FormulaCell: _FORMULA, _NumberCell: _NUMBER, _BlankCell: _BLANK}
+_LETTERS = [col_letter(c) for c in range(702)]       # A .. ZZ, looked up for every cell written
+
+
+class _Written:
+    """The XML of a run of cells put at once (put_row), stored at its first column."""
+
+    __slots__ = ("xml", "last")
+
+    def __init__(self, xml: str, last: int):
+        self.xml, self.last = xml, last
+
+
+class RowCells:
+    """The cells of one row, gathered to be written at once by `_Worksheet.put_row`; the
+    methods take the arguments of the write_* they stand for, without the row."""
+
+    __slots__ = ("items",)
+
+    def __init__(self):
+        self.items: list[tuple] = []
+
+    def string(self, col: int, text: str, fmt=None) -> None:
+        self.items.append((_TEXT, col, text, fmt, None))
+
+    def formula(self, col: int, formula: str, fmt=None, value=0) -> None:
+        self.items.append((_FORMULA, col, formula, fmt, value))
+
+    def number(self, col: int, number, fmt=None) -> None:
+        self.items.append((_NUMBER, col, number, fmt, None))
+
+    def blank(self, col: int, fmt=None) -> None:
+        self.items.append((_BLANK, col, None, fmt, None))
 
 
 class _Collect:
