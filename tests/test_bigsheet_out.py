@@ -205,6 +205,12 @@ def _sheet_bytes(fast: bool, monkeypatch, by_row: bool = False, streamed: bool =
                 ws.write_formula(r, c, value[0], style, value[1])
             else:
                 ws.write_blank(r, c, None, style or fmt.text)
+        # links: one between the cells, one replacing a cell, one after them; in row 9 a value
+        # written over a link (the link stays, the value shows)
+        for c in (7, 12, len(CELLS) + 1):
+            ws.write_url(r, c, f"internal:'Besar'!A{c}", fmt.link, f"tautan {c}")
+        if r == 9:
+            ws.write_string(r, 12, "di atas tautan", fmt.text)
     if by_row:
         ws.flush()
     bigsheet_out.close(wb)
@@ -213,39 +219,42 @@ def _sheet_bytes(fast: bool, monkeypatch, by_row: bool = False, streamed: bool =
 
 
 class _RowWriter:
-    """The write_* calls of one row gathered in a RowCells and written with put_row when the row changes."""
+    """The write_* calls of one row gathered in a RowCells and put at once when the row changes."""
 
     def __init__(self, ws):
-        from sakip_xl.write.common import RowCells
-
-        self.ws, self.row, self.cells, self._new = ws, None, RowCells(), RowCells
+        self.ws, self.cells = ws, None
 
     def _at(self, r):
-        if r != self.row:
+        from sakip_xl.write.common import RowCells
+
+        if self.cells is None or self.cells.row != r:
             self.flush()
-            self.row = r
+            self.cells = RowCells(self.ws, r)
         return self.cells
 
     def flush(self):
-        if self.row is not None:
-            self.ws.put_row(self.row, self.cells)
-        self.row, self.cells = None, self._new()
+        if self.cells is not None:
+            self.cells.put()
+        self.cells = None
 
     def set_row(self, *args):
         self.flush()
         self.ws.set_row(*args)
 
     def write_number(self, r, c, value, style=None):
-        self._at(r).number(c, value, style)
+        self._at(r).write_number(r, c, value, style)
 
     def write_string(self, r, c, value, style=None):
-        self._at(r).string(c, value, style)
+        self._at(r).write_string(r, c, value, style)
 
     def write_formula(self, r, c, formula, style=None, value=0):
-        self._at(r).formula(c, formula, style, value)
+        self._at(r).write_formula(r, c, formula, style, value)
 
     def write_blank(self, r, c, _, style=None):
-        self._at(r).blank(c, style)
+        self._at(r).write_blank(r, c, None, style)
+
+    def write_url(self, r, c, url, style=None, text=None):
+        self._at(r).write_url(r, c, url, style, text)
 
 
 @pytest.mark.parametrize("streamed", [True, False])
@@ -265,7 +274,8 @@ def test_a_row_put_at_once_is_the_row_written_cell_by_cell(monkeypatch, streamed
     assert _sheet_bytes(True, monkeypatch, by_row=True, streamed=streamed) == slow
     # rows holding a cell xlsxwriter writes itself (a dynamic array, a bool or None result, a text
     # it escapes, a cell without a format) take its path, cell by cell; the others one step
-    assert taken == [(r, streamed and r >= 8) for r in (0, 1, 2, 3, 6, 8, 9)]
+    assert taken == [(r, streamed and r == 8) for r in (0, 1, 2, 3, 6, 8, 9)]
+    assert slow.count(b"<hyperlink ") == 3 * 6 and (b"di atas tautan" in slow) == streamed   # else: shared
     assert _sheet_bytes(True, monkeypatch, streamed=streamed) == slow
 
 
@@ -279,14 +289,11 @@ def test_a_row_put_at_once_widens_the_sheet_to_its_first_and_last_column(monkeyp
         with bigsheet_out.streamed(wb, True):
             ws = wb.add_worksheet("Besar")
         ws.write_number(0, 4, 1, fmt.number)
-        cells = RowCells()
+        cells = RowCells(ws, 1) if by_row else ws
         for c in (6, 1, 3, 9):
-            cells.formula(c, f"=E1+{c}", fmt.number, 1 + c)
+            cells.write_formula(1, c, f"=E1+{c}", fmt.number, 1 + c)
         if by_row:
-            ws.put_row(1, cells)
-        else:
-            for _, c, f, style, v in cells.items:
-                ws.write_formula(1, c, f, style, v)
+            cells.put()
         bigsheet_out.close(wb)
         with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
             return z.read("xl/worksheets/sheet1.xml")
@@ -294,6 +301,30 @@ def test_a_row_put_at_once_widens_the_sheet_to_its_first_and_last_column(monkeyp
     one = sheet(True)
     assert b'<dimension ref="B1:J2"/>' in one and one.count(b"<f>") == 4
     assert one == sheet(False)
+
+
+def test_a_row_put_at_once_numbers_its_styles_in_the_order_of_its_cells():
+    """The styles a row uses first are numbered as xlsxwriter numbers them when it writes the row:
+    column by column, its link included."""
+    from sakip_xl.write.common import RowCells
+
+    def package(by_row):
+        buf = io.BytesIO()
+        wb = new_workbook(buf)
+        fmt = Formats(wb)
+        with bigsheet_out.streamed(wb, True):
+            ws = wb.add_worksheet("Besar")
+        out = RowCells(ws, 0) if by_row else ws
+        out.write_string(0, 0, "teks", fmt.text)
+        out.write_url(0, 1, "internal:'Besar'!A1", fmt.link, "tautan")
+        out.write_number(0, 2, 1.5, fmt.number)
+        if by_row:
+            out.put()
+        bigsheet_out.close(wb)
+        with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as z:
+            return z.read("xl/styles.xml"), z.read("xl/worksheets/sheet1.xml")
+
+    assert package(True) == package(False)
 
 
 def test_a_row_put_at_once_around_a_cell_already_written_keeps_it():
@@ -305,10 +336,10 @@ def test_a_row_put_at_once_around_a_cell_already_written_keeps_it():
     with bigsheet_out.streamed(wb, True):
         ws = wb.add_worksheet("Besar")
     ws.write_string(0, 2, "sudah ada", fmt.text)
-    cells = RowCells()
-    cells.number(0, 1, fmt.number)
-    cells.number(3, 2, fmt.number)
-    ws.put_row(0, cells)
+    cells = RowCells(ws, 0)
+    cells.write_number(0, 0, 1, fmt.number)
+    cells.write_number(0, 3, 2, fmt.number)
+    cells.put()
     ws.write_string(1, 0, "baris 2", fmt.text)
     bigsheet_out.close(wb)
     assert python_calamine.load_workbook(io.BytesIO(buf.getvalue())).get_sheet_by_name("Besar").to_python() == \
@@ -324,11 +355,13 @@ def test_a_row_put_at_once_is_still_refused_above_the_flushed_rows():
         ws = wb.add_worksheet("Besar")
     ws.write_string(5, 0, "baris 6", fmt.text)
     ws.write_string(6, 0, "baris 7", fmt.text)
-    cells = RowCells()
-    cells.string(0, "hilang?", fmt.text)
-    cells.number(3, 1, fmt.number)
+    cells = RowCells(ws, 2)
+    cells.write_string(2, 0, "hilang?", fmt.text)
+    cells.write_number(2, 3, 1, fmt.number)
     with pytest.raises(RuntimeError):
-        ws.put_row(2, cells)
+        cells.put()
+    with pytest.raises(ValueError):          # a cell of another row among them
+        cells.write_number(3, 1, 1, fmt.number)
     # a cell written later inside the columns of a row put at once would be written twice
     ws.put_row(8, cells)
     ws.write_number(8, 2, 5, fmt.number)

@@ -93,39 +93,39 @@ def _write_line(ws, st: Styles, rows: list[int], i: int, bt: BudgetTable, tot_pa
     is_total = struct.is_total[i]
     text_fmt = f.bold_text if is_total else (st.indent2 if (struct.level[i] or 1) >= 3 else
                                             st.indent if struct.level[i] == 2 else f.text)
-    row = RowCells()
-    row.string(_C["Kode/No"], ln.kode, f.center)
-    row.string(_C["Uraian"], ln.uraian, text_fmt)
+    row = RowCells(ws, r)
+    row.write_string(r, _C["Kode/No"], ln.kode, f.center)
+    row.write_string(r, _C["Uraian"], ln.uraian, text_fmt)
     p, q = cell(r, _C["Pagu (Rp)"]), cell(r, _C["Realisasi (Rp)"])
     for key, col, percent in _NUMBERS:
-        _number(row, col, bt, ln, key, f.percent if percent else st.amount)
-    row.formula(_C["Serapan (%)"], serapan_formula(p, q), f.percent, stored(res.serapan[i]))
-    row.formula(_C["Porsi Pagu (%)"], share_formula(p, tot_pagu), f.percent, stored(res.share[i]))
+        _number(row, r, col, bt, ln, key, f.percent if percent else st.amount)
+    row.write_formula(r, _C["Serapan (%)"], serapan_formula(p, q), f.percent, stored(res.serapan[i]))
+    row.write_formula(r, _C["Porsi Pagu (%)"], share_formula(p, tot_pagu), f.percent, stored(res.share[i]))
     kids = [rows[j] for j in (struct.top() if is_total else struct.children(i))]
     for key, src_col, roll_col, diff_col in _AMOUNT_PAIRS:
         if kids:
             roll = res.rincian[key][i]
-            row.formula(roll_col, rollup_formula(src_col, kids), st.amount, stored(roll))
-            row.formula(diff_col, difference_formula(cell(r, src_col), cell(r, roll_col)),
-                        f.number, stored(C.difference(ln.value(key), roll)))
+            row.write_formula(r, roll_col, rollup_formula(src_col, kids), st.amount, stored(roll))
+            row.write_formula(r, diff_col, difference_formula(cell(r, src_col), cell(r, roll_col)),
+                              f.number, stored(C.difference(ln.value(key), roll)))
         else:
-            row.blank(roll_col, st.amount)
-            row.blank(diff_col, f.number)
-    row.string(_C["Tingkat"], _level_text(bt, i), f.center)
-    row.string(_C["Kelompok Belanja"], (bt.kelompok[i] if bt.kelompok else None) or "", f.text)
-    row.string(_C["Jenis Belanja"], (bt.jenis[i] if bt.jenis else None) or "", f.text)
+            row.write_blank(r, roll_col, None, st.amount)
+            row.write_blank(r, diff_col, None, f.number)
+    row.write_string(r, _C["Tingkat"], _level_text(bt, i), f.center)
+    row.write_string(r, _C["Kelompok Belanja"], (bt.kelompok[i] if bt.kelompok else None) or "", f.text)
+    row.write_string(r, _C["Jenis Belanja"], (bt.jenis[i] if bt.jenis else None) or "", f.text)
     if full:
-        row.string(_C["Sasaran yang Didukung"], (bt.sasaran[i] if bt.sasaran else None) or "", f.text)
+        row.write_string(r, _C["Sasaran yang Didukung"], (bt.sasaran[i] if bt.sasaran else None) or "", f.text)
         sid = bt.sasaran_id[i] if bt.sasaran_id else None
         if sid is None:
-            row.blank(_C["No Sasaran"], f.center)
+            row.write_blank(r, _C["No Sasaran"], None, f.center)
         else:
-            row.number(_C["No Sasaran"], sid, f.center)
-        _number(row, _C["Pagu di PK (Rp)"], bt, ln, "pagu_pk", st.amount)
-    ws.put_row(r, row)
+            row.write_number(r, _C["No Sasaran"], sid, f.center)
+        _number(row, r, _C["Pagu di PK (Rp)"], bt, ln, "pagu_pk", st.amount)
     addr = bt.address(i, "pagu")
     link_col = _C["Sel Sumber"] if full else _C["Sasaran yang Didukung"]
-    write_link(ws, r, link_col, internal_link(bt.sheet, addr), f.link, f"{bt.sheet}!{addr}")
+    write_link(row, r, link_col, internal_link(bt.sheet, addr), f.link, f"{bt.sheet}!{addr}")
+    row.put()
     fit_row(ws, r, [(ln.uraian, _WIDTH["Uraian"] - 2 * (struct.level[i] or 1)),
                     ((bt.sasaran[i] if bt.sasaran and full else None) or "", _WIDTH["Sasaran yang Didukung"])])
 
@@ -138,12 +138,12 @@ def _level_text(bt: BudgetTable, i: int) -> str:
     return bt.struct.label(i)
 
 
-def _number(row: RowCells, c: int, bt: BudgetTable, ln, key: str, fmt) -> None:
+def _number(ws, r: int, c: int, bt: BudgetTable, ln, key: str, fmt) -> None:
     nc = ln.cells.get(key)
     if nc is None:
-        row.blank(c, fmt)
+        ws.write_blank(r, c, None, fmt)
         return
-    row.formula(c, number_or_fallback(address_ref(bt.sheet, nc.address), nc.fallback), fmt, stored(nc.value))
+    ws.write_formula(r, c, number_or_fallback(address_ref(bt.sheet, nc.address), nc.fallback), fmt, stored(nc.value))
 
 
 def _write_total(ws, st: Styles, r: int, top_rows: list[int], bt: BudgetTable) -> None:

@@ -18,7 +18,8 @@ from sakip_xl.pk.model import Indicator
 from sakip_xl.pk.schema import JENIS_KUALITATIF, JENIS_RENTANG, NO_CAP
 from sakip_xl.read.settings import Settings
 from sakip_xl.write import presentation as P
-from sakip_xl.write.common import Formats, fit_row, internal_link, write_link, num_literal, number_or_fallback, percent_of, stored
+from sakip_xl.write.common import (Formats, RowCells, fit_row, internal_link, write_link, num_literal, number_or_fallback,
+                                   percent_of, stored)
 
 SHEET = "Capaian"
 
@@ -31,6 +32,7 @@ HEADERS = (
     ("Cara Realisasi Tahunan", 12), ("Realisasi dari TW", 12), ("Label Grafik", 30), ("Garis 100 % (Grafik)", 10),
 )
 COL = {name: i for i, (name, _) in enumerate(HEADERS)}
+_WIDTHS = dict(HEADERS)
 TW_COLS = ("TW I", "TW II", "TW III", "TW IV")
 HEADER_ROW = 3
 FIRST_ROW = HEADER_ROW + 1
@@ -182,7 +184,8 @@ def _at(r: int, name: str) -> str:
     return cell(r, COL[name])
 
 
-def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Settings, cap: float | None) -> None:
+def _write_row(sheet, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Settings, cap: float | None) -> None:
+    ws = RowCells(sheet, r)       # the row's cells, written at once by ws.put()
     ws.write_string(r, COL["No"], ind.no, fmt.center)
     ws.write_string(r, COL["Sasaran Strategis"], ind.sasaran, fmt.text)
     ws.write_string(r, COL["Indikator Kinerja"], ind.indikator, fmt.text)
@@ -221,9 +224,9 @@ def _write_row(ws, fmt, r: int, pk_sheet: str, ind: Indicator, settings: Setting
     label = chart_label(r - FIRST_ROW + 1, ind) + ("" if ind.capaian is not None else " (tidak diukur)")
     ws.write_string(r, COL["Label Grafik"], label, fmt.text)
     ws.write_number(r, COL["Garis 100 % (Grafik)"], 100, fmt.integer)
-    widths = dict(HEADERS)
-    fit_row(ws, r, [(ind.sasaran, widths["Sasaran Strategis"]), (ind.indikator, widths["Indikator Kinerja"]),
-                    (label, widths["Label Grafik"])])
+    ws.put()
+    fit_row(sheet, r, [(ind.sasaran, _WIDTHS["Sasaran Strategis"]), (ind.indikator, _WIDTHS["Indikator Kinerja"]),
+                       (label, _WIDTHS["Label Grafik"])])
 
 
 def _qualitative_cells(ws, fmt, r, pk_sheet, ind: Indicator) -> None:

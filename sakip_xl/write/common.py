@@ -117,7 +117,7 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
         return 0
 
     def put_row(self, row: int, cells: "RowCells") -> None:
-        """The cells gathered in `cells`, all in row `row`, written in one step.
+        """The cells gathered in `cells` (RowCells.put), all in row `row`, written in one step.
 
         In a sheet written row by row they are stored at once: what their write_* calls would
         store (tests/test_bigsheet_out.py), with the checks made once per row instead of once
@@ -133,20 +133,26 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
                 self.write_formula(row, col, a, fmt, b)
             elif kind is _NUMBER:
                 self.write_number(row, col, a, fmt)
+            elif kind is _LINK:
+                self.write_url(row, col, a, fmt, b)
             else:
                 self.write_blank(row, col, None, fmt)
 
     def _put_fast(self, row: int, items: list) -> bool:
         """put_row's one step: the row's cells rendered to XML at once, byte for byte what
         `_cells_xml` and xlsxwriter write for them (tests/test_bigsheet_out.py), and stored as
-        one piece; False, having stored nothing, when a cell needs xlsxwriter's own path."""
+        pieces, one per run of cells between links (each link written by xlsxwriter); False,
+        having stored nothing, when a cell needs xlsxwriter's own path."""
         if not (self.constant_memory and self._fast_cells and row.__class__ is int):
             return False
         cells = {}
         for item in items:
-            if item[1].__class__ is not int:
+            col = item[1]
+            if col.__class__ is not int:
                 return False
-            cells[item[1]] = item                 # a column written twice: the later write holds
+            if col in cells and (item[0] is _LINK or cells[col][0] is _LINK):
+                return False                      # a link and a value in one cell: as xlsxwriter does it
+            cells[col] = item                     # a column written twice: the later write holds
         cols = sorted(cells)
         first, last = cols[0], cols[-1]
         if not (self._fast_spot(row, first) and self._fast_spot(row, last)):
@@ -154,10 +160,18 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
         here = self.table[row]
         if any(first <= col <= last for col in here):
             return False
-        rowstr, strmax, parts = str(row + 1), self.xls_strmax // 2, []
-        add = parts.append
+        rowstr, strmax = str(row + 1), self.xls_strmax // 2
+        pieces, run = [], None          # runs of cells [first col, last col, XML parts], and links
         for col in cols:
-            kind, _, a, fmt, b = cells[col]
+            item = cells[col]
+            kind, _, a, fmt, b = item
+            if kind is _LINK:
+                if a.__class__ is not str:
+                    return False
+                (fmt or self.default_url_format)._get_xf_index()     # styles numbered in the cells' order
+                pieces.append(item)
+                run = None
+                continue
             if fmt is None:
                 return False
             if kind is _TEXT:
@@ -170,11 +184,20 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
             elif kind is _NUMBER:
                 if a.__class__ not in (int, float) or not math.isfinite(a):
                     return False
+            if run is None:
+                run = [col, col, []]
+                pieces.append(run)
             xf = fmt.xf_index
-            if not _cell_xml(add, _LETTERS[col] + rowstr if col < 702 else col_letter(col) + rowstr,
+            if not _cell_xml(run[2].append, _LETTERS[col] + rowstr if col < 702 else col_letter(col) + rowstr,
                              fmt._get_xf_index() if xf is None else xf, kind, a, b):
                 return False
-        here[first] = _Written("".join(parts), last)
+            run[1] = col
+        for piece in pieces:
+            if piece[0] is _LINK:
+                _, col, url, fmt, text = piece
+                self._write_url(row, col, url, fmt, text)
+            else:
+                here[piece[0]] = _Written("".join(piece[2]), piece[1])
         return True
 
     def _write_single_row(self, current_row_num=0):
@@ -267,7 +290,7 @@ _NumberCell = xlsxwriter.worksheet.CellNumberTuple
 _BlankCell = xlsxwriter.worksheet.CellBlankTuple
 
 
-_TEXT, _FORMULA, _NUMBER, _BLANK = "text", "formula", "number", "blank"
+_TEXT, _FORMULA, _NUMBER, _BLANK, _LINK = "text", "formula", "number", "blank", "link"
 _KINDS = {_StringCell: _TEXT, _FormulaCell: _FORMULA, _NumberCell: _NUMBER, _BlankCell: _BLANK}
 _LETTERS = [col_letter(c) for c in range(702)]       # A .. ZZ, looked up for every cell written
 
@@ -282,25 +305,52 @@ class _Written:
 
 
 class RowCells:
-    """The cells of one row, gathered to be written at once by `_Worksheet.put_row`; the
-    methods take the arguments of the write_* they stand for, without the row."""
+    """Stands in for a worksheet while one row is written: its write_string, write_formula,
+    write_number, write_blank and write_url calls (with xlsxwriter's arguments) are gathered,
+    and `put` writes them in one step (`_Worksheet.put_row`)."""
 
-    __slots__ = ("items",)
+    __slots__ = ("ws", "row", "items")
 
-    def __init__(self):
-        self.items: list[tuple] = []
+    def __init__(self, ws, row: int):
+        self.ws, self.row, self.items = ws, row, []
 
-    def string(self, col: int, text: str, fmt=None) -> None:
-        self.items.append((_TEXT, col, text, fmt, None))
+    def _elsewhere(self, row: int):
+        raise ValueError(f"row {row + 1} written among the cells of row {self.row + 1}")
 
-    def formula(self, col: int, formula: str, fmt=None, value=0) -> None:
-        self.items.append((_FORMULA, col, formula, fmt, value))
+    def write_string(self, row: int, col: int, string, cell_format=None) -> None:
+        if row != self.row:
+            self._elsewhere(row)
+        self.items.append((_TEXT, col, string, cell_format, None))
 
-    def number(self, col: int, number, fmt=None) -> None:
-        self.items.append((_NUMBER, col, number, fmt, None))
+    def write_formula(self, row: int, col: int, formula, cell_format=None, value=0) -> None:
+        if row != self.row:
+            self._elsewhere(row)
+        self.items.append((_FORMULA, col, formula, cell_format, value))
 
-    def blank(self, col: int, fmt=None) -> None:
-        self.items.append((_BLANK, col, None, fmt, None))
+    def write_number(self, row: int, col: int, number, cell_format=None) -> None:
+        if row != self.row:
+            self._elsewhere(row)
+        self.items.append((_NUMBER, col, number, cell_format, None))
+
+    def write_blank(self, row: int, col: int, blank=None, cell_format=None) -> None:
+        if row != self.row:
+            self._elsewhere(row)
+        self.items.append((_BLANK, col, None, cell_format, None))
+
+    def write_url(self, row: int, col: int, url: str, cell_format=None, string=None) -> None:
+        if row != self.row:
+            self._elsewhere(row)
+        self.items.append((_LINK, col, url, cell_format, string))
+
+    @property
+    def hlink_count(self) -> int:
+        """The worksheet's links, those gathered here included (write_link keeps to Excel's limit)."""
+        return self.ws.hlink_count + sum(1 for item in self.items if item[0] is _LINK)
+
+    def put(self) -> None:
+        """Write the cells gathered (then none are left)."""
+        self.ws.put_row(self.row, self)
+        self.items = []
 
 
 class _Collect:
