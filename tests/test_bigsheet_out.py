@@ -12,6 +12,7 @@ import zipfile
 import zlib
 
 import pytest
+from hypothesis import given, settings, strategies as st
 import python_calamine
 
 from support.builders import example
@@ -435,3 +436,12 @@ def test_the_temporary_workbook_is_zipped_at_the_fastest_level_and_xlsxwriter_is
     assert fast.read(sheet) == normal.read(same)
     assert sheet.csize > same.csize             # deflated less hard: level 1, not xlsxwriter's 6
     assert engine._Renderer(("Calibri", 11.0)).wb.zip_level == 1
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab _xX09fF&<>\n\t\r\x07\x0b\x1f\x85\xa0\u2028\u3000\ufffe\uffffé")),
+               max_size=12))
+def test_the_quick_test_for_text_xlsxwriter_escapes_is_its_full_test(text):
+    from sakip_xl.write import common
+
+    assert common._needs_care(text) == (common._CARE.search(text) is not None)

@@ -13,7 +13,8 @@ from sakip_xl.xlsx.addresses import address_ref, cell
 from sakip_xl.pk.schema import JENIS_RENTANG
 from sakip_xl.read.cells import shown_value
 from sakip_xl.pk.sheet import CapaianLayout
-from sakip_xl.write.common import Formats, fit_row, internal_link, write_link, num_literal, number_or_fallback, percent_of, stored
+from sakip_xl.write.common import (Formats, RowCells, fit_row, internal_link, write_link, num_literal, number_or_fallback,
+                                   percent_of, stored)
 from sakip_xl.write.presentation import print_setup
 from sakip_xl.pk.sheet import rule_expr, shown_formula
 from sakip_xl.renstra import compare
@@ -72,12 +73,14 @@ def _table(ws, fmt, top, title, heads, result: Result, fill, date1904, helper=No
     r = top + 2
     for row in result.rows:
         ind = row.ind
-        ws.write_string(r, 0, ind.no, fmt.center)
-        ws.write_string(r, 1, ind.sasaran, fmt.text)
-        ws.write_string(r, 2, ind.indikator, fmt.text)
-        ws.write_string(r, 3, ind.satuan, fmt.center)
-        fit_row(ws, r, [(ind.sasaran, WIDTHS[1]), (ind.indikator, WIDTHS[2])])
-        fill(ws, fmt, r, row, date1904)
+        cells = RowCells(ws, r)       # the row's cells, written at once
+        cells.write_string(r, 0, ind.no, fmt.center)
+        cells.write_string(r, 1, ind.sasaran, fmt.text)
+        cells.write_string(r, 2, ind.indikator, fmt.text)
+        cells.write_string(r, 3, ind.satuan, fmt.center)
+        fit_row(cells, r, [(ind.sasaran, WIDTHS[1]), (ind.indikator, WIDTHS[2])])
+        fill(cells, fmt, r, row, date1904)
+        cells.put()
         r += 1
     if not result.rows:
         ws.write_string(r, 2, "Tidak ada indikator di PK.", fmt.text)

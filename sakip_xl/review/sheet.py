@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sakip_xl import findings as F
 from sakip_xl.xlsx.addresses import col_letter
-from sakip_xl.write.common import Formats, fit_row, MAX_LINKS, internal_link, write_link
+from sakip_xl.write.common import Formats, RowCells, fit_row, MAX_LINKS, internal_link, write_link
 from sakip_xl.write.presentation import print_setup
 
 SHEET = "Pemeriksaan"
@@ -50,16 +50,18 @@ def write(wb, fmt: Formats, findings: list[F.Finding], sheet_names: set[str], su
         ws.write_string(first, 5, "Tidak ada temuan.", fmt.text)
     for i, f in enumerate(findings):
         r = first + i
-        ws.write_number(r, 0, i + 1, fmt.center)
-        ws.write_string(r, 1, f.code, fmt.center)
-        ws.write_string(r, 2, f.severity, fmt.center)
-        ws.write_string(r, 3, f.sheet, fmt.text)
+        cells = RowCells(ws, r)       # the row's cells, written at once
+        cells.write_number(r, 0, i + 1, fmt.center)
+        cells.write_string(r, 1, f.code, fmt.center)
+        cells.write_string(r, 2, f.severity, fmt.center)
+        cells.write_string(r, 3, f.sheet, fmt.text)
         if linked[i]:
-            write_link(ws, r, 4, internal_link(f.sheet, f.cell), fmt.link, f.cell, fmt.center)
+            write_link(cells, r, 4, internal_link(f.sheet, f.cell), fmt.link, f.cell, fmt.center)
         else:
-            ws.write_string(r, 4, f.cell, fmt.center)
-        ws.write_string(r, 5, f.message, fmt.text)
-        ws.write_string(r, 6, f.hint, fmt.text)
+            cells.write_string(r, 4, f.cell, fmt.center)
+        cells.write_string(r, 5, f.message, fmt.text)
+        cells.write_string(r, 6, f.hint, fmt.text)
+        cells.put()
         fit_row(ws, r, [(f.message, HEADERS[5][1]), (f.hint, HEADERS[6][1]), (f.sheet, HEADERS[3][1])])
     ws.autofilter(HEADER_ROW, 0, last, len(HEADERS) - 1)
     print_setup(ws, settings, "Pemeriksaan (Temuan)", header_row=HEADER_ROW)
