@@ -445,3 +445,36 @@ def test_the_quick_test_for_text_xlsxwriter_escapes_is_its_full_test(text):
     from sakip_xl.write import common
 
     assert common._needs_care(text) == (common._CARE.search(text) is not None)
+
+
+def test_a_closed_workbook_lets_go_of_its_sheets_while_the_collector_is_paused():
+    """The engine pauses the cyclic collector through the splice; xlsxwriter's sheets, links and
+    charts refer to each other, so without close() releasing them they would stay in memory."""
+    import gc
+    import weakref
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        buf = io.BytesIO()
+        wb = new_workbook(buf)
+        fmt = Formats(wb)
+        with bigsheet_out.streamed(wb, True):
+            ws = wb.add_worksheet("Besar")
+        for r in range(50):
+            ws.write_number(r, 0, r, fmt.number)
+            ws.write_url(r, 1, f"internal:'Besar'!A{r + 1}", fmt.link, "tautan")
+        chart = wb.add_chart({"type": "column"})
+        chart.add_series({"values": ["Besar", 0, 0, 49, 0]})
+        ws.insert_chart(0, 3, chart)
+        link, sheet, graph = weakref.ref(ws.hyperlinks[49][1]), weakref.ref(ws), weakref.ref(chart)
+        del ws, chart
+        bigsheet_out.close(wb)
+        assert link() is None
+        for part in (sheet(), graph()):        # gone, or an empty shell in a cycle
+            assert part is None or not vars(part)
+        assert python_calamine.load_workbook(io.BytesIO(buf.getvalue())).get_sheet_by_name("Besar").to_python()[49] \
+            == [49.0, "tautan"]
+    finally:
+        if enabled:
+            gc.enable()
