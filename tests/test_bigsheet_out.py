@@ -134,12 +134,19 @@ def test_a_damaged_member_is_refused_while_streaming(tmp_path):
         b"".join(sheetstream.inflate_chunks(gen, member, 100))
 
 
-def test_a_row_written_above_the_flushed_rows_is_refused():
-    """In a sheet written row by row xlsxwriter would drop such a cell silently; the tool stops."""
-    wb = new_workbook(io.BytesIO())
+def _big_sheet():
+    """A workbook with one sheet written row by row: (its buffer, workbook, formats, sheet)."""
+    buf = io.BytesIO()
+    wb = new_workbook(buf)
     fmt = Formats(wb)
     with bigsheet_out.streamed(wb, True):
         ws = wb.add_worksheet("Besar")
+    return buf, wb, fmt, ws
+
+
+def test_a_row_written_above_the_flushed_rows_is_refused():
+    """In a sheet written row by row xlsxwriter would drop such a cell silently; the tool stops."""
+    _, wb, fmt, ws = _big_sheet()
     ws.write_string(5, 0, "baris 6", fmt.text)
     ws.write_string(6, 0, "baris 7", fmt.text)
     with pytest.raises(RuntimeError):
@@ -284,11 +291,7 @@ def test_a_row_put_at_once_widens_the_sheet_to_its_first_and_last_column(monkeyp
     from sakip_xl.write.common import RowCells
 
     def sheet(by_row):
-        buf = io.BytesIO()
-        wb = new_workbook(buf)
-        fmt = Formats(wb)
-        with bigsheet_out.streamed(wb, True):
-            ws = wb.add_worksheet("Besar")
+        buf, wb, fmt, ws = _big_sheet()
         ws.write_number(0, 4, 1, fmt.number)
         cells = RowCells(ws, 1) if by_row else ws
         for c in (6, 1, 3, 9):
@@ -310,11 +313,7 @@ def test_a_row_put_at_once_numbers_its_styles_in_the_order_of_its_cells():
     from sakip_xl.write.common import RowCells
 
     def package(by_row):
-        buf = io.BytesIO()
-        wb = new_workbook(buf)
-        fmt = Formats(wb)
-        with bigsheet_out.streamed(wb, True):
-            ws = wb.add_worksheet("Besar")
+        buf, wb, fmt, ws = _big_sheet()
         out = RowCells(ws, 0) if by_row else ws
         out.write_string(0, 0, "teks", fmt.text)
         out.write_url(0, 1, "internal:'Besar'!A1", fmt.link, "tautan")
@@ -331,11 +330,7 @@ def test_a_row_put_at_once_numbers_its_styles_in_the_order_of_its_cells():
 def test_a_row_put_at_once_around_a_cell_already_written_keeps_it():
     from sakip_xl.write.common import RowCells
 
-    buf = io.BytesIO()
-    wb = new_workbook(buf)
-    fmt = Formats(wb)
-    with bigsheet_out.streamed(wb, True):
-        ws = wb.add_worksheet("Besar")
+    buf, wb, fmt, ws = _big_sheet()
     ws.write_string(0, 2, "sudah ada", fmt.text)
     cells = RowCells(ws, 0)
     cells.write_number(0, 0, 1, fmt.number)
@@ -350,10 +345,7 @@ def test_a_row_put_at_once_around_a_cell_already_written_keeps_it():
 def test_a_row_put_at_once_is_still_refused_above_the_flushed_rows():
     from sakip_xl.write.common import RowCells
 
-    wb = new_workbook(io.BytesIO())
-    fmt = Formats(wb)
-    with bigsheet_out.streamed(wb, True):
-        ws = wb.add_worksheet("Besar")
+    _, wb, fmt, ws = _big_sheet()
     ws.write_string(5, 0, "baris 6", fmt.text)
     ws.write_string(6, 0, "baris 7", fmt.text)
     cells = RowCells(ws, 2)
@@ -456,11 +448,7 @@ def test_a_closed_workbook_lets_go_of_its_sheets_while_the_collector_is_paused()
     enabled = gc.isenabled()
     gc.disable()
     try:
-        buf = io.BytesIO()
-        wb = new_workbook(buf)
-        fmt = Formats(wb)
-        with bigsheet_out.streamed(wb, True):
-            ws = wb.add_worksheet("Besar")
+        buf, wb, fmt, ws = _big_sheet()
         for r in range(50):
             ws.write_number(r, 0, r, fmt.number)
             ws.write_url(r, 1, f"internal:'Besar'!A{r + 1}", fmt.link, "tautan")
