@@ -4,7 +4,8 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from sakip_xl.read.numbers import NUMBER, TEXT_NUMBER, Parsed, excel_serial, read_number
+from sakip_xl.read.numbers import EMPTY, NUMBER, TEXT_NUMBER, Parsed, excel_serial, number_parsed, read_number
+from sakip_xl.xlsx.addresses import cell as cell_address
 from sakip_xl.read.reader import Record, Table
 
 
@@ -29,9 +30,20 @@ class NumberCell:
 
 
 def number_cell(table: Table, rec: Record, key: str, date1904: bool) -> NumberCell | None:
-    if not table.has(key):
+    col = table.columns.get(key)
+    if col is None:
         return None
     raw = rec.values.get(key)
+    # The cells a big table holds by the hundred thousand, without read_number's type tests: a
+    # finite number (x - x is 0.0 only then) and an empty cell. Same result as below.
+    if raw.__class__ is float and raw - raw == 0.0:
+        address = cell_address(rec.row, col)
+        parsed = number_parsed(raw)
+        if address in table.percent:
+            return NumberCell(address, parsed, raw * 100, raw * 100, percent=True)
+        return NumberCell(address, parsed, raw, raw)
+    if raw.__class__ is str and raw == "":
+        return NumberCell(cell_address(rec.row, col), EMPTY, None, None)
     parsed = read_number(raw)
     engine = parsed.value if parsed.kind == NUMBER else excel_serial(raw, date1904)
     value = parsed.value if parsed.kind in (NUMBER, TEXT_NUMBER) else engine

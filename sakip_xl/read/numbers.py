@@ -74,24 +74,29 @@ class Parsed:
     text: str = ""
 
 
-_BLANK = Parsed(BLANK)      # immutable: one for every empty cell (a big PK has millions)
+EMPTY = Parsed(BLANK)       # immutable: one for every empty cell (a big PK has millions)
 
 
 def read_number(cell: object) -> Parsed:
     """Classify one cell value as read by python-calamine."""
     if cell is None or (isinstance(cell, str) and cell.strip() == ""):
-        return _BLANK
+        return EMPTY
     if isinstance(cell, bool):
         return Parsed(INVALID, text=str(cell))
     if isinstance(cell, (int, float)):
         if isinstance(cell, float) and not math.isfinite(cell):
             return Parsed(INVALID, text=str(cell))
-        return Parsed(NUMBER, float(cell), decimals=_decimals_of(float(cell)))
+        return number_parsed(float(cell))
     if isinstance(cell, (_dt.date, _dt.time, _dt.timedelta)):
         return Parsed(INVALID, text=str(cell))
     if type(cell).__name__ == "ExcelError":   # reader.ExcelError: an #DIV/0!-style value
         return Parsed(INVALID, text=str(cell))
     return parse_text_number(str(cell))
+
+
+def number_parsed(value: float) -> Parsed:
+    """read_number of a finite float."""
+    return Parsed(NUMBER, value, decimals=_decimals_of(value))
 
 
 def parse_text_number(raw: str) -> Parsed:
