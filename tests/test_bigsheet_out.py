@@ -466,3 +466,11 @@ def test_a_closed_workbook_lets_go_of_its_sheets_while_the_collector_is_paused()
     finally:
         if enabled:
             gc.enable()
+
+
+def test_the_longest_plain_text_is_xlsxwriters_limit():
+    from sakip_xl.write import common
+
+    _, wb, _, ws = _big_sheet()
+    assert common._STRMAX == ws.xls_strmax
+    bigsheet_out.close(wb)

@@ -78,13 +78,12 @@ def write_tree(ws, st: Styles, top: int, heading: str, bt: BudgetTable, full: bo
 
 
 # Column numbers and widths of the budget table, looked up once (a big table has 100,000 lines).
-_C = COL
 _WIDTH = dict(COLUMNS)
-_AMOUNT_PAIRS = (("pagu", _C["Pagu (Rp)"], _C["Jumlah Rincian Pagu"], _C["Selisih Pagu"]),
-                 ("realisasi", _C["Realisasi (Rp)"], _C["Jumlah Rincian Realisasi"], _C["Selisih Realisasi"]))
-_NUMBERS = (("pagu", _C["Pagu (Rp)"], False), ("realisasi", _C["Realisasi (Rp)"], False),
-            ("serapan_dilaporkan", _C["Serapan Dilaporkan (%)"], True),
-            ("porsi_dilaporkan", _C["Porsi Dilaporkan (%)"], True))
+_AMOUNT_PAIRS = (("pagu", COL["Pagu (Rp)"], COL["Jumlah Rincian Pagu"], COL["Selisih Pagu"]),
+                 ("realisasi", COL["Realisasi (Rp)"], COL["Jumlah Rincian Realisasi"], COL["Selisih Realisasi"]))
+_NUMBERS = (("pagu", COL["Pagu (Rp)"], False), ("realisasi", COL["Realisasi (Rp)"], False),
+            ("serapan_dilaporkan", COL["Serapan Dilaporkan (%)"], True),
+            ("porsi_dilaporkan", COL["Porsi Dilaporkan (%)"], True))
 
 
 def _write_line(ws, st: Styles, rows: list[int], i: int, bt: BudgetTable, tot_pagu: str, full: bool) -> None:
@@ -94,13 +93,13 @@ def _write_line(ws, st: Styles, rows: list[int], i: int, bt: BudgetTable, tot_pa
     text_fmt = f.bold_text if is_total else (st.indent2 if (struct.level[i] or 1) >= 3 else
                                             st.indent if struct.level[i] == 2 else f.text)
     row = RowCells(ws, r)
-    row.write_string(r, _C["Kode/No"], ln.kode, f.center)
-    row.write_string(r, _C["Uraian"], ln.uraian, text_fmt)
-    p, q = cell(r, _C["Pagu (Rp)"]), cell(r, _C["Realisasi (Rp)"])
+    row.write_string(r, COL["Kode/No"], ln.kode, f.center)
+    row.write_string(r, COL["Uraian"], ln.uraian, text_fmt)
+    p, q = cell(r, COL["Pagu (Rp)"]), cell(r, COL["Realisasi (Rp)"])
     for key, col, percent in _NUMBERS:
         _number(row, r, col, bt, ln, key, f.percent if percent else st.amount)
-    row.write_formula(r, _C["Serapan (%)"], serapan_formula(p, q), f.percent, stored(res.serapan[i]))
-    row.write_formula(r, _C["Porsi Pagu (%)"], share_formula(p, tot_pagu), f.percent, stored(res.share[i]))
+    row.write_formula(r, COL["Serapan (%)"], serapan_formula(p, q), f.percent, stored(res.serapan[i]))
+    row.write_formula(r, COL["Porsi Pagu (%)"], share_formula(p, tot_pagu), f.percent, stored(res.share[i]))
     kids = [rows[j] for j in (struct.top() if is_total else struct.children(i))]
     for key, src_col, roll_col, diff_col in _AMOUNT_PAIRS:
         if kids:
@@ -111,19 +110,19 @@ def _write_line(ws, st: Styles, rows: list[int], i: int, bt: BudgetTable, tot_pa
         else:
             row.write_blank(r, roll_col, None, st.amount)
             row.write_blank(r, diff_col, None, f.number)
-    row.write_string(r, _C["Tingkat"], _level_text(bt, i), f.center)
-    row.write_string(r, _C["Kelompok Belanja"], (bt.kelompok[i] if bt.kelompok else None) or "", f.text)
-    row.write_string(r, _C["Jenis Belanja"], (bt.jenis[i] if bt.jenis else None) or "", f.text)
+    row.write_string(r, COL["Tingkat"], _level_text(bt, i), f.center)
+    row.write_string(r, COL["Kelompok Belanja"], (bt.kelompok[i] if bt.kelompok else None) or "", f.text)
+    row.write_string(r, COL["Jenis Belanja"], (bt.jenis[i] if bt.jenis else None) or "", f.text)
     if full:
-        row.write_string(r, _C["Sasaran yang Didukung"], (bt.sasaran[i] if bt.sasaran else None) or "", f.text)
+        row.write_string(r, COL["Sasaran yang Didukung"], (bt.sasaran[i] if bt.sasaran else None) or "", f.text)
         sid = bt.sasaran_id[i] if bt.sasaran_id else None
         if sid is None:
-            row.write_blank(r, _C["No Sasaran"], None, f.center)
+            row.write_blank(r, COL["No Sasaran"], None, f.center)
         else:
-            row.write_number(r, _C["No Sasaran"], sid, f.center)
-        _number(row, r, _C["Pagu di PK (Rp)"], bt, ln, "pagu_pk", st.amount)
+            row.write_number(r, COL["No Sasaran"], sid, f.center)
+        _number(row, r, COL["Pagu di PK (Rp)"], bt, ln, "pagu_pk", st.amount)
     addr = bt.address(i, "pagu")
-    link_col = _C["Sel Sumber"] if full else _C["Sasaran yang Didukung"]
+    link_col = COL["Sel Sumber"] if full else COL["Sasaran yang Didukung"]
     write_link(row, r, link_col, internal_link(bt.sheet, addr), f.link, f"{bt.sheet}!{addr}")
     row.put()
     fit_row(ws, r, [(ln.uraian, _WIDTH["Uraian"] - 2 * (struct.level[i] or 1)),

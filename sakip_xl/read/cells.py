@@ -34,20 +34,17 @@ def number_cell(table: Table, rec: Record, key: str, date1904: bool) -> NumberCe
     if col is None:
         return None
     raw = rec.values.get(key)
-    # The cells a big table holds by the hundred thousand, without read_number's type tests: a
-    # finite number (x - x is 0.0 only then) and an empty cell. Same result as below.
+    address = cell_address(rec.row, col)
+    # The cells a big table holds by the hundred thousand are read without read_number's type
+    # tests: a finite number (x - x is 0.0 only then) and an empty cell.
     if raw.__class__ is float and raw - raw == 0.0:
-        address = cell_address(rec.row, col)
-        parsed = number_parsed(raw)
-        if address in table.percent:
-            return NumberCell(address, parsed, raw * 100, raw * 100, percent=True)
-        return NumberCell(address, parsed, raw, raw)
-    if raw.__class__ is str and raw == "":
-        return NumberCell(cell_address(rec.row, col), EMPTY, None, None)
-    parsed = read_number(raw)
-    engine = parsed.value if parsed.kind == NUMBER else excel_serial(raw, date1904)
-    value = parsed.value if parsed.kind in (NUMBER, TEXT_NUMBER) else engine
-    address = table.address(rec, key)
+        parsed, engine, value = number_parsed(raw), raw, raw
+    elif raw.__class__ is str and raw == "":
+        parsed, engine, value = EMPTY, None, None
+    else:
+        parsed = read_number(raw)
+        engine = parsed.value if parsed.kind == NUMBER else excel_serial(raw, date1904)
+        value = parsed.value if parsed.kind in (NUMBER, TEXT_NUMBER) else engine
     if parsed.kind == NUMBER and address in table.percent:
         # What the user sees: 0,72 in a 0% cell is 72 %. The formulas multiply the cell by 100 too.
         value = engine = parsed.value * 100

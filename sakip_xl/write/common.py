@@ -92,20 +92,19 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
         return True
 
     def write_formula(self, row, col, formula=None, cell_format=None, value=0):
-        if (not formula or formula[0] == "{" or _dynamic(formula)
-                or (value.__class__ is float and not math.isfinite(value)) or not self._fast_spot(row, col)):
+        if not _plain_formula(formula, value) or not self._fast_spot(row, col):
             return super().write_formula(row, col, formula, cell_format, value)
         self.table[row][col] = _FormulaCell(self._prepare_formula(formula), cell_format, value)
         return 0
 
     def write_string(self, row, col, string=None, cell_format=None):
-        if string.__class__ is not str or len(string) > self.xls_strmax // 2 or not self._fast_spot(row, col):
+        if not _plain_text(string) or not self._fast_spot(row, col):
             return super().write_string(row, col, string, cell_format)
         self.table[row][col] = _StringCell(string, cell_format)
         return 0
 
     def write_number(self, row, col, number=None, cell_format=None):
-        if number.__class__ not in (int, float) or not math.isfinite(number) or not self._fast_spot(row, col):
+        if not _plain_number(number) or not self._fast_spot(row, col):
             return super().write_number(row, col, number, cell_format)
         self.table[row][col] = _NumberCell(number, cell_format)
         return 0
@@ -160,7 +159,7 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
         here = self.table[row]
         if any(first <= col <= last for col in here):
             return False
-        rowstr, strmax = str(row + 1), self.xls_strmax // 2
+        rowstr = str(row + 1)
         pieces, run = [], None          # runs of cells [first col, last col, XML parts], and links
         for col in cols:
             item = cells[col]
@@ -175,14 +174,14 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
             if fmt is None:
                 return False
             if kind is _TEXT:
-                if a.__class__ is not str or len(a) > strmax:
+                if not _plain_text(a):
                     return False
             elif kind is _FORMULA:
-                if not a or a[0] == "{" or _dynamic(a) or (b.__class__ is float and not math.isfinite(b)):
+                if not _plain_formula(a, b):
                     return False
                 a = self._prepare_formula(a)
             elif kind is _NUMBER:
-                if a.__class__ not in (int, float) or not math.isfinite(a):
+                if not _plain_number(a):
                     return False
             if run is None:
                 run = [col, col, []]
@@ -256,6 +255,26 @@ class _Worksheet(xlsxwriter.worksheet.Worksheet):
                              fmt._get_xf_index() if xf is None else xf, kind, cell[0],
                              cell.value if kind is _FORMULA else None):
                 super()._write_cell(row_num, col, cell)
+
+
+# What write_* store themselves in a sheet written row by row (and put_row at once); anything
+# else goes through xlsxwriter: a long text it truncates, an array formula, a dynamic array, a
+# result too large for a double, a value that is no number.
+_STRMAX = 32767          # Excel's longest text (xlsxwriter's Worksheet.xls_strmax)
+
+
+def _plain_text(text) -> bool:
+    # past half the limit xlsxwriter measures the text in UTF-16 units, and may cut it
+    return text.__class__ is str and len(text) <= _STRMAX // 2
+
+
+def _plain_formula(formula, value) -> bool:
+    return bool(formula) and formula[0] != "{" and not _dynamic(formula) \
+        and not (value.__class__ is float and not math.isfinite(value))
+
+
+def _plain_number(number) -> bool:
+    return number.__class__ in (int, float) and math.isfinite(number)
 
 
 def _cell_xml(add, ref: str, xf: int, kind: str, a, b) -> bool:
